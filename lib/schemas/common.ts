@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+// Limits shared by forms, server and the OpenAPI document.
+export const LIMITS = {
+  title: 200,
+  name: 120,
+  /** A head of delegation with title and sources. */
+  person: 300,
+  shortName: 40,
+  description: 10_000,
+  reason: 2_000,
+  note: 2_000,
+  quote: 2_000,
+  url: 2_000,
+  slug: 60,
+  query: 200,
+  listMax: 20,
+  outcomesMax: 50,
+  pageSizeMax: 100,
+  pageSizeDefault: 50,
+  /** Largest request body the API reads; larger ones get 413 before parsing. */
+  bodyBytes: 256 * 1024,
+} as const;
+
+/** A required line of text: trimmed, not empty, bounded. */
+export function requiredText(field: string, max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} must be at most ${max} characters`);
+}
+
+/** Optional text: trimmed, bounded, and an empty string counts as absent (how forms send it). */
+export function optionalText(field: string, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .string({ error: `${field} must be text` })
+      .trim()
+      .max(max, `${field} must be at most ${max} characters`)
+      .optional(),
+  );
+}
+
+export const SlugSchema = z
+  .string({ error: "Must be a slug" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Slug is required")
+  .max(LIMITS.slug, `Slug must be at most ${LIMITS.slug} characters`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens");
+
+export const IdSchema = z
+  .string({ error: "Must be an id" })
+  .trim()
+  .min(1, "Id is required")
+  .max(64, "Id is too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
+
+export const VersionSchema = z.coerce
+  .number({ error: "Version must be a number" })
+  .int("Version must be a whole number")
+  .min(1, "Version must be at least 1");
+
+export const SourceUrlSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .url({ protocol: /^https?$/, error: "Must be an http or https URL" })
+    .max(LIMITS.url, `URL must be at most ${LIMITS.url} characters`)
+    .optional(),
+);
+
+/** A calendar date, YYYY-MM-DD; the empty string of a form means "not known". */
+export const CalendarDateSchema = z.iso.date({ error: "Must be a date (YYYY-MM-DD)" });
+
+/** Makes a URL-safe slug from a name: "Türkiye" → "turkiye". */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/ı/g, "i")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, LIMITS.slug)
+    .replace(/-+$/g, "");
+}
+
+/** A comma list from a query string ("OPEN,STALLED") or repeated keys, as an array. */
+export function commaList<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === null || value === "") return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) =>
+      typeof v === "string" ? v.split(",") : [v],
+    );
+    const cleaned = parts
+      .map((v) => (typeof v === "string" ? v.trim() : v))
+      .filter((v) => v !== "");
+    return cleaned.length ? [...new Set(cleaned)] : undefined;
+  }, z.array(item).optional());
+}
+
+export const PageLimitSchema = z.coerce
+  .number({ error: "Limit must be a number" })
+  .int("Limit must be a whole number")
+  .min(1, "Limit must be at least 1")
+  .max(LIMITS.pageSizeMax, `Limit must be at most ${LIMITS.pageSizeMax}`);
+
+/** Cursors are opaque to clients; inside they are a non-negative offset. */
+export const CursorSchema = z
+  .string({ error: "Cursor must be text" })
+  .regex(/^[0-9]{1,9}$/, "Not a valid cursor");

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import {
+  commaList,
+  CursorSchema,
+  IdSchema,
+  LIMITS,
+  optionalText,
+  PageLimitSchema,
+  requiredText,
+  SlugSchema,
+  SourceUrlSchema,
+  VersionSchema,
+} from "./common";
+import { GrievanceCategorySchema, GrievanceStatusSchema } from "./enums";
+
+const PartySlugList = (field: string) =>
+  z
+    .array(SlugSchema, { error: `${field} must be a list of party slugs` })
+    .min(1, `${field} needs at least one party`)
+    .max(LIMITS.listMax, `${field} takes at most ${LIMITS.listMax} parties`)
+    .transform((slugs) => [...new Set(slugs)]);
+
+export const CitationInputSchema = z.strictObject({
+  quote: requiredText("Quote", LIMITS.quote),
+  /** The source's URL, or its title when it has no URL. */
+  source: requiredText("Source", LIMITS.url),
+});
+export type CitationInput = z.output<typeof CitationInputSchema>;
+
+export const GrievanceCreateSchema = z.strictObject({
+  title: requiredText("Title", LIMITS.title),
+  description: optionalText("Description", LIMITS.description),
+  category: GrievanceCategorySchema,
+  raisedBy: PartySlugList("Raised by"),
+  addressedTo: PartySlugList("Addressed to"),
+  citations: z
+    .array(CitationInputSchema)
+    .max(LIMITS.listMax, `At most ${LIMITS.listMax} citations`)
+    .optional(),
+});
+export type GrievanceCreate = z.output<typeof GrievanceCreateSchema>;
+
+/** A status change on its own: what the change-status form and dialog send. */
+export const GrievanceStatusChangeSchema = z.strictObject({
+  status: GrievanceStatusSchema,
+  reason: requiredText("Reason", LIMITS.reason),
+  version: VersionSchema,
+  meetingId: z.preprocess((v) => (v === "" ? undefined : v), IdSchema.optional()),
+  sourceUrl: SourceUrlSchema,
+});
+export type GrievanceStatusChange = z.output<typeof GrievanceStatusChangeSchema>;
+
+/**
+ * PATCH body: any of the fields, always with the version last seen; a status needs a reason.
+ * Field edits and a status change in one request commit together.
+ */
+export const GrievanceUpdateSchema = z
+  .strictObject({
+    version: VersionSchema,
+    title: requiredText("Title", LIMITS.title).optional(),
+    description: z
+      .string({ error: "Description must be text" })
+      .trim()
+      .max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`)
+      .optional(),
+    category: GrievanceCategorySchema.optional(),
+    raisedBy: PartySlugList("Raised by").optional(),
+    addressedTo: PartySlugList("Addressed to").optional(),
+    status: GrievanceStatusSchema.optional(),
+    reason: optionalText("Reason", LIMITS.reason),
+    meetingId: z.preprocess((v) => (v === "" ? undefined : v), IdSchema.optional()),
+    sourceUrl: SourceUrlSchema,
+  })
+  .superRefine((value, ctx) => {
+    if (value.status !== undefined && value.reason === undefined) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Reason is required to change the status" });
+    }
+    if (value.status === undefined && (value.reason !== undefined || value.meetingId !== undefined || value.sourceUrl !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "Reason, meeting and source go with a status change" });
+    }
+  });
+export type GrievanceUpdate = z.output<typeof GrievanceUpdateSchema>;
+
+export const GRIEVANCE_SORT_KEYS = ["title", "category", "status", "lastMoved", "created"] as const;
+export type GrievanceSortKey = (typeof GRIEVANCE_SORT_KEYS)[number];
+
+export const PARTY_ROLE_FILTERS = ["raised", "addressed"] as const;
+
+export const GrievanceFiltersSchema = z.strictObject({
+  party: SlugSchema.optional(),
+  role: z.enum(PARTY_ROLE_FILTERS, { error: "Role must be raised or addressed" }).optional(),
+  status: commaList(GrievanceStatusSchema),
+  category: commaList(GrievanceCategorySchema),
+  meeting: IdSchema.optional(),
+  q: z.string().trim().max(LIMITS.query, `Search must be at most ${LIMITS.query} characters`).optional(),
+  sort: z.enum(GRIEVANCE_SORT_KEYS, { error: `Sort must be one of ${GRIEVANCE_SORT_KEYS.join(", ")}` }).optional(),
+  dir: z.enum(["asc", "desc"], { error: "Dir must be asc or desc" }).optional(),
+  cursor: CursorSchema.optional(),
+  limit: PageLimitSchema.optional(),
+});
+export type GrievanceFilters = z.output<typeof GrievanceFiltersSchema>;

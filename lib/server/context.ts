@@ -1,0 +1,19 @@
+import "server-only";
+
+/**
+ * Who and when a mutation happens for. Route handlers and server actions pass nothing: the time
+ * is now. The seed passes the dates its sources give, so a seeded timeline reads as it happened.
+ */
+export type MutationContext = {
+  /** When the change happened; defaults to now. */
+  at?: Date;
+  /**
+   * A source known only by its title, cited by the history rows this mutation writes when the
+   * input names no source URL (the seed's news reports have no URL on record).
+   */
+  sourceTitle?: string;
+};
+
+export function contextTime(context: MutationContext | undefined): Date {
+  return context?.at ?? new Date();
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { resolveDatabaseTarget } from "@/lib/database-url";
+
+/** How long a writer waits for another process's write lock before giving up (ms). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+function createPrismaClient(): PrismaClient {
+  const target = resolveDatabaseTarget();
+  if (target.kind !== "sqlite") {
+    throw new Error("PostgreSQL is not wired yet: set DATABASE_URL to a file: URL");
+  }
+  fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new PrismaClient({ adapter });
+}
+
+/**
+ * Per-connection settings. The adapter holds one connection per client, so running these once
+ * covers every query: WAL lets readers go on while one writer writes, synchronous=FULL makes a
+ * committed status change survive a power cut, and foreign keys are off by default in SQLite.
+ */
+async function configureSqlite(client: PrismaClient): Promise<void> {
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await client.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+}
+
+type DbState = { client: PrismaClient; ready: Promise<void> };
+
+// One client per process; kept on globalThis so that Next's dev server reloading modules does
+// not open a new connection on every edit.
+const globalForDb = globalThis as unknown as { backchannelDb?: DbState };
+
+function getState(): DbState {
+  if (!globalForDb.backchannelDb) {
+    const client = createPrismaClient();
+    globalForDb.backchannelDb = { client, ready: configureSqlite(client) };
+  }
+  return globalForDb.backchannelDb;
+}
+
+/** The app's Prisma client, configured. Only code in lib/server calls this. */
+export async function getDb(): Promise<PrismaClient> {
+  const state = getState();
+  await state.ready;
+  return state.client;
+}
+
+/** Closes the connection; scripts and tests call it so the process can exit. */
+export async function disconnectDb(): Promise<void> {
+  const state = globalForDb.backchannelDb;
+  globalForDb.backchannelDb = undefined;
+  if (state) await state.client.$disconnect();
+}
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,83 @@
+import "server-only";
+import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
+import { getDb } from "./db";
+import { listMeetings, type MeetingSummary } from "./meetings";
+import { partyRefSelect, type PartyRef } from "./parties";
+
+export type Overview = {
+  unsettledByParty: Array<{ party: PartyRef; raised: number; addressed: number }>;
+  byStatus: Array<{ status: GrievanceStatus; count: number }>;
+  totalGrievances: number;
+  lastRound: { id: string; title: string; date: string } | null;
+  /** Whole days from the last held meeting to `now`; null when none is dated. */
+  daysSinceLastRound: number | null;
+  latestMeetings: MeetingSummary[];
+  latestMoves: Array<{
+    id: string;
+    grievance: { id: string; title: string };
+    from: GrievanceStatus | null;
+    to: GrievanceStatus;
+    reason: string;
+    at: string;
+    meeting: { id: string; title: string } | null;
+  }>;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function getOverview(now: Date = new Date()): Promise<Overview> {
+  const db = await getDb();
+  const [parties, roleCounts, statusCounts, lastRound, latestMeetings, moves] = await Promise.all([
+    db.party.findMany({ orderBy: { name: "asc" }, select: { id: true, ...partyRefSelect } }),
+    db.grievanceParty.groupBy({
+      by: ["partyId", "role"],
+      where: { grievance: { status: { in: [...UNSETTLED_GRIEVANCE_STATUSES] } } },
+      _count: { _all: true },
+    }),
+    db.grievance.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.meeting.findFirst({
+      where: { status: "HELD", date: { not: null } },
+      orderBy: { date: "desc" },
+      select: { id: true, title: true, date: true },
+    }),
+    listMeetings({ limit: 5 }),
+    db.grievanceStatusChange.findMany({
+      orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
+      take: 8,
+      select: {
+        id: true,
+        fromStatus: true,
+        toStatus: true,
+        reason: true,
+        occurredAt: true,
+        grievance: { select: { id: true, title: true } },
+        meeting: { select: { id: true, title: true } },
+      },
+    }),
+  ]);
+  const count = (partyId: string, role: "RAISED_BY" | "ADDRESSED_TO") =>
+    roleCounts.find((c) => c.partyId === partyId && c.role === role)?._count._all ?? 0;
+  const lastDate = lastRound?.date ?? null;
+  return {
+    unsettledByParty: parties
+      .map(({ id, ...party }) => ({ party, raised: count(id, "RAISED_BY"), addressed: count(id, "ADDRESSED_TO") }))
+      .filter((row) => row.raised + row.addressed > 0),
+    byStatus: GRIEVANCE_STATUSES.map((status) => ({
+      status,
+      count: statusCounts.find((c) => c.status === status)?._count._all ?? 0,
+    })),
+    totalGrievances: statusCounts.reduce((sum, c) => sum + c._count._all, 0),
+    lastRound: lastRound && lastDate ? { id: lastRound.id, title: lastRound.title, date: lastDate.toISOString() } : null,
+    daysSinceLastRound: lastDate ? Math.floor((now.getTime() - lastDate.getTime()) / DAY_MS) : null,
+    latestMeetings: latestMeetings.items,
+    latestMoves: moves.map((m) => ({
+      id: m.id,
+      grievance: m.grievance,
+      from: m.fromStatus,
+      to: m.toStatus,
+      reason: m.reason,
+      at: m.occurredAt.toISOString(),
+      meeting: m.meeting,
+    })),
+  };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { AppError, notFound, parseOrThrow } from "@/lib/errors";
+import { slugify } from "@/lib/schemas/common";
+import { PartyCreateSchema } from "@/lib/schemas/party";
+import { foldForSearch } from "@/lib/search";
+import type { PartyKind } from "@/lib/schemas/enums";
+import { getDb, type Tx } from "./db";
+
+export type PartyRef = { slug: string; name: string; shortName: string | null };
+export type PartySummary = PartyRef & {
+  id: string;
+  kind: PartyKind;
+  raisedCount: number;
+  addressedCount: number;
+  meetingCount: number;
+};
+
+export const partyRefSelect = { slug: true, name: true, shortName: true } as const;
+
+export async function listParties(): Promise<PartySummary[]> {
+  const db = await getDb();
+  const [parties, roleCounts] = await Promise.all([
+    db.party.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, ...partyRefSelect, kind: true, _count: { select: { participants: true } } },
+    }),
+    db.grievanceParty.groupBy({ by: ["partyId", "role"], _count: { _all: true } }),
+  ]);
+  return parties.map(({ _count, ...party }) => ({
+    ...party,
+    raisedCount: roleCounts.find((c) => c.partyId === party.id && c.role === "RAISED_BY")?._count._all ?? 0,
+    addressedCount: roleCounts.find((c) => c.partyId === party.id && c.role === "ADDRESSED_TO")?._count._all ?? 0,
+    meetingCount: _count.participants,
+  }));
+}
+
+export async function getPartyOrThrow(slug: string) {
+  const db = await getDb();
+  const party = await db.party.findUnique({
+    where: { slug },
+    select: { id: true, ...partyRefSelect, kind: true, createdAt: true },
+  });
+  if (!party) throw notFound("Party");
+  return { ...party, createdAt: party.createdAt.toISOString() };
+}
+export type PartyDetail = Awaited<ReturnType<typeof getPartyOrThrow>>;
+
+/** Resolves party slugs to ids inside a transaction; an unknown slug is the client's mistake. */
+export async function partyIdsBySlug(tx: Tx, slugs: readonly string[], field: string): Promise<Map<string, string>> {
+  const rows = await tx.party.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true, slug: true } });
+  const ids = new Map(rows.map((row) => [row.slug, row.id]));
+  const issues = slugs
+    .map((slug, index) => ({ slug, index }))
+    .filter(({ slug }) => !ids.has(slug))
+    .map(({ slug, index }) => ({ path: `${field}.${index}`, message: `Unknown party "${slug}"` }));
+  if (issues.length) {
+    throw new AppError("VALIDATION_FAILED", issues[0]!.message, { issues });
+  }
+  return ids;
+}
+
+export async function createParty(input: unknown): Promise<PartySummary> {
+  const data = parseOrThrow(PartyCreateSchema, input);
+  const slug = data.slug ?? slugify(data.name);
+  if (!slug) {
+    throw new AppError("VALIDATION_FAILED", "slug: Give a slug; the name has no letters to make one from", {
+      issues: [{ path: "slug", message: "Give a slug; the name has no letters to make one from" }],
+    });
+  }
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const taken = await tx.party.findUnique({ where: { slug }, select: { id: true } });
+    if (taken) {
+      throw new AppError("VALIDATION_FAILED", `slug: A party with the slug "${slug}" exists`, {
+        issues: [{ path: data.slug ? "slug" : "name", message: `A party with the slug "${slug}" exists` }],
+      });
+    }
+    const party = await tx.party.create({
+      data: {
+        slug,
+        name: data.name,
+        shortName: data.shortName ?? null,
+        kind: data.kind ?? "STATE",
+        searchText: foldForSearch([data.name, data.shortName].filter(Boolean).join(" ")),
+      },
+      select: { id: true, ...partyRefSelect, kind: true },
+    });
+    return { ...party, raisedCount: 0, addressedCount: 0, meetingCount: 0 };
+  });
+}

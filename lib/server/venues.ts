@@ -1,0 +1,49 @@
+import "server-only";
+import { AppError, notFound, parseOrThrow } from "@/lib/errors";
+import { slugify } from "@/lib/schemas/common";
+import { VenueCreateSchema } from "@/lib/schemas/venue";
+import { getDb } from "./db";
+
+export type VenueRef = { slug: string; name: string; city: string; country: string };
+export type VenueSummary = VenueRef & { id: string; note: string | null; meetingCount: number };
+
+export const venueRefSelect = { slug: true, name: true, city: true, country: true } as const;
+
+export async function listVenues(): Promise<VenueSummary[]> {
+  const db = await getDb();
+  const venues = await db.venue.findMany({
+    orderBy: [{ city: "asc" }, { name: "asc" }],
+    select: { id: true, ...venueRefSelect, note: true, _count: { select: { meetings: true } } },
+  });
+  return venues.map(({ _count, ...venue }) => ({ ...venue, meetingCount: _count.meetings }));
+}
+
+export async function getVenueOrThrow(slug: string): Promise<VenueSummary> {
+  const db = await getDb();
+  const venue = await db.venue.findUnique({
+    where: { slug },
+    select: { id: true, ...venueRefSelect, note: true, _count: { select: { meetings: true } } },
+  });
+  if (!venue) throw notFound("Venue");
+  const { _count, ...rest } = venue;
+  return { ...rest, meetingCount: _count.meetings };
+}
+
+export async function createVenue(input: unknown): Promise<VenueSummary> {
+  const data = parseOrThrow(VenueCreateSchema, input);
+  const slug = data.slug ?? slugify(`${data.name} ${data.city}`);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const taken = await tx.venue.findUnique({ where: { slug }, select: { id: true } });
+    if (taken) {
+      throw new AppError("VALIDATION_FAILED", `slug: A venue with the slug "${slug}" exists`, {
+        issues: [{ path: data.slug ? "slug" : "name", message: `A venue with the slug "${slug}" exists` }],
+      });
+    }
+    const venue = await tx.venue.create({
+      data: { slug, name: data.name, city: data.city, country: data.country, note: data.note ?? null },
+      select: { id: true, ...venueRefSelect, note: true },
+    });
+    return { ...venue, meetingCount: 0 };
+  });
+}
