@@ -111,3 +111,24 @@ export const PageLimitSchema = z.coerce
 export const CursorSchema = z
   .string({ error: "Cursor must be text" })
   .regex(/^[0-9]{1,9}$/, "Not a valid cursor");
+
+/**
+ * Parses URL filters for a page: each key on its own, and a key whose value does not parse is
+ * dropped, so a mistyped link shows the default view instead of an error. The API parses the same
+ * schema strictly and answers 400.
+ */
+export function parseFiltersLenient<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  input: Record<string, string | string[] | undefined>,
+): z.output<z.ZodObject<Shape>> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const raw = input[key];
+    if (raw === undefined) continue;
+    // A repeated key is a list for list filters; for the others the first value counts.
+    const candidates = Array.isArray(raw) ? [raw, raw[0]] : [raw];
+    const value = candidates.find((candidate) => (field as z.ZodType).safeParse(candidate).success);
+    if (value !== undefined) kept[key] = value;
+  }
+  return schema.parse(kept);
+}

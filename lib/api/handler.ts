@@ -1,0 +1,158 @@
+import "server-only";
+import { AppError, isAppError, notFound, type ErrorBody } from "@/lib/errors";
+import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
+
+// The HTTP edge of /api/v1: every route handler goes through `apiRoute`, so each failure takes
+// the one error shape, and the helpers here read bodies, queries and route params the same way
+// everywhere. The rules (validation, history, versions) live in lib/server.
+
+/** What Next passes a route handler as its second argument; `params` is a Promise since Next 15. */
+export type RouteContext<P extends Record<string, string> = Record<string, never>> = { params: Promise<P> };
+
+type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+
+/** API answers are about live records: no browser or proxy may reuse one. */
+const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+/** A JSON answer that no cache keeps. */
+export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(NO_STORE)) headers.set(name, value);
+  return Response.json(data, { ...init, headers });
+}
+
+/** 201 with the new record and where it lives. */
+export function createdResponse(data: unknown, location: string): Response {
+  return jsonResponse(data, { status: 201, headers: { Location: location } });
+}
+
+export function errorResponse(error: AppError): Response {
+  return jsonResponse(error.toBody(), { status: error.status });
+}
+
+const INTERNAL_BODY: ErrorBody = { error: { code: "INTERNAL", message: "Something went wrong on our side", issues: [] } };
+
+/**
+ * Wraps a route handler: an AppError becomes its status and body; anything else is our bug, logged
+ * on the server and answered with a bare 500 (no stack, no SQL, nothing of the request echoed).
+ */
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: Handler<P>): Handler<P> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (isAppError(error)) return errorResponse(error);
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return jsonResponse(INTERNAL_BODY, { status: 500 });
+    }
+  };
+}
+
+/** Reads a route's `[id]` param; one that cannot be an id names no record, hence 404 not 400. */
+export async function idParam(context: RouteContext<{ id: string }>, what: string): Promise<string> {
+  const { id } = await context.params;
+  const parsed = IdSchema.safeParse(id);
+  if (!parsed.success) throw notFound(what);
+  return parsed.data;
+}
+
+/** Reads a route's `[slug]` param, as `idParam` does. */
+export async function slugParam(context: RouteContext<{ slug: string }>, what: string): Promise<string> {
+  const { slug } = await context.params;
+  const parsed = SlugSchema.safeParse(slug);
+  if (!parsed.success) throw notFound(what);
+  return parsed.data;
+}
+
+/**
+ * Query string as an object for the shared filter schemas: a repeated key becomes an array, and an
+ * empty value counts as absent (as an HTML form sends an unset field) while its key stays, so an
+ * unknown key is still refused by the strict schemas.
+ */
+export function searchParamsToObject(url: string | URL): Record<string, string | string[] | undefined> {
+  const params = new URL(url).searchParams;
+  const out: Record<string, string | string[] | undefined> = {};
+  for (const key of new Set(params.keys())) {
+    if (key === "__proto__" || key === "constructor" || key === "prototype") {
+      throw new AppError("VALIDATION_FAILED", `${key}: Unknown field "${key}"`, {
+        issues: [{ path: key, message: `Unknown field "${key}"` }],
+      });
+    }
+    const values = params.getAll(key).filter((value) => value !== "");
+    out[key] = values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
+function isJsonContentType(header: string | null): boolean {
+  if (!header) return false;
+  const mediaType = header.split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json";
+}
+
+function tooLarge(): AppError {
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The request body is larger than the limit of ${LIMITS.bodyBytes} bytes (${LIMITS.bodyBytes / 1024} KiB)`,
+  );
+}
+
+function malformed(detail: string): AppError {
+  const message = `Malformed JSON: ${detail}`;
+  return new AppError("VALIDATION_FAILED", message, { issues: [{ path: "", message }] });
+}
+
+/** Reads the body, counting bytes as they arrive: Content-Length is only a claim. */
+async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * The JSON body of a mutation: `Content-Type: application/json` (415 otherwise; it also keeps a
+ * plain HTML form on another site from posting here), at most LIMITS.bodyBytes (413), and valid
+ * JSON (400). Returns `unknown`: the lib/server function validates the shape.
+ */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
+  }
+  const bytes = await readBodyCapped(request, LIMITS.bodyBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw malformed("the body is not valid UTF-8");
+  }
+  if (text.trim() === "") throw malformed("the body is empty");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // The parser's message quotes the body; keep only where it stopped.
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+    if (position !== undefined) throw malformed(`unexpected input at position ${position}`);
+    if (error instanceof Error && /end of JSON input/i.test(error.message)) throw malformed("the body ends too early");
+    throw malformed("the body is not valid JSON");
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { zodIssues } from "../errors";
+import { GrievanceCreateSchema, GrievanceFiltersSchema, GrievanceStatusChangeSchema, GrievanceUpdateSchema } from "./grievance";
+
+const valid = { title: "Visas", category: "VISAS", raisedBy: ["russia"], addressedTo: ["united-states"] };
+
+function issuesOf(schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, input: unknown) {
+  const result = schema.safeParse(input);
+  expect(result.success).toBe(false);
+  return zodIssues(result.error as never);
+}
+
+describe("GrievanceCreateSchema", () => {
+  it("trims text and de-duplicates party slugs", () => {
+    const parsed = GrievanceCreateSchema.parse({ ...valid, title: "  Visas  ", raisedBy: ["russia", "RUSSIA"] });
+    expect(parsed.title).toBe("Visas");
+    expect(parsed.raisedBy).toEqual(["russia"]);
+  });
+
+  it.each([
+    [{ ...valid, title: "   " }, "title", "Title is required"],
+    [{ ...valid, title: "x".repeat(201) }, "title", "Title must be at most 200 characters"],
+    [{ ...valid, category: "SPIES" }, "category", "Must be one of"],
+    [{ ...valid, raisedBy: [] }, "raisedBy", "Raised by needs at least one party"],
+    [{ ...valid, raisedBy: ["Not A Slug"] }, "raisedBy.0", "Use lower-case letters"],
+    [{ ...valid, extra: 1 }, "extra", 'Unknown field "extra"'],
+    [{ ...valid, title: 42 }, "title", "Title must be text"],
+  ])("names the field and the reason (%#)", (input, path, message) => {
+    const issues = issuesOf(GrievanceCreateSchema, input);
+    expect(issues[0]?.path).toBe(path);
+    expect(issues[0]?.message).toContain(message);
+  });
+});
+
+describe("status changes", () => {
+  it("need a reason and a version", () => {
+    const issues = issuesOf(GrievanceStatusChangeSchema, { status: "RESOLVED" });
+    expect(issues.map((i) => i.path).sort()).toEqual(["reason", "version"]);
+  });
+
+  it("in a PATCH, a status without a reason is refused, and a reason without a status too", () => {
+    expect(issuesOf(GrievanceUpdateSchema, { version: 1, status: "RESOLVED" })[0]).toEqual({
+      path: "reason",
+      message: "Reason is required to change the status",
+    });
+    expect(issuesOf(GrievanceUpdateSchema, { version: 1, reason: "why" })[0]?.path).toBe("status");
+  });
+
+  it("takes only http(s) source URLs", () => {
+    const issues = issuesOf(GrievanceStatusChangeSchema, { status: "OPEN", reason: "r", version: 1, sourceUrl: "javascript:alert(1)" });
+    expect(issues[0]?.path).toBe("sourceUrl");
+  });
+});
+
+describe("GrievanceFiltersSchema", () => {
+  it("reads comma lists and repeated keys alike", () => {
+    expect(GrievanceFiltersSchema.parse({ status: "OPEN,STALLED" }).status).toEqual(["OPEN", "STALLED"]);
+    expect(GrievanceFiltersSchema.parse({ status: ["OPEN", "STALLED,OPEN"] }).status).toEqual(["OPEN", "STALLED"]);
+  });
+
+  it("refuses a negative limit and unknown keys", () => {
+    expect(issuesOf(GrievanceFiltersSchema, { limit: "-1" })[0]?.path).toBe("limit");
+    expect(issuesOf(GrievanceFiltersSchema, { colour: "red" })[0]?.path).toBe("colour");
+  });
+});

@@ -1,0 +1,33 @@
+import { createGrievance } from "@/lib/server/grievances";
+import { createMeeting } from "@/lib/server/meetings";
+import { createParty } from "@/lib/server/parties";
+import { createVenue } from "@/lib/server/venues";
+import { seedDatabase } from "@/lib/server/seed";
+
+// Factories shared by the integration tests: each makes a valid record through lib/server, with
+// overrides for what a test cares about.
+
+let counter = 0;
+const next = () => ++counter;
+
+export async function makeParty(overrides: Record<string, unknown> = {}) {
+  const n = next();
+  return createParty({ name: `Party ${n}`, slug: `party-${n}`, ...overrides });
+}
+
+export async function makeVenue(overrides: Record<string, unknown> = {}) {
+  const n = next();
+  return createVenue({ name: `Venue ${n}`, slug: `venue-${n}`, city: "Geneva", country: "Switzerland", ...overrides });
+}
+
+export async function makeMeeting(overrides: Record<string, unknown> = {}) {
+  return createMeeting({ title: `Round ${next()}`, date: "2025-05-01", status: "HELD", ...overrides });
+}
+
+export async function makeGrievance(overrides: Record<string, unknown> = {}) {
+  const raisedBy = (overrides.raisedBy as string[] | undefined) ?? [(await makeParty()).slug];
+  const addressedTo = (overrides.addressedTo as string[] | undefined) ?? [(await makeParty()).slug];
+  return createGrievance({ title: `Grievance ${next()}`, category: "OTHER", ...overrides, raisedBy, addressedTo });
+}
+
+export { seedDatabase };
