@@ -3,19 +3,27 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { resolveDatabaseTarget } from "@/lib/database-url";
+import { createPostgresAdapter } from "@/lib/postgres-adapter";
 
 /** How long a writer waits for another process's write lock before giving up (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-function createPrismaClient(): PrismaClient {
+type DbState = { client: PrismaClient; ready: Promise<void> };
+
+function createState(): DbState {
   const target = resolveDatabaseTarget();
-  if (target.kind !== "sqlite") {
-    throw new Error("PostgreSQL is not wired yet: set DATABASE_URL to a file: URL");
+  if (target.kind === "postgresql") {
+    // Both clients are generated from the same models (prisma/postgresql is derived), so their
+    // model types are the same; the app is typed against one of them.
+    const client = new PostgresPrismaClient({ adapter: createPostgresAdapter(target.url) }) as unknown as PrismaClient;
+    return { client, ready: Promise.resolve() };
   }
   fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  return { client, ready: configureSqlite(client) };
 }
 
 /**
@@ -30,17 +38,12 @@ async function configureSqlite(client: PrismaClient): Promise<void> {
   await client.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
 }
 
-type DbState = { client: PrismaClient; ready: Promise<void> };
-
 // One client per process; kept on globalThis so that Next's dev server reloading modules does
 // not open a new connection on every edit.
 const globalForDb = globalThis as unknown as { backchannelDb?: DbState };
 
 function getState(): DbState {
-  if (!globalForDb.backchannelDb) {
-    const client = createPrismaClient();
-    globalForDb.backchannelDb = { client, ready: configureSqlite(client) };
-  }
+  globalForDb.backchannelDb ??= createState();
   return globalForDb.backchannelDb;
 }
 

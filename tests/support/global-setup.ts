@@ -1,16 +1,15 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createTemplate } from "./test-database";
 
-/** A migrated, empty SQLite file that each test file copies (Epic Stack's pattern). */
-export const TEMPLATE_DB = path.resolve("data/test/template.db");
+declare module "vitest" {
+  export interface ProvidedContext {
+    testRunId: string;
+  }
+}
 
-export default function setup(): () => void {
-  fs.rmSync(path.dirname(TEMPLATE_DB), { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(TEMPLATE_DB), { recursive: true });
-  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
-    stdio: "pipe",
-  });
-  return () => fs.rmSync(path.dirname(TEMPLATE_DB), { recursive: true, force: true });
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // One id per run, handed to the test files, so parallel runs never touch each other's databases.
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  project.provide("testRunId", runId);
+  return createTemplate(runId);
 }

@@ -1,13 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, afterEach, vi } from "vitest";
+import { afterAll, afterEach, inject, vi } from "vitest";
+import { createTestDatabase } from "./test-database";
 
 // Every test file gets its own copy of the migrated template, so files run in parallel without
-// sharing rows; the connection opens lazily on the first query (lib/server/db.ts).
-const template = path.resolve("data/test/template.db");
-const file = path.resolve(`data/test/${process.pid}-${Math.random().toString(36).slice(2)}.db`);
-fs.copyFileSync(template, file);
-process.env.DATABASE_URL = `file:${file}`;
+// sharing rows; the app's connection opens lazily on the first query (lib/server/db.ts).
+const database = await createTestDatabase(inject("testRunId"));
+process.env.DATABASE_URL = database.url;
 
 // An unexpected console.error fails the test that caused it (house style).
 const consoleError = vi.spyOn(console, "error");
@@ -20,5 +17,5 @@ afterEach(() => {
 afterAll(async () => {
   const { disconnectDb } = await import("@/lib/server/db");
   await disconnectDb();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  await database.drop();
 });
