@@ -49,6 +49,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "file:./data/e2e/backchannel.db" },
+    // E2E_DATABASE_URL runs the journeys on PostgreSQL (scripts/test.mjs makes a fresh database).
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: process.env.E2E_DATABASE_URL || "file:./data/e2e/backchannel.db" },
   },
 });
