@@ -1,5 +1,6 @@
 import "server-only";
-import { AppError, isAppError, notFound, type ErrorBody } from "@/lib/errors";
+import { z } from "zod";
+import { AppError, isAppError, notFound, parseOrThrow, type ErrorBody } from "@/lib/errors";
 import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 
 // The HTTP edge of /api/v1: every route handler goes through `apiRoute`, so each failure takes
@@ -82,6 +83,11 @@ export function searchParamsToObject(url: string | URL): Record<string, string |
     out[key] = values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
   }
   return out;
+}
+
+/** For lists that take no filters: a query key is a mistake (a typo'd filter), refused like any other. */
+export function assertNoQuery(request: Request): void {
+  parseOrThrow(z.strictObject({}), searchParamsToObject(request.url));
 }
 
 function isJsonContentType(header: string | null): boolean {

@@ -7,7 +7,8 @@ import pg from "pg";
 // run them on (each run makes its own databases there and drops them); without it they run on
 // SQLite files under data/test/. Both copy one migrated template per test file.
 
-export const TEST_DIR = path.resolve("data/test");
+/** SQLite files of one run; runs in parallel never share a folder. */
+const testDir = (runId: string) => path.resolve("data/test", runId);
 
 export function postgresServerUrl(): string | null {
   const url = process.env.TEST_DATABASE_URL;
@@ -50,10 +51,10 @@ export async function createTemplate(runId: string): Promise<() => Promise<void>
     migrate(withDatabase(server, name));
     return () => admin(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
   }
-  fs.rmSync(TEST_DIR, { recursive: true, force: true });
-  fs.mkdirSync(TEST_DIR, { recursive: true });
-  migrate(`file:${path.join(TEST_DIR, "template.db")}`);
-  return async () => fs.rmSync(TEST_DIR, { recursive: true, force: true });
+  const dir = testDir(runId);
+  fs.mkdirSync(dir, { recursive: true });
+  migrate(`file:${path.join(dir, "template.db")}`);
+  return async () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A fresh copy of the template for one test file: its URL and a function that removes it. */
@@ -68,8 +69,8 @@ export async function createTestDatabase(runId: string): Promise<{ url: string; 
       drop: () => admin(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
     };
   }
-  const file = path.join(TEST_DIR, `${suffix}.db`);
-  fs.copyFileSync(path.join(TEST_DIR, "template.db"), file);
+  const file = path.join(testDir(runId), `${suffix}.db`);
+  fs.copyFileSync(path.join(testDir(runId), "template.db"), file);
   return {
     url: `file:${file}`,
     drop: async () => {

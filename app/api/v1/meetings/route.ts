@@ -1,0 +1,14 @@
+import { apiRoute, createdResponse, jsonResponse, readJsonBody, searchParamsToObject } from "@/lib/api/handler";
+import { createMeeting, listMeetings } from "@/lib/server/meetings";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async (request) => {
+  const { items, nextCursor, total } = await listMeetings(searchParamsToObject(request.url));
+  return jsonResponse({ items, nextCursor, total });
+});
+
+export const POST = apiRoute(async (request) => {
+  const meeting = await createMeeting(await readJsonBody(request));
+  return createdResponse(meeting, `/api/v1/meetings/${meeting.id}`);
+});

@@ -1,0 +1,8 @@
+import { apiRoute, jsonResponse, slugParam } from "@/lib/api/handler";
+import { getPartyOrThrow } from "@/lib/server/parties";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>(async (_request, context) => {
+  return jsonResponse(await getPartyOrThrow(await slugParam(context, "Party")));
+});

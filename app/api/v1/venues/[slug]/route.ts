@@ -1,0 +1,8 @@
+import { apiRoute, jsonResponse, slugParam } from "@/lib/api/handler";
+import { getVenueOrThrow } from "@/lib/server/venues";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>(async (_request, context) => {
+  return jsonResponse(await getVenueOrThrow(await slugParam(context, "Venue")));
+});

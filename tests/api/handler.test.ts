@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from "vitest";
+import { apiRoute, readJsonBody, searchParamsToObject } from "@/lib/api/handler";
+import { AppError } from "@/lib/errors";
+import { expectError, jsonRequest, noParams } from "./support";
+
+describe("apiRoute", () => {
+  it("answers an unexpected failure with a bare 500, logging it on the server only", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const secret = new Error("SQLITE_ERROR: no such table: Grievance (SELECT * FROM Grievance)");
+    const route = apiRoute(async () => {
+      throw secret;
+    });
+    const response = await route(new Request("http://localhost/api/v1/boom"), noParams);
+    expect(response.status).toBe(500);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side", issues: [] } });
+    expect(text).not.toMatch(/SQLITE|SELECT|at /);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]).toContain(secret);
+    // The setup fails a test on any console.error: these calls were expected.
+    consoleError.mockClear();
+    consoleError.mockRestore();
+  });
+
+  it("answers an AppError with its status and body", async () => {
+    const route = apiRoute(async () => {
+      throw new AppError("CONFLICT", "Stale", { current: { id: "x", version: 3 } });
+    });
+    const body = await expectError(await route(new Request("http://localhost/"), noParams), 409, "CONFLICT");
+    expect(body.error.current).toEqual({ id: "x", version: 3 });
+  });
+});
+
+describe("searchParamsToObject", () => {
+  it("keeps single values, makes repeated keys arrays and empty values absent", () => {
+    const query = searchParamsToObject("http://localhost/x?a=1&b=2&b=3&c=&d=%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B5");
+    expect(query).toEqual({ a: "1", b: ["2", "3"], c: undefined, d: "москве" });
+    expect(Object.keys(query)).toContain("c");
+  });
+
+  it("refuses prototype keys", () => {
+    expect(() => searchParamsToObject("http://localhost/x?__proto__=1")).toThrow(AppError);
+  });
+});
+
+describe("readJsonBody", () => {
+  it("parses JSON, tolerating a BOM and a charset", async () => {
+    const request = jsonRequest("POST", "/x", "\uFEFF{\"a\": [1, \"ü\"]}", { "Content-Type": "Application/JSON; charset=UTF-8" });
+    expect(await readJsonBody(request)).toEqual({ a: [1, "ü"] });
+  });
+
+  it("refuses invalid UTF-8 as malformed", async () => {
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: new Uint8Array([0x7b, 0xff, 0x7d]),
+    });
+    await expect(readJsonBody(request)).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "", message: "Malformed JSON: the body is not valid UTF-8" }],
+    });
+  });
+
+  it("does not quote the body back in the error", async () => {
+    const request = jsonRequest("POST", "/x", "secret-token-value");
+    const error = await readJsonBody(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(/^Malformed JSON: /);
+    expect((error as AppError).message).not.toContain("secret");
+  });
+});

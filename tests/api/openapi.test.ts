@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/openapi.json/route";
+import { getRequest, noParams, readJson } from "./support";
+
+type Doc = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, any>>;
+  components: { schemas: Record<string, any>; responses: Record<string, any>; requestBodies: Record<string, any> };
+};
+
+async function load(): Promise<Doc> {
+  const response = await GET(getRequest("/api/v1/openapi.json"), noParams);
+  expect(response.status).toBe(200);
+  return readJson<Doc>(response);
+}
+
+const OPERATIONS: Array<[string, string]> = [
+  ["/api/v1/parties", "get"],
+  ["/api/v1/parties", "post"],
+  ["/api/v1/parties/{slug}", "get"],
+  ["/api/v1/venues", "get"],
+  ["/api/v1/venues", "post"],
+  ["/api/v1/venues/{slug}", "get"],
+  ["/api/v1/meetings", "get"],
+  ["/api/v1/meetings", "post"],
+  ["/api/v1/meetings/{id}", "get"],
+  ["/api/v1/meetings/{id}", "patch"],
+  ["/api/v1/meetings/{id}/outcomes", "post"],
+  ["/api/v1/grievances", "get"],
+  ["/api/v1/grievances", "post"],
+  ["/api/v1/grievances/{id}", "get"],
+  ["/api/v1/grievances/{id}", "patch"],
+  ["/api/v1/grievances/{id}/history", "get"],
+];
+
+/** Follows a local $ref ("#/components/...") through the document. */
+function resolve(doc: Doc, node: any): any {
+  if (node && typeof node.$ref === "string") {
+    return resolve(doc, node.$ref.slice(2).split("/").reduce((at: any, key: string) => at?.[key], doc));
+  }
+  return node;
+}
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is an OpenAPI 3.1 document with every operation of the contract", async () => {
+    const doc = await load();
+    expect(doc.openapi).toMatch(/^3\.1/);
+    expect(doc.info.title).toBeTruthy();
+    for (const [path, method] of OPERATIONS) {
+      expect(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined();
+      expect(doc.paths[path]![method].responses).toBeDefined();
+    }
+  });
+
+  it("describes the one error shape as a component and uses it for 400/404/409/413/415", async () => {
+    const doc = await load();
+    const error = doc.components.schemas.Error;
+    expect(error.properties.error.required).toEqual(expect.arrayContaining(["code", "message", "issues"]));
+    expect(resolve(doc, error.properties.error.properties.issues.items).required).toEqual(["path", "message"]);
+    for (const name of ["ValidationFailed", "NotFound", "PayloadTooLarge", "UnsupportedMediaType"]) {
+      expect(doc.components.responses[name].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+    }
+    const patch = doc.paths["/api/v1/grievances/{id}"]!.patch;
+    for (const status of ["400", "404", "409", "413", "415"]) expect(patch.responses[status], status).toBeDefined();
+    const conflict = resolve(doc, patch.responses["409"]).content["application/json"].schema;
+    expect(conflict.properties.error.properties.current.$ref).toBe("#/components/schemas/GrievanceDetail");
+  });
+
+  it("takes request bodies and query parameters from the shared zod schemas", async () => {
+    const doc = await load();
+    const create = resolve(doc, doc.paths["/api/v1/grievances"]!.post.requestBody).content["application/json"].schema;
+    expect(create.required).toEqual(expect.arrayContaining(["title", "category", "raisedBy", "addressedTo"]));
+    expect(create.properties.category.enum).toContain("VISAS");
+    expect(create.additionalProperties).toBe(false);
+    const outcome = resolve(doc, doc.paths["/api/v1/meetings/{id}/outcomes"]!.post.requestBody).content["application/json"].schema;
+    expect(outcome.properties.outcomes.items.required).toEqual(expect.arrayContaining(["grievanceId", "note"]));
+    const query = doc.paths["/api/v1/grievances"]!.get.parameters.map((p: any) => p.name);
+    expect(query).toEqual(
+      expect.arrayContaining(["party", "role", "status", "category", "meeting", "q", "cursor", "limit", "sort", "dir"]),
+    );
+    const limit = doc.paths["/api/v1/grievances"]!.get.parameters.find((p: any) => p.name === "limit");
+    expect(limit.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
+    const grievance = doc.components.schemas.GrievanceDetail;
+    expect(grievance.required).toEqual(
+      expect.arrayContaining(["id", "title", "description", "category", "status", "version", "raisedBy", "addressedTo", "citations", "agenda", "history"]),
+    );
+  });
+});
