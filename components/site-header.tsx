@@ -5,7 +5,7 @@ import { SearchForm } from "./search-form";
 /** The top bar: wordmark, primary nav, grievance search and the "Log meeting" action. */
 export function SiteHeader() {
   return (
-    <header className="sticky top-0 z-30 border-b border-slate-950 bg-slate-900 text-white [&_:focus-visible]:outline-accent-300">
+    <header className="border-b border-slate-950 bg-slate-900 text-white [&_:focus-visible]:outline-accent-300">
       <div className="mx-auto flex max-w-[1280px] flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded-sm text-[15px] font-semibold tracking-tight text-white">
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 text-accent-300" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">

@@ -13,7 +13,8 @@ export const GRIEVANCE_STATUSES = [
 ] as const;
 export type GrievanceStatus = (typeof GRIEVANCE_STATUSES)[number];
 export const GrievanceStatusSchema = z.enum(GRIEVANCE_STATUSES, {
-  error: () => `Must be one of ${GRIEVANCE_STATUSES.join(", ")}`,
+  error: (issue) =>
+    issue.input === undefined || issue.input === "" ? "Choose a status" : `Must be one of ${GRIEVANCE_STATUSES.join(", ")}`,
 });
 export const GRIEVANCE_STATUS_LABELS: Record<GrievanceStatus, string> = {
   OPEN: "Open",
@@ -42,7 +43,8 @@ export const GRIEVANCE_CATEGORIES = [
 ] as const;
 export type GrievanceCategory = (typeof GRIEVANCE_CATEGORIES)[number];
 export const GrievanceCategorySchema = z.enum(GRIEVANCE_CATEGORIES, {
-  error: () => `Must be one of ${GRIEVANCE_CATEGORIES.join(", ")}`,
+  error: (issue) =>
+    issue.input === undefined || issue.input === "" ? "Choose a category" : `Must be one of ${GRIEVANCE_CATEGORIES.join(", ")}`,
 });
 export const GRIEVANCE_CATEGORY_LABELS: Record<GrievanceCategory, string> = {
   LOCAL_STAFF: "Local staff",

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { parseFiltersLenient } from "@/lib/schemas/common";
+import { GrievanceFiltersSchema } from "@/lib/schemas/grievance";
+import { activeSort, filterFormHref, grievanceListHref, hasFilters, sortHref } from "./list-url";
+
+describe("grievanceListHref", () => {
+  it("is the bare path without filters", () => {
+    expect(grievanceListHref()).toBe("/grievances");
+    expect(grievanceListHref({ q: "", status: [] })).toBe("/grievances");
+  });
+
+  it("writes keys in a fixed order and lists with commas", () => {
+    expect(
+      grievanceListHref({ status: ["OPEN", "STALLED"], role: "raised", party: "russia" }),
+    ).toBe("/grievances?party=russia&role=raised&status=OPEN,STALLED");
+  });
+
+  it("encodes free text, Cyrillic included, and round-trips through the page's parser", () => {
+    const href = grievanceListHref({ q: "визы & banks", limit: 20, cursor: "20" });
+    expect(href).toBe("/grievances?q=%D0%B2%D0%B8%D0%B7%D1%8B%20%26%20banks&cursor=20&limit=20");
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(parseFiltersLenient(GrievanceFiltersSchema, params)).toEqual({ q: "визы & banks", cursor: "20", limit: 20 });
+  });
+
+  it("round-trips status lists through the lenient parser", () => {
+    const href = grievanceListHref({ party: "russia", status: ["OPEN", "IN_NEGOTIATION"] });
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(parseFiltersLenient(GrievanceFiltersSchema, params)).toEqual({
+      party: "russia",
+      status: ["OPEN", "IN_NEGOTIATION"],
+    });
+  });
+});
+
+describe("sorting", () => {
+  it("defaults to last moved, newest first", () => {
+    expect(activeSort({})).toEqual({ key: "lastMoved", dir: "desc" });
+    expect(activeSort({ sort: "title" })).toEqual({ key: "title", dir: "asc" });
+  });
+
+  it("flips the active column and starts others at their natural direction, on page one", () => {
+    expect(sortHref({ party: "russia", cursor: "50" }, "lastMoved")).toBe("/grievances?party=russia&sort=lastMoved&dir=asc");
+    expect(sortHref({ sort: "title", dir: "asc" }, "title")).toBe("/grievances?sort=title&dir=desc");
+    expect(sortHref({ sort: "title", dir: "asc" }, "created")).toBe("/grievances?sort=created&dir=desc");
+  });
+});
+
+describe("filterFormHref", () => {
+  it("drops empty fields and joins repeated statuses", () => {
+    const form = [
+      ["party", "russia"],
+      ["role", ""],
+      ["status", "OPEN"],
+      ["status", "STALLED"],
+      ["category", ""],
+      ["meeting", ""],
+      ["q", "  "],
+      ["sort", "title"],
+      ["dir", "asc"],
+    ] as Array<[string, string]>;
+    expect(filterFormHref(form)).toBe("/grievances?party=russia&status=OPEN,STALLED&sort=title&dir=asc");
+  });
+
+  it("gives the bare list when nothing is chosen", () => {
+    expect(filterFormHref([["party", ""], ["q", ""]])).toBe("/grievances");
+  });
+});
+
+describe("hasFilters", () => {
+  it("ignores sort and paging", () => {
+    expect(hasFilters({ sort: "title", cursor: "50" })).toBe(false);
+    expect(hasFilters({ status: ["OPEN"] })).toBe(true);
+  });
+});

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { GrievanceForm } from "@/components/grievances/grievance-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { listParties } from "@/lib/server/parties";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "New grievance" };
+
+export default async function NewGrievancePage() {
+  const parties = await listParties();
+  return (
+    <>
+      <PageHeader
+        title="New grievance"
+        subtitle="A demand one party puts to another. It starts as Open; its moves are logged on its page or with a meeting's outcome."
+      />
+      <GrievanceForm mode="create" parties={parties.map(({ slug, name }) => ({ slug, name }))} />
+    </>
+  );
+}

@@ -1,0 +1,483 @@
+"use client";
+
+import { useMutation, useMutationState, type MutationState } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useActionState, useId, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { changeGrievanceStatusAction, type GrievanceActionState } from "@/app/grievances/actions";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Field, FormStatus, NativeSelect, TextArea, TextInput } from "@/components/ui/field";
+import { formatDate } from "@/components/ui/format";
+import { GrievanceStatusBadge } from "@/components/ui/status-badge";
+import { issuePath } from "@/lib/errors";
+import { grievanceMutationKeys } from "@/lib/queries/keys";
+import { GRIEVANCE_STATUSES, GRIEVANCE_STATUS_LABELS, type GrievanceStatus, type MeetingStatus } from "@/lib/schemas/enums";
+import { GrievanceUpdateSchema } from "@/lib/schemas/grievance";
+import type { GrievanceDetail } from "@/lib/server/grievances";
+import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
+import { StatusChange } from "./status-change";
+import { TimelineEntry, type TimelineItem } from "./timeline-entry";
+
+// Changing a grievance's status, optimistically. The mutation runs in <ChangeStatusControl>; the
+// badge and the timeline read its variables through useMutationState (TanStack's "optimistic
+// updates via the UI" pattern), so there is no client copy of the grievance to keep in sync with
+// the server-rendered page: while saving they show what was asked, once saved what the server
+// answered until router.refresh() brings a page at that version, and on a refusal nothing
+// (the rollback), with the dialog reopened to say why.
+
+export type MeetingOption = { id: string; title: string; date: string | null; status: MeetingStatus };
+
+/** What the server-rendered page knows: the status and version it was rendered at. */
+export type StatusSnapshot = { id: string; status: GrievanceStatus; version: number };
+
+type ChangeVariables = {
+  status: GrievanceStatus;
+  reason: string;
+  version: number;
+  meetingId: string;
+  sourceUrl: string;
+  /** For the optimistic entry only. */
+  from: GrievanceStatus;
+  at: string;
+  meeting: { id: string; title: string } | null;
+};
+
+type Refusal = Extract<GrievanceActionState<GrievanceDetail>, { status: "error" }>;
+
+/** A refusal the server answered with (validation, conflict…), as an Error for React Query. */
+class ChangeRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.formError);
+    this.name = "ChangeRefused";
+  }
+}
+
+type Values = { status: GrievanceStatus | ""; reason: string; meetingId: string; sourceUrl: string };
+
+const FIELD_IDS = {
+  status: "change-status-status",
+  reason: "change-status-reason",
+  meetingId: "change-status-meeting",
+  sourceUrl: "change-status-source",
+} as const;
+
+const ERROR_FIELDS = [
+  { name: "status", id: FIELD_IDS.status, label: "New status" },
+  { name: "reason", id: FIELD_IDS.reason, label: "Reason" },
+  { name: "meetingId", id: FIELD_IDS.meetingId, label: "Meeting" },
+  { name: "sourceUrl", id: FIELD_IDS.sourceUrl, label: "Source URL" },
+];
+
+function toFormData(id: string, v: Pick<ChangeVariables, "status" | "reason" | "version" | "meetingId" | "sourceUrl">): FormData {
+  const data = new FormData();
+  data.set("id", id);
+  data.set("version", String(v.version));
+  data.set("status", v.status);
+  data.set("reason", v.reason);
+  data.set("meetingId", v.meetingId);
+  data.set("sourceUrl", v.sourceUrl);
+  return data;
+}
+
+/** The change of this grievance to show instead of the server's render, if any. */
+function useLatestChange(server: StatusSnapshot) {
+  const states = useMutationState({
+    filters: { mutationKey: grievanceMutationKeys.changeStatus(server.id) },
+    select: (m) => m.state as MutationState<GrievanceDetail, Error, ChangeVariables>,
+  });
+  const latest = states.at(-1);
+  // (Unless the page already shows a newer version: the server caught up before the mutation settled.)
+  if (latest?.status === "pending" && latest.variables && server.version <= latest.variables.version) {
+    return { kind: "saving" as const, variables: latest.variables };
+  }
+  // Saved, but the page has not been re-rendered at the new version yet.
+  if (latest?.status === "success" && latest.data && latest.data.version > server.version) {
+    return { kind: "saved" as const, detail: latest.data };
+  }
+  return null;
+}
+
+/** The status badge in the page header: the server's, or the one being saved ("saving…"). */
+export function LiveStatusBadge({ snapshot }: { snapshot: StatusSnapshot }) {
+  const change = useLatestChange(snapshot);
+  if (change?.kind === "saving") {
+    return (
+      <span className="inline-flex items-center gap-1.5">
+        <GrievanceStatusBadge status={change.variables.status} />
+        <span className="text-xs text-accent-800">saving…</span>
+      </span>
+    );
+  }
+  return <GrievanceStatusBadge status={change?.kind === "saved" ? change.detail.status : snapshot.status} />;
+}
+
+/** The newest timeline entry while it is being saved, or saved but not yet on the page. */
+export function LiveTimelineEntry({ snapshot }: { snapshot: StatusSnapshot }) {
+  const change = useLatestChange(snapshot);
+  if (change?.kind === "saving") {
+    const v = change.variables;
+    const item: TimelineItem = {
+      from: v.from,
+      to: v.status,
+      reason: v.reason,
+      at: v.at,
+      meeting: v.meeting,
+      source: v.sourceUrl ? { title: v.sourceUrl, url: v.sourceUrl, publisher: null, publishedAt: null, note: null } : null,
+      actor: null,
+    };
+    return <TimelineEntry item={item} saving />;
+  }
+  if (change?.kind === "saved") {
+    const entry = change.detail.history.at(-1);
+    return entry ? <TimelineEntry item={entry} /> : null;
+  }
+  return null;
+}
+
+const subscribeNothing = () => () => {};
+
+/** False in the server render and during hydration, true once React runs in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
+
+/** The meeting a status change most likely happened at: the latest held one, else the latest. */
+export function defaultMeetingId(meetings: readonly MeetingOption[]): string {
+  return (meetings.find((m) => m.status === "HELD") ?? meetings[0])?.id ?? "";
+}
+
+export type ChangeStatusControlProps = {
+  snapshot: StatusSnapshot;
+  meetings: readonly MeetingOption[];
+};
+
+/**
+ * The "Change status" button and dialog. Before JavaScript runs (or without it) it renders the
+ * same fields as a plain form in a <details>, posting to the same server action.
+ */
+export function ChangeStatusControl({ snapshot, meetings }: ChangeStatusControlProps) {
+  const hydrated = useHydrated();
+  return hydrated ? (
+    <ChangeStatusDialog snapshot={snapshot} meetings={meetings} />
+  ) : (
+    <ChangeStatusFallback snapshot={snapshot} meetings={meetings} />
+  );
+}
+
+function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
+  const router = useRouter();
+  const latest = useLatestChange(snapshot);
+  // What the grievance is now, as far as this tab knows.
+  const current =
+    latest?.kind === "saved" ? { status: latest.detail.status, version: latest.detail.version } : snapshot;
+
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<Values>({ status: "", reason: "", meetingId: defaultMeetingId(meetings), sourceUrl: "" });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ current: GrievanceDetail; mine: ChangeVariables } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  const mutation = useMutation({
+    mutationKey: grievanceMutationKeys.changeStatus(snapshot.id),
+    mutationFn: async (variables: ChangeVariables) => {
+      const result = await changeGrievanceStatusAction({ status: "idle" }, toFormData(snapshot.id, variables));
+      if (result.status === "error") throw new ChangeRefused(result);
+      if (result.status !== "ok") throw new Error("The server did not answer; try again.");
+      return result.data;
+    },
+    onSuccess: (detail) => {
+      setValues((v) => ({ ...v, status: "", reason: "", sourceUrl: "" }));
+      setAnnouncement(`Status changed to ${GRIEVANCE_STATUS_LABELS[detail.status]}.`);
+    },
+    onError: (error, variables) => {
+      // The optimistic entry is gone (the mutation is no longer pending); say why, in the dialog.
+      if (error instanceof ChangeRefused && error.refusal.code === "CONFLICT" && error.refusal.current) {
+        setConflict({ current: error.refusal.current as GrievanceDetail, mine: variables });
+        setFormError(null);
+        setFieldErrors({});
+      } else if (error instanceof ChangeRefused) {
+        setConflict(null);
+        setFormError(error.refusal.formError);
+        setFieldErrors(error.refusal.fieldErrors);
+      } else {
+        setConflict(null);
+        setFormError("The change could not be saved (the server did not answer). Nothing was changed; try again.");
+        setFieldErrors({});
+      }
+      setValues({ status: variables.status, reason: variables.reason, meetingId: variables.meetingId, sourceUrl: variables.sourceUrl });
+      setAnnouncement("The status change was not saved.");
+      setOpen(true);
+    },
+    // Either way the page re-renders from the server: the new entry, or someone else's change.
+    onSettled: () => router.refresh(),
+  });
+
+  const allowed = GRIEVANCE_STATUSES.filter((s) => s !== current.status);
+
+  function onOpenChange(next: boolean) {
+    if (next) {
+      setValues((v) => ({ ...v, status: v.status && v.status !== current.status ? v.status : (allowed[0] ?? "") }));
+    } else {
+      setConflict(null);
+      setFormError(null);
+      setFieldErrors({});
+    }
+    setOpen(next);
+  }
+
+  function submit(variables: ChangeVariables) {
+    setOpen(false);
+    setConflict(null);
+    setFormError(null);
+    setFieldErrors({});
+    setAnnouncement("Saving the status change…");
+    mutation.mutate(variables);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // The same schema (and so the same messages) the server applies, for instant feedback; the
+    // server checks again.
+    const parsed = GrievanceUpdateSchema.safeParse({ ...values, version: current.version });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[issuePath(issue.path)] ??= issue.message;
+      setFieldErrors(errors);
+      setFormError(null);
+      return;
+    }
+    const meeting = meetings.find((m) => m.id === values.meetingId);
+    submit({
+      status: parsed.data.status ?? current.status,
+      reason: parsed.data.reason ?? "",
+      version: current.version,
+      meetingId: values.meetingId,
+      sourceUrl: values.sourceUrl.trim(),
+      from: current.status,
+      at: new Date().toISOString(),
+      meeting: meeting ? { id: meeting.id, title: meeting.title } : null,
+    });
+  }
+
+  function applyMineAgain() {
+    if (!conflict) return;
+    submit({ ...conflict.mine, version: conflict.current.version, from: conflict.current.status, at: new Date().toISOString() });
+  }
+
+  const errorList = errorLinks(fieldErrors, ERROR_FIELDS);
+
+  return (
+    <>
+      <Dialog open={open} onOpenChange={onOpenChange}>
+        <DialogTrigger asChild>
+          <Button variant="secondary" disabled={mutation.isPending}>
+            {mutation.isPending ? "Saving…" : "Change status"}
+          </Button>
+        </DialogTrigger>
+        <DialogContent
+          title="Change status"
+          description={
+            <>
+              Now <GrievanceStatusBadge status={current.status} />. The change is added to the timeline with your reason.
+            </>
+          }
+        >
+          {conflict ? (
+            <ConflictNotice conflict={conflict} onApply={applyMineAgain} />
+          ) : (
+            <form noValidate onSubmit={onSubmit} aria-label="Change status">
+              <FormStatus
+                className="mb-3"
+                message={formError || errorList.length ? refusalMessage(formError ?? "", errorList.length) : null}
+                errors={errorList}
+              />
+              <StatusFields
+                allowed={allowed}
+                meetings={meetings}
+                values={values}
+                errors={fieldErrors}
+                onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+              />
+              <DialogFooter>
+                <DialogClose asChild>
+                  <Button>Cancel</Button>
+                </DialogClose>
+                <Button type="submit" variant="primary">
+                  Save status
+                </Button>
+              </DialogFooter>
+            </form>
+          )}
+        </DialogContent>
+      </Dialog>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+function ConflictNotice({
+  conflict,
+  onApply,
+}: {
+  conflict: { current: GrievanceDetail; mine: ChangeVariables };
+  onApply: () => void;
+}) {
+  const { current, mine } = conflict;
+  const theirs = current.history.at(-1);
+  const nothingToApply = current.status === mine.status;
+  return (
+    <div>
+      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <p className="font-medium">Someone else changed this grievance first. Your change was not saved.</p>
+        <p className="mt-1">
+          It is now <GrievanceStatusBadge status={current.status} /> at version {current.version} (you saw version {mine.version}).
+        </p>
+      </div>
+      <dl className="mt-3 grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+        {theirs ? (
+          <>
+            <dt className="text-slate-600">Latest move</dt>
+            <dd>
+              <StatusChange from={theirs.from} to={theirs.to} />
+              <span className="ml-1 text-slate-600">{formatDate(theirs.at)}</span>
+              {theirs.reason ? <p className="mt-0.5 text-slate-800">{theirs.reason}</p> : null}
+            </dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600">Yours</dt>
+        <dd>
+          <StatusChange from={mine.from} to={mine.status} />
+          <p className="mt-0.5 text-slate-800">{mine.reason}</p>
+        </dd>
+      </dl>
+      {nothingToApply ? (
+        <p className="mt-3 text-sm text-slate-700">It already has the status you chose, so there is nothing to apply.</p>
+      ) : null}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button>{nothingToApply ? "Close" : "Keep theirs"}</Button>
+        </DialogClose>
+        {nothingToApply ? null : (
+          <Button variant="primary" onClick={onApply}>
+            Apply mine again
+          </Button>
+        )}
+      </DialogFooter>
+    </div>
+  );
+}
+
+type StatusFieldsProps = {
+  allowed: readonly GrievanceStatus[];
+  meetings: readonly MeetingOption[];
+  errors: Partial<Record<string, string>>;
+  /** Controlled (dialog) when given; uncontrolled with these defaults (plain form) otherwise. */
+  values: Values;
+  onChange?: (patch: Partial<Values>) => void;
+};
+
+/** The four fields of a status change, shared by the dialog and the no-JavaScript form. */
+function StatusFields({ allowed, meetings, errors, values, onChange }: StatusFieldsProps) {
+  const controlled = onChange !== undefined;
+  const bind = <K extends keyof Values>(name: K) =>
+    controlled
+      ? { value: values[name], onChange: (e: { target: { value: string } }) => onChange({ [name]: e.target.value } as Partial<Values>) }
+      : { defaultValue: values[name] };
+  return (
+    <div className="space-y-3">
+      <Field label="New status" htmlFor={FIELD_IDS.status} error={fieldError(errors, "status")}>
+        <NativeSelect id={FIELD_IDS.status} name="status" required invalid={Boolean(fieldError(errors, "status"))} {...bind("status")}>
+          {allowed.map((s) => (
+            <option key={s} value={s}>
+              {GRIEVANCE_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <Field
+        label="Reason"
+        htmlFor={FIELD_IDS.reason}
+        error={fieldError(errors, "reason")}
+        hint="What happened: who said what, at which round. It is shown in the timeline."
+      >
+        <TextArea id={FIELD_IDS.reason} name="reason" rows={3} required hint invalid={Boolean(fieldError(errors, "reason"))} {...bind("reason")} />
+      </Field>
+      <Field label="Meeting" htmlFor={FIELD_IDS.meetingId} error={fieldError(errors, "meetingId")} optional>
+        <NativeSelect id={FIELD_IDS.meetingId} name="meetingId" invalid={Boolean(fieldError(errors, "meetingId"))} {...bind("meetingId")}>
+          <option value="">No meeting</option>
+          {meetings.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title}
+              {m.date ? ` (${formatDate(m.date)})` : ""}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <Field label="Source URL" htmlFor={FIELD_IDS.sourceUrl} error={fieldError(errors, "sourceUrl")} optional>
+        <TextInput
+          id={FIELD_IDS.sourceUrl}
+          name="sourceUrl"
+          type="url"
+          inputMode="url"
+          placeholder="https://…"
+          invalid={Boolean(fieldError(errors, "sourceUrl"))}
+          {...bind("sourceUrl")}
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** Without JavaScript: the same fields in a <details>, posted as a plain form. */
+function ChangeStatusFallback({ snapshot, meetings }: ChangeStatusControlProps) {
+  const [state, formAction, pending] = useActionState(changeGrievanceStatusAction, { status: "idle" });
+  const formId = useId();
+  const failed = state.status === "error" ? state : null;
+  const typed = (failed?.values ?? {}) as Partial<Record<keyof Values, string>>;
+  const values: Values = {
+    status: (typed.status as GrievanceStatus | undefined) ?? "",
+    reason: typed.reason ?? "",
+    meetingId: typed.meetingId ?? defaultMeetingId(meetings),
+    sourceUrl: typed.sourceUrl ?? "",
+  };
+  const errors = failed?.fieldErrors ?? {};
+  const errorList = errorLinks(errors, ERROR_FIELDS);
+  let message: ReactNode = null;
+  if (failed) message = refusalMessage(failed.formError, errorList.length);
+  else if (state.status === "ok") message = state.message ?? "Saved.";
+  return (
+    <details open={Boolean(failed)} className="group relative">
+      <summary className={buttonClasses({ className: "cursor-pointer list-none [&::-webkit-details-marker]:hidden" })}>
+        Change status
+      </summary>
+      <div className="absolute right-0 z-20 mt-2 w-[min(28rem,calc(100vw-2rem))] rounded-md border border-slate-200 bg-white p-4 shadow-lg">
+        <form action={formAction} noValidate aria-labelledby={`${formId}-title`}>
+          <h2 id={`${formId}-title`} className="mb-3 text-base font-semibold">
+            Change status
+          </h2>
+          <FormStatus className="mb-3" tone={failed ? "error" : "success"} message={message} errors={errorList} />
+          <input type="hidden" name="id" value={snapshot.id} />
+          <input type="hidden" name="version" value={snapshot.version} />
+          <StatusFields
+            allowed={GRIEVANCE_STATUSES.filter((s) => s !== snapshot.status)}
+            meetings={meetings}
+            values={values}
+            errors={errors}
+          />
+          <div className="mt-4 flex justify-end">
+            <Button type="submit" variant="primary" disabled={pending}>
+              Save status
+            </Button>
+          </div>
+        </form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { filterFormHref, GRIEVANCES_PATH, type GrievanceListParams } from "@/app/grievances/list-url";
+import { ButtonLink, Button } from "@/components/ui/button";
+import { Field, NativeSelect, TextInput } from "@/components/ui/field";
+import { formatDate } from "@/components/ui/format";
+import {
+  GRIEVANCE_CATEGORIES,
+  GRIEVANCE_CATEGORY_LABELS,
+  GRIEVANCE_STATUSES,
+  GRIEVANCE_STATUS_LABELS,
+} from "@/lib/schemas/enums";
+
+export type GrievanceFilterFormProps = {
+  filters: GrievanceListParams;
+  parties: ReadonlyArray<{ slug: string; name: string }>;
+  meetings: ReadonlyArray<{ id: string; title: string; date: string | null }>;
+};
+
+/**
+ * The grievance filters: a plain GET form, so it works without JavaScript. With JavaScript it
+ * navigates to the same URL minus the empty fields, which is nicer to paste to a colleague.
+ * The page renders it with a `key` of the current URL so the controls follow back/forward.
+ */
+export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFilterFormProps) {
+  const router = useRouter();
+  const statuses = new Set(filters.status ?? []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    router.push(filterFormHref(new FormData(event.currentTarget).entries()));
+  }
+
+  return (
+    <form
+      action={GRIEVANCES_PATH}
+      method="get"
+      onSubmit={onSubmit}
+      aria-label="Filter grievances"
+      className="mb-3 rounded-md border border-slate-200 bg-white px-3 py-3"
+    >
+      <div className="grid grid-cols-2 gap-x-3 gap-y-2 md:grid-cols-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.5fr)]">
+        <Field label="Party" htmlFor="filter-party">
+          <NativeSelect id="filter-party" name="party" defaultValue={filters.party ?? ""}>
+            <option value="">Any party</option>
+            {parties.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field label="As" htmlFor="filter-role">
+          <NativeSelect id="filter-role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">either</option>
+            <option value="raised">raised by</option>
+            <option value="addressed">addressed to</option>
+          </NativeSelect>
+        </Field>
+        <Field label="Category" htmlFor="filter-category">
+          <NativeSelect id="filter-category" name="category" defaultValue={filters.category?.[0] ?? ""}>
+            <option value="">Any category</option>
+            {GRIEVANCE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {GRIEVANCE_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field label="Meeting" htmlFor="filter-meeting">
+          <NativeSelect id="filter-meeting" name="meeting" defaultValue={filters.meeting ?? ""}>
+            <option value="">Any meeting</option>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+                {m.date ? ` (${formatDate(m.date)})` : ""}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field label="Search text" htmlFor="filter-q" className="col-span-2 lg:col-span-1">
+          <TextInput
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder="Title, description, reasons…"
+            autoComplete="off"
+          />
+        </Field>
+      </div>
+
+      <div className="mt-2.5 flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
+        <fieldset className="min-w-0">
+          <legend className="mb-1 text-sm font-medium text-slate-800">Status</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {GRIEVANCE_STATUSES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1.5 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  name="status"
+                  value={s}
+                  defaultChecked={statuses.has(s)}
+                  className="size-4 rounded border-slate-400 accent-accent-600"
+                />
+                {GRIEVANCE_STATUS_LABELS[s]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {/* Sorting and page size survive a new filter; the page (cursor) starts again at one. */}
+        {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+        {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
+        {filters.limit ? <input type="hidden" name="limit" value={filters.limit} /> : null}
+        <div className="flex items-center gap-2">
+          <ButtonLink href={GRIEVANCES_PATH} variant="ghost">
+            Clear
+          </ButtonLink>
+          <Button type="submit" variant="primary">
+            Apply
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { allowedHosts, checkRequest, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+
+// Headers and pre-routing refusals only. Authorization is not here: it lives in lib/server next
+// to the data, so a proxy bypass would expose nothing (architecture.md, security model).
+
+const hosts = allowedHosts({ BACKCHANNEL_URL: process.env.BACKCHANNEL_URL, BACKCHANNEL_ALLOWED_HOSTS: process.env.BACKCHANNEL_ALLOWED_HOSTS });
+
+export function proxy(request: NextRequest) {
+  const verdict = checkRequest(request, hosts);
+  if (!verdict.ok) {
+    return NextResponse.json({ error: { code: verdict.code, message: verdict.message, issues: [] } }, { status: verdict.status });
+  }
+  const https =
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto") === "https" ||
+    (process.env.BACKCHANNEL_URL?.startsWith("https://") ?? false);
+  const context = { https, dev: process.env.NODE_ENV === "development" };
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, context);
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders(context))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
