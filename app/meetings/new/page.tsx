@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { MeetingCreateForm } from "@/components/meetings/meeting-create-form";
+import { listParties } from "@/lib/server/parties";
+import { listVenues } from "@/lib/server/venues";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Log meeting" };
+
+export default async function NewMeetingPage() {
+  const [parties, venues] = await Promise.all([listParties(), listVenues()]);
+  return (
+    <>
+      <PageHeader
+        title="Log meeting"
+        subtitle="A round of talks or another contact. Once it is logged and held, record what it did about each grievance on its page."
+      />
+      <MeetingCreateForm parties={parties} venues={venues} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { PartyCreateForm } from "@/components/parties/party-create-form";
+
+export const metadata: Metadata = { title: "Add party" };
+
+export default function NewPartyPage() {
+  return (
+    <>
+      <PageHeader title="Add party" subtitle="A state, an organisation or another actor in the channel." />
+      <PartyCreateForm />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { PartiesTable } from "@/components/parties/parties-table";
+import { listParties } from "@/lib/server/parties";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Parties" };
+
+export default async function PartiesPage() {
+  const parties = await listParties();
+  return (
+    <>
+      <PageHeader
+        title="Parties"
+        subtitle="The states and organisations that raise grievances, receive them, or take part in meetings. Every number opens the list it counts."
+        actions={
+          <ButtonLink href="/parties/new">
+            <span aria-hidden="true">+</span> Add party
+          </ButtonLink>
+        }
+      />
+      {parties.length === 0 ? (
+        <EmptyState
+          title="No parties yet"
+          description="Add the parties to the channel before logging grievances and meetings."
+          action={
+            <ButtonLink href="/parties/new" variant="primary">
+              Add party
+            </ButtonLink>
+          }
+        />
+      ) : (
+        <PartiesTable parties={parties} />
+      )}
+    </>
+  );
+}

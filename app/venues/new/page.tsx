@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { VenueCreateForm } from "@/components/venues/venue-create-form";
+
+export const metadata: Metadata = { title: "Add venue" };
+
+export default function NewVenuePage() {
+  return (
+    <>
+      <PageHeader title="Add venue" subtitle="The building where talks are held." />
+      <VenueCreateForm />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { VenuesTable } from "@/components/venues/venues-table";
+import { listVenues } from "@/lib/server/venues";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Venues" };
+
+export default async function VenuesPage() {
+  const venues = await listVenues();
+  return (
+    <>
+      <PageHeader
+        title="Venues"
+        subtitle="Where meetings are held, by city."
+        actions={
+          <ButtonLink href="/venues/new">
+            <span aria-hidden="true">+</span> Add venue
+          </ButtonLink>
+        }
+      />
+      {venues.length === 0 ? (
+        <EmptyState
+          title="No venues yet"
+          description="A meeting can be logged without a venue; add one when the place is known."
+          action={
+            <ButtonLink href="/venues/new" variant="primary">
+              Add venue
+            </ButtonLink>
+          }
+        />
+      ) : (
+        <VenuesTable venues={venues} />
+      )}
+    </>
+  );
+}

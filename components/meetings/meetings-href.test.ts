@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { meetingsHref } from "./meetings-href";
+
+describe("meetingsHref", () => {
+  it("is the bare list without filters", () => {
+    expect(meetingsHref({})).toBe("/meetings");
+  });
+
+  it("keeps filters and applies changes, dropping a zero cursor", () => {
+    expect(meetingsHref({ party: "russia", status: ["HELD", "PLANNED"], cursor: "50" }, { cursor: "0" })).toBe(
+      "/meetings?party=russia&status=HELD%2CPLANNED",
+    );
+    expect(meetingsHref({ venue: "x", limit: 20 }, { cursor: "20" })).toBe("/meetings?venue=x&limit=20&cursor=20");
+  });
+});
