@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import Link from "next/link";
 import { LatestMeetings } from "@/components/overview/latest-meetings";
 import { LatestMoves } from "@/components/overview/latest-moves";
@@ -19,7 +20,8 @@ export const metadata: Metadata = { title: "Overview" };
 const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
 
 export default async function OverviewPage() {
-  const overview = await getOverview();
+  const actor = await requirePageActor();
+  const overview = await getOverview(actor);
   const unsettled = overview.byStatus
     .filter((s) => UNSETTLED_GRIEVANCE_STATUSES.includes(s.status))
     .reduce((sum, s) => sum + s.count, 0);

@@ -1,9 +1,18 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/sign-in/actions";
+import { ROLE_LABELS } from "@/lib/schemas/user";
+import { can } from "@/lib/server/authz";
+import { currentActor } from "@/lib/server/session";
 import { PrimaryNav } from "./primary-nav";
 import { SearchForm } from "./search-form";
 
-/** The top bar: wordmark, primary nav, grievance search and the "Log meeting" action. */
-export function SiteHeader() {
+/**
+ * The top bar: wordmark, primary nav, grievance search, "Log meeting" (for those who may) and
+ * who is signed in. Signed out (the sign-in and first-run pages) it shows the wordmark only.
+ */
+export async function SiteHeader() {
+  const actor = await currentActor();
+  const user = actor?.kind === "user" ? actor : null;
   return (
     <header className="border-b border-slate-950 bg-slate-900 text-white [&_:focus-visible]:outline-accent-300">
       <div className="mx-auto flex max-w-[1280px] flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 sm:px-6">
@@ -14,16 +23,37 @@ export function SiteHeader() {
           </svg>
           Backchannel
         </Link>
-        <PrimaryNav />
-        <div className="ml-auto flex w-full items-center gap-2 sm:w-auto">
-          <SearchForm />
-          <Link
-            href="/meetings/new"
-            className="inline-flex h-8 shrink-0 items-center rounded-md bg-accent-600 px-3 text-sm font-medium whitespace-nowrap text-white hover:bg-accent-500"
-          >
-            <span aria-hidden="true" className="mr-1">+</span>Log meeting
-          </Link>
-        </div>
+        {user ? (
+          <>
+            <PrimaryNav />
+            <div className="ml-auto flex w-full items-center gap-2 sm:w-auto">
+              <SearchForm />
+              {can(user, "write") ? (
+                <Link
+                  href="/meetings/new"
+                  className="inline-flex h-8 shrink-0 items-center rounded-md bg-accent-600 px-3 text-sm font-medium whitespace-nowrap text-white hover:bg-accent-500"
+                >
+                  <span aria-hidden="true" className="mr-1">+</span>Log meeting
+                </Link>
+              ) : null}
+              <div className="flex items-center gap-2 border-l border-slate-700 pl-3 text-xs text-slate-300">
+                <span title={user.email}>
+                  {user.name} <span className="text-slate-400">· {ROLE_LABELS[user.role]}</span>
+                </span>
+                {can(user, "admin") ? (
+                  <Link href="/admin/users" className="rounded-sm text-slate-200 underline-offset-2 hover:underline">
+                    Users
+                  </Link>
+                ) : null}
+                <form action={signOutAction}>
+                  <button type="submit" className="rounded-sm text-slate-200 underline-offset-2 hover:underline">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            </div>
+          </>
+        ) : null}
       </div>
     </header>
   );

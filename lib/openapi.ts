@@ -23,6 +23,7 @@ import type { GrievanceDetail, GrievanceSummary, HistoryEntry } from "@/lib/serv
 import type { MeetingDetail, MeetingSummary } from "@/lib/server/meetings";
 import type { PartyDetail, PartySummary } from "@/lib/server/parties";
 import type { VenueSummary } from "@/lib/server/venues";
+import { authorize, type Actor } from "@/lib/server/authz";
 
 // The OpenAPI 3.1 document of /api/v1. Requests are described by the very zod schemas lib/server
 // validates with; responses by the schemas below, which mirror the lib/server DTOs and are held to
@@ -83,6 +84,7 @@ export const GrievanceSummarySchema = z.strictObject({
   lastMeeting: MeetingRefSchema.nullable().meta({ description: "The meeting of the latest history entry that names one" }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  deletedAt: Timestamp.nullable().meta({ description: "When an admin deleted it; deleted grievances are shown to admins only" }),
 });
 
 export const HistoryEntrySchema = z.strictObject({
@@ -127,6 +129,7 @@ export const MeetingSummarySchema = z.strictObject({
   venue: VenueRefSchema.nullable(),
   participants: z.array(ParticipantSchema),
   agendaCount: z.int().min(0),
+  deletedAt: Timestamp.nullable().meta({ description: "When an admin deleted it; deleted meetings are shown to admins only" }),
 });
 
 export const MeetingDetailSchema = MeetingSummarySchema.extend({
@@ -321,7 +324,8 @@ function op(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
 let cached: ReturnType<typeof createDocument> | undefined;
 
 /** The OpenAPI document, built once per process. */
-export function openApiDocument(): ReturnType<typeof createDocument> {
+export function openApiDocument(actor: Actor | null): ReturnType<typeof createDocument> {
+  authorize(actor, "read");
   cached ??= buildDocument();
   return cached;
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/server/session";
 import { redirect } from "next/navigation";
 import { formDataToObject, formStateFromError, type FormState } from "@/lib/form-state";
 import { createGrievance, updateGrievance, type GrievanceDetail } from "@/lib/server/grievances";
@@ -31,9 +32,10 @@ export async function changeGrievanceStatusAction(
   _previous: GrievanceActionState<GrievanceDetail>,
   formData: FormData,
 ): Promise<GrievanceActionState<GrievanceDetail>> {
+  const actor = await currentActor();
   const { id, body } = idAndBody(formData);
   try {
-    const detail = await updateGrievance(id, body);
+    const detail = await updateGrievance(actor, id, body);
     revalidateGrievance(detail.id);
     return { status: "ok", data: detail, message: "Status changed." };
   } catch (error) {
@@ -46,12 +48,13 @@ export async function updateGrievanceAction(
   _previous: GrievanceActionState<GrievanceDetail>,
   formData: FormData,
 ): Promise<GrievanceActionState<GrievanceDetail>> {
+  const actor = await currentActor();
   const { id, body } = idAndBody(formData, PARTY_LISTS);
   // No box ticked posts no key at all; an empty list gets the schema's own "needs at least one".
   for (const key of PARTY_LISTS) body[key] ??= [];
   let detail: GrievanceDetail;
   try {
-    detail = await updateGrievance(id, body);
+    detail = await updateGrievance(actor, id, body);
   } catch (error) {
     return { ...formStateFromError(error), values: body };
   }
@@ -64,6 +67,7 @@ export async function createGrievanceAction(
   _previous: GrievanceActionState<GrievanceDetail>,
   formData: FormData,
 ): Promise<GrievanceActionState<GrievanceDetail>> {
+  const actor = await currentActor();
   const body = formDataToObject(formData, PARTY_LISTS);
   for (const key of PARTY_LISTS) body[key] ??= [];
   // The form has one optional citation; both of its fields left empty means "no citation".
@@ -75,7 +79,7 @@ export async function createGrievanceAction(
   else delete body.citations;
   let detail: GrievanceDetail;
   try {
-    detail = await createGrievance(body);
+    detail = await createGrievance(actor, body);
   } catch (error) {
     return { ...formStateFromError(error), values: formDataToObject(formData, PARTY_LISTS) };
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import { GrievanceFilterForm } from "@/components/grievances/grievance-filter-form";
 import { GrievanceTable } from "@/components/grievances/grievance-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -20,8 +21,9 @@ export const metadata: Metadata = { title: "Grievances" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function GrievancesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor();
   const filters = parseFiltersLenient(GrievanceFiltersSchema, await searchParams);
-  const [page, parties, meetings] = await Promise.all([listGrievances(filters), listParties(), listMeetingOptions()]);
+  const [page, parties, meetings] = await Promise.all([listGrievances(actor, filters), listParties(actor), listMeetingOptions(actor)]);
   const { items, total, offset, limit, nextCursor } = page;
   const filtered = hasFilters(filters);
 

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { AppError, isAppError, notFound, parseOrThrow, type ErrorBody } from "@/lib/errors";
 import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
+import { actorFromHeaders } from "@/lib/server/auth";
+import type { Actor } from "@/lib/server/authz";
 
 // The HTTP edge of /api/v1: every route handler goes through `apiRoute`, so each failure takes
 // the one error shape, and the helpers here read bodies, queries and route params the same way
@@ -11,6 +13,27 @@ import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 export type RouteContext<P extends Record<string, string> = Record<string, never>> = { params: Promise<P> };
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+type ActorHandler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>, actor: Actor) => Promise<Response>;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Route handlers get no CSRF defence from Next.js. A browser sends the session cookie on a
+ * cross-site request, so a cookie-authenticated mutation must carry a JSON content type (which a
+ * cross-site form cannot send without a CORS preflight) and come from this origin. Token
+ * requests need neither: a cross-site page cannot attach an Authorization header.
+ */
+function assertSameOriginMutation(request: Request): void {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json");
+  }
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const sameOrigin = fetchSite === "same-origin" || (!!origin && origin !== "null" && !!host && new URL(origin).host === host);
+  if (!sameOrigin) throw new AppError("FORBIDDEN", "Cross-site requests are refused; scripts should use an API token");
+}
 
 /** API answers are about live records: no browser or proxy may reuse one. */
 const NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -37,10 +60,17 @@ const INTERNAL_BODY: ErrorBody = { error: { code: "INTERNAL", message: "Somethin
  * Wraps a route handler: an AppError becomes its status and body; anything else is our bug, logged
  * on the server and answered with a bare 500 (no stack, no SQL, nothing of the request echoed).
  */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: Handler<P>): Handler<P> {
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: ActorHandler<P>): Handler<P> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      // Every endpoint needs a signed-in user or a token (401 first, before anything is read);
+      // what each role may do is decided in lib/server, next to the data (403).
+      const actor = await actorFromHeaders(request.headers);
+      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as Authorization: Bearer <token>");
+      if (actor.kind === "user" && actor.via === "session" && !SAFE_METHODS.has(request.method)) {
+        assertSameOriginMutation(request);
+      }
+      return await handler(request, context, actor);
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);

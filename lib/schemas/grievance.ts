@@ -95,6 +95,8 @@ export const GrievanceFiltersSchema = z.strictObject({
   q: z.string().trim().max(LIMITS.query, `Search must be at most ${LIMITS.query} characters`).optional(),
   sort: z.enum(GRIEVANCE_SORT_KEYS, { error: `Sort must be one of ${GRIEVANCE_SORT_KEYS.join(", ")}` }).optional(),
   dir: z.enum(["asc", "desc"], { error: "Dir must be asc or desc" }).optional(),
+  /** "1": only deleted grievances (admins). */
+  deleted: z.enum(["1"], { error: "Deleted takes 1" }).optional(),
   cursor: CursorSchema.optional(),
   limit: PageLimitSchema.optional(),
 });

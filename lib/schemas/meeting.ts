@@ -103,6 +103,8 @@ export const MeetingFiltersSchema = z.strictObject({
   status: commaList(MeetingStatusSchema),
   from: CalendarDateSchema.optional(),
   to: CalendarDateSchema.optional(),
+  /** "1": only deleted meetings (admins). */
+  deleted: z.enum(["1"], { error: "Deleted takes 1" }).optional(),
   cursor: CursorSchema.optional(),
   limit: PageLimitSchema.optional(),
 });

@@ -12,6 +12,7 @@ import {
 import { buildSearchText, foldForSearch } from "@/lib/search";
 import { grievanceTransitionError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { actorId, authorize, can, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 import { partyIdsBySlug, partyRefSelect, type PartyRef } from "./parties";
@@ -33,6 +34,8 @@ export type GrievanceSummary = {
   lastMeeting: MeetingRef | null;
   createdAt: string;
   updatedAt: string;
+  /** Set when an admin deleted it; only admins see deleted grievances. */
+  deletedAt: string | null;
 };
 
 export type HistoryEntry = {
@@ -87,6 +90,7 @@ const summarySelect = {
   lastMovedAt: true,
   createdAt: true,
   updatedAt: true,
+  deletedAt: true,
   parties: { select: { role: true, party: { select: partyRefSelect } }, orderBy: { party: { name: "asc" } } },
   history: {
     where: { meetingId: { not: null } },
@@ -113,6 +117,7 @@ function toSummary(row: SummaryRow): GrievanceSummary {
     lastMeeting: lastMeeting ? toMeetingRef(lastMeeting) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
 
@@ -126,6 +131,7 @@ const historySelect = {
   recordedAt: true,
   meeting: { select: meetingRefSelect },
   source: { select: sourceSelect },
+  actor: { select: { name: true, email: true } },
 } satisfies Prisma.GrievanceStatusChangeSelect;
 
 type HistoryRow = Prisma.GrievanceStatusChangeGetPayload<{ select: typeof historySelect }>;
@@ -139,7 +145,7 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
     meetingId: row.meetingId,
     meeting: row.meeting ? toMeetingRef(row.meeting) : null,
     source: row.source ? toSourceRef(row.source) : null,
-    actor: null,
+    actor: row.actor,
     at: row.occurredAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
   };
@@ -149,7 +155,7 @@ const HISTORY_ORDER = [{ occurredAt: "asc" }, { recordedAt: "asc" }, { id: "asc"
 
 /** Filters from the API or a page's URL, already parsed, as a Prisma where clause. */
 export function grievanceWhere(filters: GrievanceFilters): Prisma.GrievanceWhereInput {
-  const and: Prisma.GrievanceWhereInput[] = [];
+  const and: Prisma.GrievanceWhereInput[] = [filters.deleted ? { deletedAt: { not: null } } : { deletedAt: null }];
   if (filters.party) {
     const role = filters.role === "raised" ? "RAISED_BY" : filters.role === "addressed" ? "ADDRESSED_TO" : undefined;
     and.push({ parties: { some: { party: { slug: filters.party }, ...(role ? { role } : {}) } } });
@@ -183,8 +189,10 @@ function grievanceOrder(filters: GrievanceFilters): Prisma.GrievanceOrderByWithR
 }
 
 /** The grievances list: filtered, sorted and paginated; `input` is raw query values. */
-export async function listGrievances(input: unknown): Promise<GrievancePage> {
+export async function listGrievances(actor: Actor | null, input: unknown): Promise<GrievancePage> {
+  authorize(actor, "read");
   const filters = parseOrThrow(GrievanceFiltersSchema, input);
+  if (filters.deleted) authorize(actor, "admin");
   const db = await getDb();
   const where = grievanceWhere(filters);
   const limit = filters.limit ?? LIMITS.pageSizeDefault;
@@ -225,17 +233,20 @@ async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail 
   };
 }
 
-export async function getGrievanceOrThrow(id: string): Promise<GrievanceDetail> {
+/** A grievance as the actor may see it: a deleted one exists for admins only. */
+export async function getGrievanceOrThrow(actor: Actor | null, id: string): Promise<GrievanceDetail> {
+  authorize(actor, "read");
   const db = await getDb();
   const detail = await readGrievanceDetail(db, id);
-  if (!detail) throw notFound("Grievance");
+  if (!detail || (detail.deletedAt && !can(actor, "admin"))) throw notFound("Grievance");
   return detail;
 }
 
-export async function getGrievanceHistory(id: string): Promise<HistoryEntry[]> {
+export async function getGrievanceHistory(actor: Actor | null, id: string): Promise<HistoryEntry[]> {
+  authorize(actor, "read");
   const db = await getDb();
-  const exists = await db.grievance.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw notFound("Grievance");
+  const exists = await db.grievance.findUnique({ where: { id }, select: { deletedAt: true } });
+  if (!exists || (exists.deletedAt && !can(actor, "admin"))) throw notFound("Grievance");
   const rows = await db.grievanceStatusChange.findMany({ where: { grievanceId: id }, orderBy: HISTORY_ORDER, select: historySelect });
   return rows.map(toHistoryEntry);
 }
@@ -265,7 +276,8 @@ export type GrievanceCreateOptions = MutationContext & {
 };
 
 /** Creates a grievance with its parties, citations and first history entry, all or nothing. */
-export async function createGrievance(input: unknown, options: GrievanceCreateOptions = {}): Promise<GrievanceDetail> {
+export async function createGrievance(actor: Actor | null, input: unknown, options: GrievanceCreateOptions = {}): Promise<GrievanceDetail> {
+  const who = authorize(actor, "write");
   const data = parseOrThrow(GrievanceCreateSchema, input);
   const at = contextTime(options);
   const db = await getDb();
@@ -303,6 +315,7 @@ export async function createGrievance(input: unknown, options: GrievanceCreateOp
         toStatus: "OPEN",
         reason: options.raisedReason ?? "Raised",
         meetingId: options.raisedAtMeetingId ?? null,
+        actorId: actorId(who),
         occurredAt: at,
         recordedAt: new Date(),
       },
@@ -342,9 +355,10 @@ export async function applyGrievanceChange(
   version: number,
   changes: { fields?: Prisma.GrievanceUpdateManyMutationInput; move?: StatusMove; path?: string },
   at: Date,
+  actor: Actor,
 ): Promise<void> {
-  const current = await tx.grievance.findUnique({ where: { id }, select: { status: true, version: true } });
-  if (!current) throw notFound("Grievance");
+  const current = await tx.grievance.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true } });
+  if (!current || current.deletedAt) throw notFound("Grievance");
   if (current.version !== version) await conflictOrNotFound(tx, id);
   const { move } = changes;
   if (move) {
@@ -374,6 +388,7 @@ export async function applyGrievanceChange(
         reason: move.reason,
         meetingId: move.meetingId ?? null,
         sourceId,
+        actorId: actorId(actor),
         occurredAt: at,
         recordedAt: new Date(),
       },
@@ -395,7 +410,8 @@ async function replaceParties(tx: Tx, id: string, update: GrievanceUpdate): Prom
 }
 
 /** Edits fields and/or moves the status, checked against the version the client last saw. */
-export async function updateGrievance(id: string, input: unknown, context: MutationContext = {}): Promise<GrievanceDetail> {
+export async function updateGrievance(actor: Actor | null, id: string, input: unknown, context: MutationContext = {}): Promise<GrievanceDetail> {
+  const who = authorize(actor, "write");
   const data = parseOrThrow(GrievanceUpdateSchema, input);
   const at = contextTime(context);
   const db = await getDb();
@@ -407,7 +423,7 @@ export async function updateGrievance(id: string, input: unknown, context: Mutat
     const move = data.status
       ? { status: data.status, reason: data.reason!, meetingId: data.meetingId, sourceUrl: data.sourceUrl, sourceTitle: context.sourceTitle }
       : undefined;
-    await applyGrievanceChange(tx, id, data.version, { fields, move }, at);
+    await applyGrievanceChange(tx, id, data.version, { fields, move }, at, who);
     await replaceParties(tx, id, data);
     await refreshSearchText(tx, id);
     return (await readGrievanceDetail(tx, id))!;
@@ -415,9 +431,35 @@ export async function updateGrievance(id: string, input: unknown, context: Mutat
 }
 
 /** Id and title of every grievance, for pickers (the outcome form's "add grievance"). */
-export async function listGrievanceOptions(): Promise<Array<{ id: string; title: string; status: GrievanceStatus; version: number }>> {
+export async function listGrievanceOptions(actor: Actor | null): Promise<Array<{ id: string; title: string; status: GrievanceStatus; version: number }>> {
+  authorize(actor, "read");
   const db = await getDb();
-  return db.grievance.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true, status: true, version: true } });
+  return db.grievance.findMany({ where: { deletedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true, status: true, version: true } });
+}
+
+/**
+ * Hides a grievance everywhere but keeps it and its history; only admins delete, and only they
+ * see and restore deleted ones. Nothing is ever hard-deleted through the app.
+ */
+export async function deleteGrievance(actor: Actor | null, id: string): Promise<GrievanceDetail> {
+  authorize(actor, "admin");
+  return setGrievanceDeleted(id, new Date());
+}
+
+export async function restoreGrievance(actor: Actor | null, id: string): Promise<GrievanceDetail> {
+  authorize(actor, "admin");
+  return setGrievanceDeleted(id, null);
+}
+
+async function setGrievanceDeleted(id: string, deletedAt: Date | null): Promise<GrievanceDetail> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const exists = await tx.grievance.findUnique({ where: { id }, select: { id: true } });
+    if (!exists) throw notFound("Grievance");
+    // The version moves too, so a form opened before the deletion cannot save over it unseen.
+    await tx.grievance.update({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
+    return (await readGrievanceDetail(tx, id))!;
+  });
 }
 
 export { refreshSearchText as refreshGrievanceSearchText };

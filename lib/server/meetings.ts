@@ -6,6 +6,7 @@ import { MeetingCreateSchema, MeetingFiltersSchema, MeetingOutcomeSchema, Meetin
 import { buildSearchText } from "@/lib/search";
 import { meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { actorId, authorize, can, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 import { applyGrievanceChange, refreshGrievanceSearchText, type Citation } from "./grievances";
@@ -25,6 +26,8 @@ export type MeetingSummary = {
   venue: VenueRef | null;
   participants: Participant[];
   agendaCount: number;
+  /** Set when an admin deleted it; only admins see deleted meetings. */
+  deletedAt: string | null;
 };
 
 export type MeetingAgendaEntry = {
@@ -58,25 +61,26 @@ const summarySelect = {
   status: true,
   summary: true,
   version: true,
+  deletedAt: true,
   venue: { select: venueRefSelect },
   participants: {
     orderBy: [{ role: "asc" }, { party: { name: "asc" } }],
     select: { role: true, headOfDelegation: true, party: { select: partyRefSelect } },
   },
-  _count: { select: { agenda: true } },
+  _count: { select: { agenda: { where: { grievance: { deletedAt: null } } } } },
 } satisfies Prisma.MeetingSelect;
 
 type SummaryRow = Prisma.MeetingGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary({ _count, date, ...row }: SummaryRow): MeetingSummary {
-  return { ...row, date: date?.toISOString() ?? null, agendaCount: _count.agenda };
+function toSummary({ _count, date, deletedAt, ...row }: SummaryRow): MeetingSummary {
+  return { ...row, date: date?.toISOString() ?? null, agendaCount: _count.agenda, deletedAt: deletedAt?.toISOString() ?? null };
 }
 
 // Newest first; a meeting whose date is unknown sorts after dated ones.
 const MEETING_ORDER = [{ date: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }] satisfies Prisma.MeetingOrderByWithRelationInput[];
 
 function meetingWhere(filters: ReturnType<typeof MeetingFiltersSchema.parse>): Prisma.MeetingWhereInput {
-  const and: Prisma.MeetingWhereInput[] = [];
+  const and: Prisma.MeetingWhereInput[] = [filters.deleted ? { deletedAt: { not: null } } : { deletedAt: null }];
   if (filters.party) and.push({ participants: { some: { party: { slug: filters.party } } } });
   if (filters.venue) and.push({ venue: { slug: filters.venue } });
   if (filters.status?.length) and.push({ status: { in: filters.status } });
@@ -85,8 +89,10 @@ function meetingWhere(filters: ReturnType<typeof MeetingFiltersSchema.parse>): P
   return and.length ? { AND: and } : {};
 }
 
-export async function listMeetings(input: unknown = {}): Promise<MeetingPage> {
+export async function listMeetings(actor: Actor | null, input: unknown = {}): Promise<MeetingPage> {
+  authorize(actor, "read");
   const filters = parseOrThrow(MeetingFiltersSchema, input);
+  if (filters.deleted) authorize(actor, "admin");
   const db = await getDb();
   const where = meetingWhere(filters);
   const limit = filters.limit ?? LIMITS.pageSizeDefault;
@@ -108,6 +114,7 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
     select: {
       ...summarySelect,
       agenda: {
+        where: { grievance: { deletedAt: null } },
         orderBy: { createdAt: "asc" },
         select: {
           note: true,
@@ -118,7 +125,15 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
       citations: { orderBy: { createdAt: "asc" }, select: { quote: true, source: { select: sourceSelect } } },
       history: {
         orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }],
-        select: { id: true, fromStatus: true, toStatus: true, reason: true, occurredAt: true, source: { select: sourceSelect } },
+        select: {
+          id: true,
+          fromStatus: true,
+          toStatus: true,
+          reason: true,
+          occurredAt: true,
+          source: { select: sourceSelect },
+          actor: { select: { name: true, email: true } },
+        },
       },
     },
   });
@@ -134,16 +149,18 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
       to: h.toStatus,
       reason: h.reason,
       source: h.source ? toSourceRef(h.source) : null,
-      actor: null,
+      actor: h.actor,
       at: h.occurredAt.toISOString(),
     })),
   };
 }
 
-export async function getMeetingOrThrow(id: string): Promise<MeetingDetail> {
+/** A meeting as the actor may see it: a deleted one exists for admins only. */
+export async function getMeetingOrThrow(actor: Actor | null, id: string): Promise<MeetingDetail> {
+  authorize(actor, "read");
   const db = await getDb();
   const detail = await readMeetingDetail(db, id);
-  if (!detail) throw notFound("Meeting");
+  if (!detail || (detail.deletedAt && !can(actor, "admin"))) throw notFound("Meeting");
   return detail;
 }
 
@@ -166,7 +183,8 @@ export type MeetingCreateOptions = MutationContext & {
 };
 
 /** Logs a meeting with its participants and first history entry, all or nothing. */
-export async function createMeeting(input: unknown, options: MeetingCreateOptions = {}): Promise<MeetingDetail> {
+export async function createMeeting(actor: Actor | null, input: unknown, options: MeetingCreateOptions = {}): Promise<MeetingDetail> {
+  const who = authorize(actor, "write");
   const data = parseOrThrow(MeetingCreateSchema, input);
   const at = contextTime(options);
   const db = await getDb();
@@ -198,7 +216,15 @@ export async function createMeeting(input: unknown, options: MeetingCreateOption
     }
     const sourceId = options.sourceTitle ? await findOrCreateSource(tx, options.sourceTitle) : null;
     await tx.meetingStatusChange.create({
-      data: { meetingId: meeting.id, fromStatus: null, toStatus: data.status, reason: options.reason ?? "Logged", sourceId, occurredAt: at },
+      data: {
+        meetingId: meeting.id,
+        fromStatus: null,
+        toStatus: data.status,
+        reason: options.reason ?? "Logged",
+        sourceId,
+        actorId: actorId(who),
+        occurredAt: at,
+      },
     });
     return (await readMeetingDetail(tx, meeting.id))!;
   });
@@ -215,13 +241,17 @@ async function meetingConflict(tx: Tx, id: string): Promise<never> {
 }
 
 /** Edits a meeting's fields and/or moves its status, checked against the version last seen. */
-export async function updateMeeting(id: string, input: unknown, context: MutationContext = {}): Promise<MeetingDetail> {
+export async function updateMeeting(actor: Actor | null, id: string, input: unknown, context: MutationContext = {}): Promise<MeetingDetail> {
+  const who = authorize(actor, "write");
   const data = parseOrThrow(MeetingUpdateSchema, input);
   const at = contextTime(context);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const current = await tx.meeting.findUnique({ where: { id }, select: { status: true, version: true, title: true, summary: true } });
-    if (!current) throw notFound("Meeting");
+    const current = await tx.meeting.findUnique({
+      where: { id },
+      select: { status: true, version: true, title: true, summary: true, deletedAt: true },
+    });
+    if (!current || current.deletedAt) throw notFound("Meeting");
     if (current.version !== data.version) await meetingConflict(tx, id);
     if (data.status) {
       const error = meetingTransitionError(current.status, data.status);
@@ -246,7 +276,15 @@ export async function updateMeeting(id: string, input: unknown, context: Mutatio
     if (data.status) {
       const sourceId = data.sourceUrl ? await findOrCreateSource(tx, data.sourceUrl) : null;
       await tx.meetingStatusChange.create({
-        data: { meetingId: id, fromStatus: current.status, toStatus: data.status, reason: data.reason!, sourceId, occurredAt: at },
+        data: {
+          meetingId: id,
+          fromStatus: current.status,
+          toStatus: data.status,
+          reason: data.reason!,
+          sourceId,
+          actorId: actorId(who),
+          occurredAt: at,
+        },
       });
     }
     return (await readMeetingDetail(tx, id))!;
@@ -258,18 +296,24 @@ export async function updateMeeting(id: string, input: unknown, context: Mutatio
  * given, a status move with its history row. One transaction: every row lands or none does, and a
  * stale version on any grievance refuses the whole batch.
  */
-export async function logMeetingOutcome(meetingId: string, input: unknown, context: MutationContext = {}): Promise<MeetingDetail> {
+export async function logMeetingOutcome(
+  actor: Actor | null,
+  meetingId: string,
+  input: unknown,
+  context: MutationContext = {},
+): Promise<MeetingDetail> {
+  const who = authorize(actor, "write");
   const data = parseOrThrow(MeetingOutcomeSchema, input);
   const at = contextTime(context);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
-    if (!meeting) throw notFound("Meeting");
+    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true, deletedAt: true } });
+    if (!meeting || meeting.deletedAt) throw notFound("Meeting");
     const meetingError = outcomeMeetingError(meeting.status);
     if (meetingError) throw validationFailed([{ path: "meetingId", message: meetingError }]);
 
     const ids = data.outcomes.map((o) => o.grievanceId);
-    const grievances = await tx.grievance.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, version: true } });
+    const grievances = await tx.grievance.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, status: true, version: true } });
     const byId = new Map(grievances.map((g) => [g.id, g]));
     const unknown = data.outcomes
       .map((o, index) => ({ o, index }))
@@ -291,6 +335,7 @@ export async function logMeetingOutcome(meetingId: string, input: unknown, conte
           path: `outcomes.${index}`,
         },
         at,
+        who,
       );
       await tx.agendaItem.upsert({
         where: { meetingId_grievanceId: { meetingId, grievanceId: outcome.grievanceId } },
@@ -305,8 +350,30 @@ export async function logMeetingOutcome(meetingId: string, input: unknown, conte
 }
 
 /** Meetings for pickers, newest first. */
-export async function listMeetingOptions(): Promise<Array<{ id: string; title: string; date: string | null; status: MeetingStatus }>> {
+export async function listMeetingOptions(actor: Actor | null): Promise<Array<{ id: string; title: string; date: string | null; status: MeetingStatus }>> {
+  authorize(actor, "read");
   const db = await getDb();
-  const rows = await db.meeting.findMany({ orderBy: MEETING_ORDER, select: { id: true, title: true, date: true, status: true } });
+  const rows = await db.meeting.findMany({ where: { deletedAt: null }, orderBy: MEETING_ORDER, select: { id: true, title: true, date: true, status: true } });
   return rows.map((r) => ({ ...r, date: r.date?.toISOString() ?? null }));
+}
+
+/** Hides a meeting but keeps it, its agenda and history; admins only, restorable. */
+export async function deleteMeeting(actor: Actor | null, id: string): Promise<MeetingDetail> {
+  authorize(actor, "admin");
+  return setMeetingDeleted(id, new Date());
+}
+
+export async function restoreMeeting(actor: Actor | null, id: string): Promise<MeetingDetail> {
+  authorize(actor, "admin");
+  return setMeetingDeleted(id, null);
+}
+
+async function setMeetingDeleted(id: string, deletedAt: Date | null): Promise<MeetingDetail> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const exists = await tx.meeting.findUnique({ where: { id }, select: { id: true } });
+    if (!exists) throw notFound("Meeting");
+    await tx.meeting.update({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
+    return (await readMeetingDetail(tx, id))!;
+  });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
+import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
 import { listMeetings, type MeetingSummary } from "./meetings";
 import { partyRefSelect, type PartyRef } from "./parties";
@@ -25,23 +26,25 @@ export type Overview = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function getOverview(now: Date = new Date()): Promise<Overview> {
+export async function getOverview(actor: Actor | null, now: Date = new Date()): Promise<Overview> {
+  authorize(actor, "read");
   const db = await getDb();
   const [parties, roleCounts, statusCounts, lastRound, latestMeetings, moves] = await Promise.all([
     db.party.findMany({ orderBy: { name: "asc" }, select: { id: true, ...partyRefSelect } }),
     db.grievanceParty.groupBy({
       by: ["partyId", "role"],
-      where: { grievance: { status: { in: [...UNSETTLED_GRIEVANCE_STATUSES] } } },
+      where: { grievance: { status: { in: [...UNSETTLED_GRIEVANCE_STATUSES] }, deletedAt: null } },
       _count: { _all: true },
     }),
-    db.grievance.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.grievance.groupBy({ by: ["status"], where: { deletedAt: null }, _count: { _all: true } }),
     db.meeting.findFirst({
-      where: { status: "HELD", date: { not: null } },
+      where: { status: "HELD", date: { not: null }, deletedAt: null },
       orderBy: { date: "desc" },
       select: { id: true, title: true, date: true },
     }),
-    listMeetings({ limit: 5 }),
+    listMeetings(actor, { limit: 5 }),
     db.grievanceStatusChange.findMany({
+      where: { grievance: { deletedAt: null } },
       orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
       take: 8,
       select: {

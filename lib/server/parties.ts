@@ -4,6 +4,7 @@ import { slugify } from "@/lib/schemas/common";
 import { PartyCreateSchema } from "@/lib/schemas/party";
 import { foldForSearch } from "@/lib/search";
 import type { PartyKind } from "@/lib/schemas/enums";
+import { authorize, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
 
 export type PartyRef = { slug: string; name: string; shortName: string | null };
@@ -17,14 +18,15 @@ export type PartySummary = PartyRef & {
 
 export const partyRefSelect = { slug: true, name: true, shortName: true } as const;
 
-export async function listParties(): Promise<PartySummary[]> {
+export async function listParties(actor: Actor | null): Promise<PartySummary[]> {
+  authorize(actor, "read");
   const db = await getDb();
   const [parties, roleCounts] = await Promise.all([
     db.party.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, ...partyRefSelect, kind: true, _count: { select: { participants: true } } },
+      select: { id: true, ...partyRefSelect, kind: true, _count: { select: { participants: { where: { meeting: { deletedAt: null } } } } } },
     }),
-    db.grievanceParty.groupBy({ by: ["partyId", "role"], _count: { _all: true } }),
+    db.grievanceParty.groupBy({ by: ["partyId", "role"], where: { grievance: { deletedAt: null } }, _count: { _all: true } }),
   ]);
   return parties.map(({ _count, ...party }) => ({
     ...party,
@@ -34,7 +36,8 @@ export async function listParties(): Promise<PartySummary[]> {
   }));
 }
 
-export async function getPartyOrThrow(slug: string) {
+export async function getPartyOrThrow(actor: Actor | null, slug: string) {
+  authorize(actor, "read");
   const db = await getDb();
   const party = await db.party.findUnique({
     where: { slug },
@@ -59,7 +62,8 @@ export async function partyIdsBySlug(tx: Tx, slugs: readonly string[], field: st
   return ids;
 }
 
-export async function createParty(input: unknown): Promise<PartySummary> {
+export async function createParty(actor: Actor | null, input: unknown): Promise<PartySummary> {
+  authorize(actor, "write");
   const data = parseOrThrow(PartyCreateSchema, input);
   const slug = data.slug ?? slugify(data.name);
   if (!slug) {

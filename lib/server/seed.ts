@@ -1,5 +1,6 @@
 import "server-only";
 import { EDITORIAL, GRIEVANCES, MEETINGS, PARTIES, SOURCE_NOTES, VENUES, type SeedMeeting, type SeedStep } from "@/lib/seed/istanbul";
+import { SYSTEM } from "./authz";
 import { getDb } from "./db";
 import { createGrievance } from "./grievances";
 import { createMeeting, logMeetingOutcome } from "./meetings";
@@ -33,12 +34,13 @@ export async function seedDatabase(): Promise<SeedResult> {
   await db.$transaction(async (tx) => {
     for (const [title, note] of Object.entries(SOURCE_NOTES)) await recordSource(tx, { title, note });
   });
-  for (const party of PARTIES) await createParty(party);
-  for (const venue of VENUES) await createVenue(venue);
+  for (const party of PARTIES) await createParty(SYSTEM, party);
+  for (const venue of VENUES) await createVenue(SYSTEM, venue);
 
   const meetingIds = new Map<SeedMeeting["key"], string>();
   for (const meeting of MEETINGS) {
     const created = await createMeeting(
+      SYSTEM,
       { title: meeting.title, date: meeting.date, venue: meeting.venue, status: "HELD", summary: meeting.summary, participants: meeting.participants },
       {
         at: roundTime(meeting),
@@ -53,6 +55,7 @@ export async function seedDatabase(): Promise<SeedResult> {
   for (const grievance of GRIEVANCES) {
     const round = MEETINGS.find((m) => m.key === grievance.raised.at)!;
     const created = await createGrievance(
+      SYSTEM,
       {
         title: grievance.title,
         description: grievance.description,
@@ -83,7 +86,7 @@ export async function seedDatabase(): Promise<SeedResult> {
       batches.set(source, [...(batches.get(source) ?? []), row]);
     }
     for (const [source, outcomes] of batches) {
-      await logMeetingOutcome(meetingIds.get(meeting.key)!, { outcomes }, { at: roundTime(meeting), sourceTitle: source });
+      await logMeetingOutcome(SYSTEM, meetingIds.get(meeting.key)!, { outcomes }, { at: roundTime(meeting), sourceTitle: source });
     }
   }
   return { seeded: true, reason: "the database was empty" };

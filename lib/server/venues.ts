@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { slugify } from "@/lib/schemas/common";
 import { VenueCreateSchema } from "@/lib/schemas/venue";
+import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
 
 export type VenueRef = { slug: string; name: string; city: string; country: string };
@@ -9,27 +10,32 @@ export type VenueSummary = VenueRef & { id: string; note: string | null; meeting
 
 export const venueRefSelect = { slug: true, name: true, city: true, country: true } as const;
 
-export async function listVenues(): Promise<VenueSummary[]> {
+const meetingCount = { _count: { select: { meetings: { where: { deletedAt: null } } } } } as const;
+
+export async function listVenues(actor: Actor | null): Promise<VenueSummary[]> {
+  authorize(actor, "read");
   const db = await getDb();
   const venues = await db.venue.findMany({
     orderBy: [{ city: "asc" }, { name: "asc" }],
-    select: { id: true, ...venueRefSelect, note: true, _count: { select: { meetings: true } } },
+    select: { id: true, ...venueRefSelect, note: true, ...meetingCount },
   });
   return venues.map(({ _count, ...venue }) => ({ ...venue, meetingCount: _count.meetings }));
 }
 
-export async function getVenueOrThrow(slug: string): Promise<VenueSummary> {
+export async function getVenueOrThrow(actor: Actor | null, slug: string): Promise<VenueSummary> {
+  authorize(actor, "read");
   const db = await getDb();
   const venue = await db.venue.findUnique({
     where: { slug },
-    select: { id: true, ...venueRefSelect, note: true, _count: { select: { meetings: true } } },
+    select: { id: true, ...venueRefSelect, note: true, ...meetingCount },
   });
   if (!venue) throw notFound("Venue");
   const { _count, ...rest } = venue;
   return { ...rest, meetingCount: _count.meetings };
 }
 
-export async function createVenue(input: unknown): Promise<VenueSummary> {
+export async function createVenue(actor: Actor | null, input: unknown): Promise<VenueSummary> {
+  authorize(actor, "write");
   const data = parseOrThrow(VenueCreateSchema, input);
   const slug = data.slug ?? slugify(`${data.name} ${data.city}`);
   const db = await getDb();

@@ -6,7 +6,7 @@ import { LIMITS } from "@/lib/schemas/common";
 import { GrievanceDetailSchema, GrievancePageSchema, HistoryListSchema } from "@/lib/openapi";
 import { getDb } from "@/lib/server/db";
 import { makeGrievance, makeMeeting, seedDatabase } from "../support/factories";
-import { expectError, getRequest, jsonRequest, noParams, params, readJson } from "./support";
+import { expectError, getRequest, jsonRequest, noParams, params, readJson, authHeader } from "./support";
 
 async function counts() {
   const db = await getDb();
@@ -198,7 +198,7 @@ describe("POST /api/v1/grievances", () => {
       addressedTo: [{ slug: "united-states", name: "United States" }],
       citations: [{ quote: "the return of six properties", source: { url: "https://example.org/readout" } }],
     });
-    expect(created.history).toEqual([expect.objectContaining({ from: null, to: "OPEN", reason: "Raised", meetingId: null, actor: null })]);
+    expect(created.history).toEqual([expect.objectContaining({ from: null, to: "OPEN", reason: "Raised", meetingId: null, actor: expect.objectContaining({ email: expect.stringMatching(/^admin-/) }) })]);
     expect(await counts()).toMatchObject({
       grievances: before.grievances + 1,
       history: before.history + 1,
@@ -293,7 +293,7 @@ describe("POST /api/v1/grievances", () => {
     });
     const request = new Request("http://localhost/api/v1/grievances", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { ...authHeader(), "Content-Type": "application/json" },
       body: stream,
       duplex: "half",
     } as RequestInit);
@@ -306,7 +306,7 @@ describe("POST /api/v1/grievances", () => {
   it("refuses a body that claims to be larger than the cap before reading it", async () => {
     const request = new Request("http://localhost/api/v1/grievances", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Content-Length": String(LIMITS.bodyBytes + 1) },
+      headers: { ...authHeader(), "Content-Type": "application/json", "Content-Length": String(LIMITS.bodyBytes + 1) },
       body: JSON.stringify(valid),
     });
     await expectError(await createRoute(request, noParams), 413, "PAYLOAD_TOO_LARGE");

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { apiRoute, readJsonBody, searchParamsToObject } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { expectError, jsonRequest, noParams } from "./support";
+import { expectError, jsonRequest, noParams, authHeader } from "./support";
 
 describe("apiRoute", () => {
   it("answers an unexpected failure with a bare 500, logging it on the server only", async () => {
@@ -10,7 +10,7 @@ describe("apiRoute", () => {
     const route = apiRoute(async () => {
       throw secret;
     });
-    const response = await route(new Request("http://localhost/api/v1/boom"), noParams);
+    const response = await route(new Request("http://localhost/api/v1/boom", { headers: authHeader() }), noParams);
     expect(response.status).toBe(500);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const text = await response.text();
@@ -27,7 +27,7 @@ describe("apiRoute", () => {
     const route = apiRoute(async () => {
       throw new AppError("CONFLICT", "Stale", { current: { id: "x", version: 3 } });
     });
-    const body = await expectError(await route(new Request("http://localhost/"), noParams), 409, "CONFLICT");
+    const body = await expectError(await route(new Request("http://localhost/", { headers: authHeader() }), noParams), 409, "CONFLICT");
     expect(body.error.current).toEqual({ id: "x", version: 3 });
   });
 });
@@ -53,7 +53,7 @@ describe("readJsonBody", () => {
   it("refuses invalid UTF-8 as malformed", async () => {
     const request = new Request("http://localhost/x", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { ...authHeader(), "Content-Type": "application/json" },
       body: new Uint8Array([0x7b, 0xff, 0x7d]),
     });
     await expect(readJsonBody(request)).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM } from "@/lib/server/authz";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/meetings/route";
 import { GET as readRoute, PATCH as patchRoute } from "@/app/api/v1/meetings/[id]/route";
 import { POST as outcomesRoute } from "@/app/api/v1/meetings/[id]/outcomes/route";
@@ -188,7 +189,7 @@ describe("POST /api/v1/meetings/{id}/outcomes", () => {
       [b.id, null],
     ]);
     expect(await counts()).toMatchObject({ agenda: before.agenda + 2, grievanceHistory: before.grievanceHistory + 1 });
-    const movedA = await getGrievanceOrThrow(a.id);
+    const movedA = await getGrievanceOrThrow(SYSTEM, a.id);
     expect(movedA).toMatchObject({ status: "IN_NEGOTIATION", version: 2 });
     expect(movedA.history.at(-1)).toMatchObject({ to: "IN_NEGOTIATION", meetingId: m.id, reason: "Agreed to a working group" });
   });
@@ -209,7 +210,7 @@ describe("POST /api/v1/meetings/{id}/outcomes", () => {
     );
     await expectError(response, 400, "VALIDATION_FAILED", "outcomes.1.note");
     expect(await counts()).toEqual(before);
-    expect(await getGrievanceOrThrow(a.id)).toMatchObject({ status: "OPEN", version: 1 });
+    expect(await getGrievanceOrThrow(SYSTEM, a.id)).toMatchObject({ status: "OPEN", version: 1 });
   });
 
   it("refuses the batch when a later row is stale, and rolls back the rows before it", async () => {
@@ -229,7 +230,7 @@ describe("POST /api/v1/meetings/{id}/outcomes", () => {
     const body = await expectError(response, 409, "CONFLICT");
     expect(GrievanceConflictSchema.parse(body).error.current).toMatchObject({ id: b.id, version: 1 });
     expect(await counts()).toEqual(before);
-    expect(await getGrievanceOrThrow(a.id)).toMatchObject({ status: "OPEN", version: 1, agenda: [] });
+    expect(await getGrievanceOrThrow(SYSTEM, a.id)).toMatchObject({ status: "OPEN", version: 1, agenda: [] });
   });
 
   it("refuses an unknown grievance, naming its row", async () => {

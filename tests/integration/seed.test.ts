@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { SYSTEM } from "@/lib/server/authz";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/server/db";
@@ -42,7 +43,7 @@ describe("seeding", () => {
   });
 
   it("records the second round's moves at the second round, with their sources", async () => {
-    const { items } = await listGrievances({ party: "russia", role: "raised" });
+    const { items } = await listGrievances(SYSTEM, { party: "russia", role: "raised" });
     expect(items.map((g) => [g.title, g.status]).sort()).toEqual([
       ["Banking hurdles under sanctions", "PARTIALLY_RESOLVED"],
       ["Restoration of direct flights", "OPEN"],
@@ -50,7 +51,7 @@ describe("seeding", () => {
       ["Slow or blocked visas for diplomats", "IN_NEGOTIATION"],
       ["Limited embassy staff", "OPEN"],
     ].sort());
-    const overview = await getOverview(new Date("2025-04-20T12:00:00Z"));
+    const overview = await getOverview(SYSTEM, new Date("2025-04-20T12:00:00Z"));
     expect(overview.lastRound?.title).toBe("Istanbul talks, 2nd round");
     expect(overview.daysSinceLastRound).toBe(10);
     expect(overview.unsettledByParty.find((row) => row.party.slug === "turkiye")).toBeUndefined();

@@ -1,4 +1,5 @@
 import { createGrievance } from "@/lib/server/grievances";
+import { SYSTEM } from "@/lib/server/authz";
 import { createMeeting } from "@/lib/server/meetings";
 import { createParty } from "@/lib/server/parties";
 import { createVenue } from "@/lib/server/venues";
@@ -12,22 +13,22 @@ const next = () => ++counter;
 
 export async function makeParty(overrides: Record<string, unknown> = {}) {
   const n = next();
-  return createParty({ name: `Party ${n}`, slug: `party-${n}`, ...overrides });
+  return createParty(SYSTEM, { name: `Party ${n}`, slug: `party-${n}`, ...overrides });
 }
 
 export async function makeVenue(overrides: Record<string, unknown> = {}) {
   const n = next();
-  return createVenue({ name: `Venue ${n}`, slug: `venue-${n}`, city: "Geneva", country: "Switzerland", ...overrides });
+  return createVenue(SYSTEM, { name: `Venue ${n}`, slug: `venue-${n}`, city: "Geneva", country: "Switzerland", ...overrides });
 }
 
 export async function makeMeeting(overrides: Record<string, unknown> = {}) {
-  return createMeeting({ title: `Round ${next()}`, date: "2025-05-01", status: "HELD", ...overrides });
+  return createMeeting(SYSTEM, { title: `Round ${next()}`, date: "2025-05-01", status: "HELD", ...overrides });
 }
 
 export async function makeGrievance(overrides: Record<string, unknown> = {}) {
   const raisedBy = (overrides.raisedBy as string[] | undefined) ?? [(await makeParty()).slug];
   const addressedTo = (overrides.addressedTo as string[] | undefined) ?? [(await makeParty()).slug];
-  return createGrievance({ title: `Grievance ${next()}`, category: "OTHER", ...overrides, raisedBy, addressedTo });
+  return createGrievance(SYSTEM, { title: `Grievance ${next()}`, category: "OTHER", ...overrides, raisedBy, addressedTo });
 }
 
 export { seedDatabase };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -26,8 +27,9 @@ const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
 
 /** One read per request, shared by the metadata and the page; NOT_FOUND becomes the 404 page. */
 const loadGrievance = cache(async (id: string): Promise<GrievanceDetail> => {
+  const actor = await requirePageActor();
   try {
-    return await getGrievanceOrThrow(id);
+    return await getGrievanceOrThrow(actor, id);
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION_FAILED")) notFound();
     throw error;
@@ -40,8 +42,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function GrievancePage({ params }: { params: Params }) {
+  const actor = await requirePageActor();
   const { id } = await params;
-  const [grievance, meetings] = await Promise.all([loadGrievance(id), listMeetingOptions()]);
+  const [grievance, meetings] = await Promise.all([loadGrievance(id), listMeetingOptions(actor)]);
   const snapshot = { id: grievance.id, status: grievance.status, version: grievance.version };
   const first = grievance.history[0];
   // The meetings that discussed it, from the agenda and from any history entry naming one.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listParties } from "@/lib/server/parties";
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New grievance" };
 
 export default async function NewGrievancePage() {
-  const parties = await listParties();
+  const actor = await requirePageActor();
+  const parties = await listParties(actor);
   return (
     <>
       <PageHeader

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
@@ -14,13 +15,14 @@ export const metadata: Metadata = { title: "Edit grievance" };
 type Params = Promise<{ id: string }>;
 
 export default async function EditGrievancePage({ params }: { params: Params }) {
+  const actor = await requirePageActor();
   const { id } = await params;
   const [grievance, parties] = await Promise.all([
-    getGrievanceOrThrow(id).catch((error: unknown) => {
+    getGrievanceOrThrow(actor, id).catch((error: unknown) => {
       if (isAppError(error) && error.code === "NOT_FOUND") notFound();
       throw error;
     }),
-    listParties(),
+    listParties(actor),
   ]);
   return (
     <>

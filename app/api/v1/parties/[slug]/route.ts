@@ -3,6 +3,6 @@ import { getPartyOrThrow } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, context) => {
-  return jsonResponse(await getPartyOrThrow(await slugParam(context, "Party")));
+export const GET = apiRoute<{ slug: string }>(async (_request, context, actor) => {
+  return jsonResponse(await getPartyOrThrow(actor, await slugParam(context, "Party")));
 });

@@ -3,6 +3,6 @@ import { getVenueOrThrow } from "@/lib/server/venues";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, context) => {
-  return jsonResponse(await getVenueOrThrow(await slugParam(context, "Venue")));
+export const GET = apiRoute<{ slug: string }>(async (_request, context, actor) => {
+  return jsonResponse(await getVenueOrThrow(actor, await slugParam(context, "Venue")));
 });

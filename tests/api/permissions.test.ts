@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as grievanceList from "@/app/api/v1/grievances/route";
+import * as grievanceOne from "@/app/api/v1/grievances/[id]/route";
+import * as grievanceHistory from "@/app/api/v1/grievances/[id]/history/route";
+import * as grievanceRestore from "@/app/api/v1/grievances/[id]/restore/route";
+import * as meetingList from "@/app/api/v1/meetings/route";
+import * as meetingOne from "@/app/api/v1/meetings/[id]/route";
+import * as meetingOutcomes from "@/app/api/v1/meetings/[id]/outcomes/route";
+import * as meetingRestore from "@/app/api/v1/meetings/[id]/restore/route";
+import * as openapi from "@/app/api/v1/openapi.json/route";
+import * as partyList from "@/app/api/v1/parties/route";
+import * as partyOne from "@/app/api/v1/parties/[slug]/route";
+import * as venueList from "@/app/api/v1/venues/route";
+import * as venueOne from "@/app/api/v1/venues/[slug]/route";
+import { getAuth } from "@/lib/server/auth";
+import { SYSTEM } from "@/lib/server/authz";
+import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
+import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
+import { seedDatabase } from "@/lib/server/seed";
+import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
+import { createUser, deactivateUser } from "@/lib/server/users";
+
+// {anonymous, viewer, analyst, admin, deactivated user, revoked token} × every route handler:
+// each answers the status its role allows, and 401 UNAUTHENTICATED / 403 FORBIDDEN in the API's
+// error shape otherwise. Allowed calls are valid requests, so they answer their success status.
+
+type Identity = "anonymous" | "viewer" | "analyst" | "admin" | "deactivated" | "revokedToken" | "viewerSession";
+type Need = "read" | "write" | "admin";
+
+const PASSWORD = "a long test password";
+const headersFor = new Map<Identity, Record<string, string>>();
+let grievanceId = "";
+let meetingId = "";
+
+async function token(role: "viewer" | "analyst" | "admin", email: string) {
+  const user = await createUser(SYSTEM, { email, role, password: PASSWORD });
+  return { user, ...(await createApiToken(SYSTEM, user.id, { name: "matrix" })) };
+}
+
+beforeAll(async () => {
+  await seedDatabase();
+  grievanceId = (await listGrievances(SYSTEM, { q: "local staff" })).items[0]!.id;
+  meetingId = (await listMeetings(SYSTEM, {})).items[0]!.id;
+  headersFor.set("anonymous", {});
+  for (const role of ["viewer", "analyst", "admin"] as const) {
+    headersFor.set(role, { authorization: `Bearer ${(await token(role, `${role}@example.org`)).token}` });
+  }
+  const leaver = await token("analyst", "leaver@example.org");
+  await deactivateUser(SYSTEM, leaver.user.id);
+  headersFor.set("deactivated", { authorization: `Bearer ${leaver.token}` });
+  const revoked = await token("admin", "revoked@example.org");
+  await revokeApiToken(SYSTEM, revoked.summary.id);
+  headersFor.set("revokedToken", { authorization: `Bearer ${revoked.token}` });
+  // A browser session: same rules, reached through the cookie instead of a token.
+  const auth = await getAuth();
+  const { headers } = await auth.api.signInEmail({ body: { email: "viewer@example.org", password: PASSWORD }, headers: new Headers(), returnHeaders: true });
+  headersFor.set("viewerSession", { cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
+});
+
+type Case = {
+  name: string;
+  need: Need;
+  success: number;
+  call: (headers: Record<string, string>) => Promise<Response>;
+};
+
+const url = (path: string) => `http://localhost${path}`;
+const get = (path: string, headers: Record<string, string>) => new Request(url(path), { headers });
+const json = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
+  new Request(url(path), {
+    method,
+    // Same-origin as a browser would send it, so only the role decides for cookie sessions.
+    headers: { ...headers, "content-type": "application/json", origin: "http://localhost", host: "localhost", "sec-fetch-site": "same-origin" },
+    body: JSON.stringify(body),
+  });
+const id = () => ({ params: Promise.resolve({ id: grievanceId }) });
+const mid = () => ({ params: Promise.resolve({ id: meetingId }) });
+const slug = (s: string) => ({ params: Promise.resolve({ slug: s }) });
+const none = { params: Promise.resolve({} as Record<string, never>) };
+let n = 0;
+
+const CASES: Case[] = [
+  { name: "GET /grievances", need: "read", success: 200, call: (h) => grievanceList.GET(get("/api/v1/grievances", h), none) },
+  {
+    name: "POST /grievances",
+    need: "write",
+    success: 201,
+    call: (h) =>
+      grievanceList.POST(json("POST", "/api/v1/grievances", { title: `Matrix ${++n}`, category: "OTHER", raisedBy: ["russia"], addressedTo: ["united-states"] }, h), none),
+  },
+  { name: "GET /grievances/{id}", need: "read", success: 200, call: (h) => grievanceOne.GET(get(`/api/v1/grievances/${grievanceId}`, h), id()) },
+  {
+    name: "PATCH /grievances/{id}",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { version } = await getGrievanceOrThrow(SYSTEM, grievanceId);
+      return grievanceOne.PATCH(json("PATCH", `/api/v1/grievances/${grievanceId}`, { version, description: `edit ${++n}` }, h), id());
+    },
+  },
+  { name: "GET /grievances/{id}/history", need: "read", success: 200, call: (h) => grievanceHistory.GET(get(`/api/v1/grievances/${grievanceId}/history`, h), id()) },
+  { name: "DELETE /grievances/{id}", need: "admin", success: 200, call: (h) => grievanceOne.DELETE(json("DELETE", `/api/v1/grievances/${grievanceId}`, {}, h), id()) },
+  { name: "POST /grievances/{id}/restore", need: "admin", success: 200, call: (h) => grievanceRestore.POST(json("POST", `/api/v1/grievances/${grievanceId}/restore`, {}, h), id()) },
+  { name: "GET /meetings", need: "read", success: 200, call: (h) => meetingList.GET(get("/api/v1/meetings", h), none) },
+  { name: "POST /meetings", need: "write", success: 201, call: (h) => meetingList.POST(json("POST", "/api/v1/meetings", { title: `Round ${++n}` }, h), none) },
+  { name: "GET /meetings/{id}", need: "read", success: 200, call: (h) => meetingOne.GET(get(`/api/v1/meetings/${meetingId}`, h), mid()) },
+  {
+    name: "PATCH /meetings/{id}",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { version } = await getMeetingOrThrow(SYSTEM, meetingId);
+      return meetingOne.PATCH(json("PATCH", `/api/v1/meetings/${meetingId}`, { version, summary: `summary ${++n}` }, h), mid());
+    },
+  },
+  {
+    name: "POST /meetings/{id}/outcomes",
+    need: "write",
+    success: 200,
+    call: (h) => meetingOutcomes.POST(json("POST", `/api/v1/meetings/${meetingId}/outcomes`, { outcomes: [{ grievanceId, note: `note ${++n}` }] }, h), mid()),
+  },
+  { name: "DELETE /meetings/{id}", need: "admin", success: 200, call: (h) => meetingOne.DELETE(json("DELETE", `/api/v1/meetings/${meetingId}`, {}, h), mid()) },
+  { name: "POST /meetings/{id}/restore", need: "admin", success: 200, call: (h) => meetingRestore.POST(json("POST", `/api/v1/meetings/${meetingId}/restore`, {}, h), mid()) },
+  { name: "GET /parties", need: "read", success: 200, call: (h) => partyList.GET(get("/api/v1/parties", h), none) },
+  { name: "POST /parties", need: "write", success: 201, call: (h) => partyList.POST(json("POST", "/api/v1/parties", { name: `Party ${++n}` }, h), none) },
+  { name: "GET /parties/{slug}", need: "read", success: 200, call: (h) => partyOne.GET(get("/api/v1/parties/russia", h), slug("russia")) },
+  { name: "GET /venues", need: "read", success: 200, call: (h) => venueList.GET(get("/api/v1/venues", h), none) },
+  {
+    name: "POST /venues",
+    need: "write",
+    success: 201,
+    call: (h) => venueList.POST(json("POST", "/api/v1/venues", { name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" }, h), none),
+  },
+  { name: "GET /venues/{slug}", need: "read", success: 200, call: (h) => venueOne.GET(get("/api/v1/venues/russian-consulate-general-istanbul", h), slug("russian-consulate-general-istanbul")) },
+  { name: "GET /openapi.json", need: "read", success: 200, call: (h) => openapi.GET(get("/api/v1/openapi.json", h), none) },
+];
+
+const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3 };
+const ROLE_RANK: Partial<Record<Identity, number>> = { viewer: 1, viewerSession: 1, analyst: 2, admin: 3 };
+
+function expected(identity: Identity, need: Need): { status: number; code?: string } {
+  const rank = ROLE_RANK[identity];
+  if (rank === undefined) return { status: 401, code: "UNAUTHENTICATED" };
+  return rank >= RANK[need] ? { status: 0 } : { status: 403, code: "FORBIDDEN" };
+}
+
+const IDENTITIES: Identity[] = ["anonymous", "viewer", "viewerSession", "analyst", "admin", "deactivated", "revokedToken"];
+
+describe.each(IDENTITIES)("as %s", (identity) => {
+  it.each(CASES)("$name", async (testCase) => {
+    const want = expected(identity, testCase.need);
+    const response = await testCase.call(headersFor.get(identity)!);
+    if (want.status === 0) {
+      expect(response.status, await response.clone().text()).toBe(testCase.success);
+      return;
+    }
+    expect(response.status).toBe(want.status);
+    const body = await response.json();
+    expect(body).toEqual({ error: { code: want.code, message: expect.any(String), issues: [] } });
+  });
+});
+
+describe("cookie sessions and cross-site requests", () => {
+  it("refuses a cookie-authenticated mutation from another site, and one sent as text/plain", async () => {
+    const cookie = headersFor.get("viewerSession")!;
+    const crossSite = new Request(url("/api/v1/parties"), {
+      method: "POST",
+      headers: { ...cookie, "content-type": "application/json", origin: "https://evil.example", host: "localhost", "sec-fetch-site": "cross-site" },
+      body: JSON.stringify({ name: "Evil" }),
+    });
+    expect((await partyList.POST(crossSite, none)).status).toBe(403);
+    const textPlain = new Request(url("/api/v1/parties"), {
+      method: "POST",
+      headers: { ...cookie, "content-type": "text/plain", origin: "http://localhost", host: "localhost" },
+      body: JSON.stringify({ name: "Evil" }),
+    });
+    expect((await partyList.POST(textPlain, none)).status).toBe(415);
+  });
+});
