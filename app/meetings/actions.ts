@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/server/session";
 import { redirect } from "next/navigation";
 import { formDataToObject, formStateFromError } from "@/lib/form-state";
 import { listGrievanceOptions } from "@/lib/server/grievances";
@@ -38,6 +39,7 @@ function revalidateMeeting(id: string) {
 
 /** Logs a meeting; blank participant rows are dropped first. On success, opens the meeting. */
 export async function createMeetingAction(_prev: EchoFormState, formData: FormData): Promise<EchoFormState> {
+  const actor = await currentActor();
   const raw = formDataToObject(formData);
   const values = { ...raw, participants: rowList(raw.participants) };
   const prepared = prepareParticipantRows(raw.participants);
@@ -45,7 +47,7 @@ export async function createMeetingAction(_prev: EchoFormState, formData: FormDa
 
   let id: string;
   try {
-    const meeting = await createMeeting({ ...raw, participants: prepared.rows });
+    const meeting = await createMeeting(actor, { ...raw, participants: prepared.rows });
     id = meeting.id;
   } catch (error) {
     const state = formStateFromError(error);
@@ -61,9 +63,10 @@ export async function createMeetingAction(_prev: EchoFormState, formData: FormDa
 
 /** Edits a meeting's title, date, venue and summary, against the version the form was loaded at. */
 export async function updateMeetingAction(id: string, _prev: EchoFormState, formData: FormData): Promise<EchoFormState> {
+  const actor = await currentActor();
   const raw = formDataToObject(formData);
   try {
-    const meeting = await updateMeeting(id, pick(raw, ["version", "title", "date", "venue", "summary"]));
+    const meeting = await updateMeeting(actor, id, pick(raw, ["version", "title", "date", "venue", "summary"]));
     revalidateMeeting(id);
     return { status: "ok", data: { version: meeting.version }, message: "Details saved." };
   } catch (error) {
@@ -76,13 +79,14 @@ export async function updateMeetingAction(id: string, _prev: EchoFormState, form
 
 /** Moves a meeting's status (reason required), against the version the form was loaded at. */
 export async function changeMeetingStatusAction(id: string, _prev: EchoFormState, formData: FormData): Promise<EchoFormState> {
+  const actor = await currentActor();
   const raw = formDataToObject(formData);
   // The form's "Choose…" option: without a status, the rest of the form means nothing.
   if (typeof raw.status !== "string" || raw.status === "") {
     return rowErrorState({ status: "Choose the new status" }, raw);
   }
   try {
-    const meeting = await updateMeeting(id, pick(raw, ["version", "status", "reason", "sourceUrl"]));
+    const meeting = await updateMeeting(actor, id, pick(raw, ["version", "status", "reason", "sourceUrl"]));
     revalidateMeeting(id);
     return { status: "ok", data: { status: meeting.status }, message: "Status changed." };
   } catch (error) {
@@ -98,6 +102,7 @@ export async function changeMeetingStatusAction(id: string, _prev: EchoFormState
  * the form gets every row's current version back, so the analyst can review and re-apply.
  */
 export async function logMeetingOutcomeAction(id: string, _prev: OutcomeFormState, formData: FormData): Promise<OutcomeFormState> {
+  const actor = await currentActor();
   const raw = formDataToObject(formData);
   const values = { ...raw, outcomes: rowList(raw.outcomes) };
   const prepared = prepareOutcomeRows(raw.outcomes);
@@ -113,7 +118,7 @@ export async function logMeetingOutcomeAction(id: string, _prev: OutcomeFormStat
   }
 
   try {
-    await logMeetingOutcome(id, { outcomes: prepared.rows, sourceUrl: raw.sourceUrl });
+    await logMeetingOutcome(actor, id, { outcomes: prepared.rows, sourceUrl: raw.sourceUrl });
   } catch (error) {
     const state = formStateFromError(error);
     if (state.status !== "error") return state;
@@ -121,7 +126,7 @@ export async function logMeetingOutcomeAction(id: string, _prev: OutcomeFormStat
     if (state.code !== "CONFLICT") return mapped;
     const ids = new Set(prepared.rows.map((row) => row.grievanceId));
     const fresh: FreshGrievances = {};
-    for (const option of await listGrievanceOptions()) {
+    for (const option of await listGrievanceOptions(actor)) {
       if (ids.has(option.id)) fresh[option.id] = { status: option.status, version: option.version };
     }
     revalidateMeeting(id);

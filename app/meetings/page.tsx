@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/ui/format";
@@ -20,8 +21,9 @@ export const metadata: Metadata = { title: "Meetings" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor();
   const filters = parseFiltersLenient(MeetingFiltersSchema, await searchParams);
-  const [page, parties, venues] = await Promise.all([listMeetings(filters), listParties(), listVenues()]);
+  const [page, parties, venues] = await Promise.all([listMeetings(actor, filters), listParties(actor), listVenues(actor)]);
 
   const limit = filters.limit ?? LIMITS.pageSizeDefault;
   const offset = filters.cursor ? Number(filters.cursor) : 0;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Venues" };
 
 export default async function VenuesPage() {
-  const venues = await listVenues();
+  const actor = await requirePageActor();
+  const venues = await listVenues(actor);
   return (
     <>
       <PageHeader

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
@@ -29,8 +30,9 @@ type Params = Promise<{ id: string }>;
 
 // Metadata and page read the same meeting once per request.
 const loadMeeting = cache(async (id: string) => {
+  const actor = await requirePageActor();
   try {
-    return await getMeetingOrThrow(id);
+    return await getMeetingOrThrow(actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -57,8 +59,9 @@ function Panel({ id, title, className, children }: { id: string; title: string; 
 }
 
 export default async function MeetingPage({ params }: { params: Params }) {
+  const actor = await requirePageActor();
   const { id } = await params;
-  const [meeting, grievanceOptions, venues] = await Promise.all([loadMeeting(id), listGrievanceOptions(), listVenues()]);
+  const [meeting, grievanceOptions, venues] = await Promise.all([loadMeeting(id), listGrievanceOptions(actor), listVenues(actor)]);
 
   const allowed = allowedMeetingTransitions(meeting.status);
   const outcomeError = outcomeMeetingError(meeting.status);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingCreateForm } from "@/components/meetings/meeting-create-form";
 import { listParties } from "@/lib/server/parties";
@@ -9,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Log meeting" };
 
 export default async function NewMeetingPage() {
-  const [parties, venues] = await Promise.all([listParties(), listVenues()]);
+  const actor = await requirePageActor();
+  const [parties, venues] = await Promise.all([listParties(actor), listVenues(actor)]);
   return (
     <>
       <PageHeader

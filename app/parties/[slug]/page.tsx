@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
@@ -18,8 +19,9 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ slug: string }>;
 
 const loadParty = cache(async (slug: string) => {
+  const actor = await requirePageActor();
   try {
-    return await getPartyOrThrow(slug);
+    return await getPartyOrThrow(actor, slug);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -73,12 +75,13 @@ function Section({
 }
 
 export default async function PartyPage({ params }: { params: Params }) {
+  const actor = await requirePageActor();
   const { slug } = await params;
   const party = await loadParty(slug);
   const [raised, addressed, meetings] = await Promise.all([
-    listGrievances({ party: party.slug, role: "raised", limit: SHOWN }),
-    listGrievances({ party: party.slug, role: "addressed", limit: SHOWN }),
-    listMeetings({ party: party.slug, limit: SHOWN }),
+    listGrievances(actor, { party: party.slug, role: "raised", limit: SHOWN }),
+    listGrievances(actor, { party: party.slug, role: "addressed", limit: SHOWN }),
+    listMeetings(actor, { party: party.slug, limit: SHOWN }),
   ]);
 
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/server/session";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -18,8 +19,9 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ slug: string }>;
 
 const loadVenue = cache(async (slug: string) => {
+  const actor = await requirePageActor();
   try {
-    return await getVenueOrThrow(slug);
+    return await getVenueOrThrow(actor, slug);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -34,9 +36,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
 
 export default async function VenuePage({ params }: { params: Params }) {
+  const actor = await requirePageActor();
   const { slug } = await params;
   const venue = await loadVenue(slug);
-  const meetings = await listMeetings({ venue: venue.slug, limit: LIMITS.pageSizeMax });
+  const meetings = await listMeetings(actor, { venue: venue.slug, limit: LIMITS.pageSizeMax });
 
   return (
     <>
