@@ -58,7 +58,7 @@ const pgSkip = await postgresUnavailable();
 
 if (only !== "e2e") {
   run("Unit and integration tests on SQLite", process.execPath, vitest, { TEST_DATABASE_URL: "" });
-  if (!pgSkip) run("Integration tests on PostgreSQL", process.execPath, [...vitest, "tests/integration", "tests/api"], { TEST_DATABASE_URL: serverUrl });
+  if (!pgSkip) run("Integration tests on PostgreSQL", process.execPath, [...vitest, "tests/integration", "tests/api", "tests/reliability"], { TEST_DATABASE_URL: serverUrl });
 }
 if (only !== "unit") {
   run("Browser journeys on SQLite", process.execPath, playwright, { E2E_DATABASE_URL: "" });

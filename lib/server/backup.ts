@@ -10,8 +10,9 @@ const execFileAsync = promisify(execFile);
 
 /**
  * Writes a consistent snapshot of the database that DATABASE_URL names while the app keeps
- * running: SQLite's online backup API (it restarts when a writer interrupts it, so the copy is
- * one committed state), or pg_dump's single-transaction snapshot in its custom format.
+ * running: SQLite's `VACUUM INTO`, which reads inside one transaction (under WAL, writers go on
+ * and the copy is one committed state; the online backup API would restart on every write and
+ * never finish under steady load), or pg_dump's single-transaction snapshot.
  */
 export async function backupDatabase(file: string): Promise<{ kind: "sqlite" | "postgresql"; bytes: number }> {
   const target = resolveDatabaseTarget();
@@ -21,9 +22,10 @@ export async function backupDatabase(file: string): Promise<{ kind: "sqlite" | "
     await execFileAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${target.url}`]);
     return { kind: "postgresql", bytes: fs.statSync(out).size };
   }
-  const source = new Database(target.filePath, { readonly: true, fileMustExist: true });
+  fs.rmSync(out, { force: true });
+  const source = new Database(target.filePath, { fileMustExist: true, timeout: 10_000 });
   try {
-    await source.backup(out);
+    source.prepare("VACUUM INTO ?").run(out);
   } finally {
     source.close();
   }
