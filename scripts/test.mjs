@@ -2,7 +2,8 @@
 // `npm test`: every test, on both databases.
 //   1. Vitest: unit tests and the integration suite on SQLite.
 //   2. The integration suite again on PostgreSQL.
-//   3. The Playwright journeys against the built app on SQLite, then on PostgreSQL.
+//   3. The Playwright journeys against the built app on SQLite, then on PostgreSQL, each followed
+//      by the system tests (kill -9 mid-write; two instances behind a round-robin proxy).
 // PostgreSQL comes from TEST_DATABASE_URL, or the local server on 127.0.0.1:5432 (user postgres).
 // Where none answers, its legs say they are skipped and why; under CI that is a failure, so the
 // PostgreSQL leg can never pass silently. `--unit` or `--e2e` runs only that half.
@@ -53,6 +54,7 @@ async function withDatabase(work) {
 }
 
 const vitest = ["node_modules/vitest/vitest.mjs", "run"];
+const system = [...vitest, "-c", "vitest.system.config.ts"];
 const playwright = ["node_modules/@playwright/test/cli.js", "test"];
 const pgSkip = await postgresUnavailable();
 
@@ -62,8 +64,11 @@ if (only !== "e2e") {
 }
 if (only !== "unit") {
   run("Browser journeys on SQLite", process.execPath, playwright, { E2E_DATABASE_URL: "" });
+  // System tests start the build the journeys made: a crash mid-write, and two instances.
+  run("System tests on SQLite (crash recovery)", process.execPath, system, { TEST_DATABASE_URL: "" });
   if (!pgSkip) {
     await withDatabase((url) => run("Browser journeys on PostgreSQL", process.execPath, playwright, { E2E_DATABASE_URL: url }));
+    run("System tests on PostgreSQL (crash recovery, two instances)", process.execPath, system, { TEST_DATABASE_URL: serverUrl });
   }
 }
 if (pgSkip) results.push({ label: "PostgreSQL legs", ok: !CI, note: `skipped: ${pgSkip}${CI ? " — required in CI" : ""}` });
