@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config.ts";
+import base from "./vitest.config";
 
 // System tests start the built app (`next start`) on real databases; scripts/test.mjs runs them
 // after the browser journeys have built it. No per-file database setup: each test makes its own.

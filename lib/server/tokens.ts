@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { notFound, parseOrThrow } from "@/lib/errors";
+import { notFound, parseOrThrow, validationFailed } from "@/lib/errors";
 import { ApiTokenCreateSchema, type Role } from "@/lib/schemas/user";
 import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
@@ -33,14 +33,16 @@ function toSummary(row: { id: string; name: string; prefix: string; createdAt: D
 }
 
 /** Creates a token for a user (admins only); the token itself is in the result and nowhere else. */
-export async function createApiToken(actor: Actor, userId: string, input: unknown): Promise<{ token: string; summary: ApiTokenSummary }> {
+export async function createApiToken(actor: Actor | null, userId: string, input: unknown): Promise<{ token: string; summary: ApiTokenSummary }> {
   authorize(actor, "admin");
   const { name } = parseOrThrow(ApiTokenCreateSchema, input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { deactivatedAt: true } });
     if (!user) throw notFound("User");
+    // It could never work: tokens of a deactivated user are refused at every request.
+    if (user.deactivatedAt) throw validationFailed([{ path: "userId", message: "Reactivate the user before giving them a token" }]);
     const row = await tx.apiToken.create({
       data: { userId, name, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
     });
@@ -48,14 +50,14 @@ export async function createApiToken(actor: Actor, userId: string, input: unknow
   });
 }
 
-export async function listApiTokens(actor: Actor, userId: string): Promise<ApiTokenSummary[]> {
+export async function listApiTokens(actor: Actor | null, userId: string): Promise<ApiTokenSummary[]> {
   authorize(actor, "admin");
   const db = await getDb();
   const rows = await db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
   return rows.map(toSummary);
 }
 
-export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+export async function revokeApiToken(actor: Actor | null, tokenId: string): Promise<void> {
   authorize(actor, "admin");
   const db = await getDb();
   await db.$transaction(async (tx) => {

@@ -45,7 +45,7 @@ async function insertUser(tx: Tx, data: UserCreate): Promise<string> {
   return id;
 }
 
-export async function createUser(actor: Actor, input: unknown): Promise<UserSummary> {
+export async function createUser(actor: Actor | null, input: unknown): Promise<UserSummary> {
   authorize(actor, "admin");
   const data = parseOrThrow(UserCreateSchema, input);
   const db = await getDb();
@@ -100,19 +100,19 @@ async function getUserSummary(id: string): Promise<UserSummary> {
   };
 }
 
-export async function listUsers(actor: Actor): Promise<UserSummary[]> {
+export async function listUsers(actor: Actor | null): Promise<UserSummary[]> {
   authorize(actor, "admin");
   const db = await getDb();
   const ids = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true } });
   return Promise.all(ids.map((u) => getUserSummary(u.id)));
 }
 
-export async function getUserOrThrow(actor: Actor, id: string): Promise<UserSummary> {
+export async function getUserOrThrow(actor: Actor | null, id: string): Promise<UserSummary> {
   authorize(actor, "admin");
   return getUserSummary(id);
 }
 
-export async function findUserIdByEmail(actor: Actor, email: string): Promise<string> {
+export async function findUserIdByEmail(actor: Actor | null, email: string): Promise<string> {
   authorize(actor, "admin");
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
@@ -126,7 +126,7 @@ async function assertAnotherAdmin(tx: Tx, userId: string): Promise<void> {
   if (others === 0) throw validationFailed([{ path: "role", message: "The last active admin must stay an admin" }]);
 }
 
-export async function changeUserRole(actor: Actor, userId: string, input: unknown): Promise<UserSummary> {
+export async function changeUserRole(actor: Actor | null, userId: string, input: unknown): Promise<UserSummary> {
   authorize(actor, "admin");
   const { role } = parseOrThrow(RoleChangeSchema, input);
   const db = await getDb();
@@ -140,7 +140,7 @@ export async function changeUserRole(actor: Actor, userId: string, input: unknow
 }
 
 /** Deactivates a user: no sign-in, and every session and token they hold stops working now. */
-export async function deactivateUser(actor: Actor, userId: string): Promise<UserSummary> {
+export async function deactivateUser(actor: Actor | null, userId: string): Promise<UserSummary> {
   authorize(actor, "admin");
   const db = await getDb();
   await db.$transaction(async (tx) => {
@@ -155,7 +155,7 @@ export async function deactivateUser(actor: Actor, userId: string): Promise<User
   return getUserSummary(userId);
 }
 
-export async function reactivateUser(actor: Actor, userId: string): Promise<UserSummary> {
+export async function reactivateUser(actor: Actor | null, userId: string): Promise<UserSummary> {
   authorize(actor, "admin");
   const db = await getDb();
   await db.$transaction(async (tx) => {
@@ -167,7 +167,7 @@ export async function reactivateUser(actor: Actor, userId: string): Promise<User
 }
 
 /** Signs a user out everywhere without deactivating them. */
-export async function revokeUserSessions(actor: Actor, userId: string): Promise<void> {
+export async function revokeUserSessions(actor: Actor | null, userId: string): Promise<void> {
   authorize(actor, "admin");
   const db = await getDb();
   await db.$transaction((tx) => tx.session.deleteMany({ where: { userId } }));
