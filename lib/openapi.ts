@@ -266,6 +266,9 @@ const GrievanceQuerySchema = GrievanceFiltersSchema.extend({
     description: "Words to find in the title, description and history reasons; case- and accent-insensitive (\"turkiye\" finds \"Türkiye\")",
   }),
   sort: GrievanceFiltersSchema.shape.sort.meta({ description: "Sort key; defaults to lastMoved" }),
+  deleted: GrievanceFiltersSchema.shape.deleted.meta({
+    description: "`1`: only deleted grievances instead of live ones (admins only; 403 for other roles)",
+  }),
   dir: GrievanceFiltersSchema.shape.dir.meta({ description: "Defaults to asc for title, category and status, desc otherwise" }),
   cursor: GrievanceFiltersSchema.shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
   limit: GrievanceFiltersSchema.shape.limit.meta({ description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}` }),
@@ -280,6 +283,9 @@ const MeetingQuerySchema = MeetingFiltersSchema.extend({
   }),
   from: MeetingFiltersSchema.shape.from.meta({ description: "Meetings on or after this day (YYYY-MM-DD)" }),
   to: MeetingFiltersSchema.shape.to.meta({ description: "Meetings on or before this day (YYYY-MM-DD)" }),
+  deleted: MeetingFiltersSchema.shape.deleted.meta({
+    description: "`1`: only deleted meetings instead of live ones (admins only; 403 for other roles)",
+  }),
   cursor: MeetingFiltersSchema.shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
   limit: MeetingFiltersSchema.shape.limit.meta({ description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}` }),
 });
@@ -305,11 +311,27 @@ const errorResponse = (description: string): ZodOpenApiResponseObject => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
-const readErrors = { "404": ref("NotFound"), "500": ref("Internal") } as const;
-const listErrors = { "400": ref("ValidationFailed"), "500": ref("Internal") } as const;
+// Every operation needs a signed-in user or a token (401). Reads need only the viewer role, which
+// every user has, so 403 is listed where a higher role is needed: writes (analyst), deletion and
+// the deleted lists (admin), and a cookie-authenticated mutation from another site. No /api/v1
+// operation is rate-limited today (only signing in is), so no operation lists RateLimited yet.
+const readErrors = { "401": ref("Unauthenticated"), "404": ref("NotFound"), "500": ref("Internal") } as const;
+const listErrors = { "400": ref("ValidationFailed"), "401": ref("Unauthenticated"), "500": ref("Internal") } as const;
+/** Lists that take `deleted=1`, which only admins may ask for. */
+const filteredListErrors = { ...listErrors, "403": ref("Forbidden") } as const;
 const writeErrors = {
   "400": ref("ValidationFailed"),
+  "401": ref("Unauthenticated"),
+  "403": ref("Forbidden"),
   "413": ref("PayloadTooLarge"),
+  "415": ref("UnsupportedMediaType"),
+  "500": ref("Internal"),
+} as const;
+/** Delete and restore take no body, but a browser's cookie-authenticated call must still say JSON (415). */
+const adminErrors = {
+  "401": ref("Unauthenticated"),
+  "403": ref("Forbidden"),
+  "404": ref("NotFound"),
   "415": ref("UnsupportedMediaType"),
   "500": ref("Internal"),
 } as const;
@@ -338,8 +360,13 @@ function buildDocument() {
       version: "1.0.0",
       description:
         "Grievances moved, round by round, along a diplomatic channel. Bodies are JSON (`Content-Type: application/json`, " +
-        `at most ${LIMITS.bodyBytes} bytes). A request that is rejected changes nothing.`,
+        `at most ${LIMITS.bodyBytes} bytes). A request that is rejected changes nothing.\n\n` +
+        "Every request is authenticated. Scripts send an API token as `Authorization: Bearer <token>` (the `bearerAuth` " +
+        "scheme). Browsers use the session cookie set by signing in instead; a cookie-authenticated mutation must also " +
+        "come from this origin and send `Content-Type: application/json`, even when it has no body. Roles: a viewer " +
+        "reads, an analyst also creates and updates, an admin also deletes and restores.",
     },
+    security: [{ bearerAuth: [] }],
     servers: [{ url: "/" }],
     tags: [
       { name: "Grievances" },
@@ -407,7 +434,7 @@ function buildDocument() {
           summary: "List meetings, newest first",
           description: "Meetings whose date is not known come after dated ones. An unknown query parameter or a bad value is a 400.",
           requestParams: { query: MeetingQuerySchema },
-          responses: { "200": ok("A page of meetings", MeetingPageSchema), ...listErrors },
+          responses: { "200": ok("A page of meetings", MeetingPageSchema), ...filteredListErrors },
         }),
         post: op({
           tags: ["Meetings"],
@@ -422,7 +449,7 @@ function buildDocument() {
           tags: ["Meetings"],
           operationId: "getMeeting",
           summary: "Read a meeting",
-          description: "With its agenda, citations and history.",
+          description: "With its agenda, citations and history. A deleted meeting is a 404 for everyone but admins.",
           requestParams: { path: IdPath },
           responses: { "200": ok("The meeting", MeetingDetailSchema), ...readErrors },
         }),
@@ -441,6 +468,26 @@ function buildDocument() {
             "404": ref("NotFound"),
             "409": { description: "Someone else changed the meeting first", ...json(MeetingConflictSchema) },
           },
+        }),
+        delete: op({
+          tags: ["Meetings"],
+          operationId: "deleteMeeting",
+          summary: "Delete a meeting (admins)",
+          description:
+            "A soft delete: the meeting is hidden from every list and count, and reads as 404 for everyone but admins; " +
+            "its agenda and history are kept. `POST /api/v1/meetings/{id}/restore` brings it back. Takes no body.",
+          requestParams: { path: IdPath },
+          responses: { "200": ok("The meeting, with `deletedAt` set", MeetingDetailSchema), ...adminErrors },
+        }),
+      },
+      "/api/v1/meetings/{id}/restore": {
+        post: op({
+          tags: ["Meetings"],
+          operationId: "restoreMeeting",
+          summary: "Restore a deleted meeting (admins)",
+          description: "Brings the meeting back into lists and counts, as it was. Takes no body.",
+          requestParams: { path: IdPath },
+          responses: { "200": ok("The meeting, with `deletedAt` null", MeetingDetailSchema), ...adminErrors },
         }),
       },
       "/api/v1/meetings/{id}/outcomes": {
@@ -469,7 +516,7 @@ function buildDocument() {
           summary: "List grievances",
           description: "Filtered, sorted and paginated. An unknown query parameter or a bad value is a 400 naming it.",
           requestParams: { query: GrievanceQuerySchema },
-          responses: { "200": ok("A page of grievances", GrievancePageSchema), ...listErrors },
+          responses: { "200": ok("A page of grievances", GrievancePageSchema), ...filteredListErrors },
         }),
         post: op({
           tags: ["Grievances"],
@@ -485,7 +532,7 @@ function buildDocument() {
           tags: ["Grievances"],
           operationId: "getGrievance",
           summary: "Read a grievance",
-          description: "With its parties, citations, agenda items and history.",
+          description: "With its parties, citations, agenda items and history. A deleted grievance is a 404 for everyone but admins.",
           requestParams: { path: IdPath },
           responses: { "200": ok("The grievance", GrievanceDetailSchema), ...readErrors },
         }),
@@ -505,6 +552,26 @@ function buildDocument() {
             "409": { description: "Someone else changed the grievance first", ...json(GrievanceConflictSchema) },
           },
         }),
+        delete: op({
+          tags: ["Grievances"],
+          operationId: "deleteGrievance",
+          summary: "Delete a grievance (admins)",
+          description:
+            "A soft delete: the grievance is hidden from every list and count, and reads as 404 for everyone but admins; " +
+            "its history is kept. `POST /api/v1/grievances/{id}/restore` brings it back. Takes no body.",
+          requestParams: { path: IdPath },
+          responses: { "200": ok("The grievance, with `deletedAt` set", GrievanceDetailSchema), ...adminErrors },
+        }),
+      },
+      "/api/v1/grievances/{id}/restore": {
+        post: op({
+          tags: ["Grievances"],
+          operationId: "restoreGrievance",
+          summary: "Restore a deleted grievance (admins)",
+          description: "Brings the grievance back into lists and counts, with its history. Takes no body.",
+          requestParams: { path: IdPath },
+          responses: { "200": ok("The grievance, with `deletedAt` null", GrievanceDetailSchema), ...adminErrors },
+        }),
       },
       "/api/v1/grievances/{id}/history": {
         get: op({
@@ -520,11 +587,23 @@ function buildDocument() {
         get: {
           operationId: "getOpenApiDocument",
           summary: "This document",
-          responses: { "200": { description: "The OpenAPI 3.1 document", content: { "application/json": {} } } },
+          responses: {
+            "200": { description: "The OpenAPI 3.1 document", content: { "application/json": {} } },
+            "401": ref("Unauthenticated"),
+          },
         },
       },
     },
     components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An API token; requests act as the user it was issued to, with that user's role. " +
+            "Browsers use the session cookie instead (same origin only).",
+        },
+      },
       schemas: {
         Error: ErrorBodySchema,
         ErrorIssue: ErrorIssueSchema,
@@ -548,6 +627,12 @@ function buildDocument() {
         NotFound: errorResponse("NOT_FOUND: no such record (also for an id or slug that cannot name one)"),
         PayloadTooLarge: errorResponse(`PAYLOAD_TOO_LARGE: the body is over ${LIMITS.bodyBytes} bytes`),
         UnsupportedMediaType: errorResponse("UNSUPPORTED_MEDIA_TYPE: the body must be sent as application/json"),
+        Unauthenticated: errorResponse("UNAUTHENTICATED: no valid API token or session (or the user is deactivated)"),
+        Forbidden: errorResponse(
+          "FORBIDDEN: the user's role does not allow this (writes need analyst; deletion, restoring and the deleted " +
+            "lists need admin), or a cookie-authenticated mutation came from another site",
+        ),
+        RateLimited: errorResponse("RATE_LIMITED: too many attempts in a short time; wait before trying again"),
         Internal: errorResponse("INTERNAL: a fault on the server; the body says nothing more"),
       },
     },

@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/server/session";
 import { redirect } from "next/navigation";
 import { formDataToObject, formStateFromError, type FormState } from "@/lib/form-state";
-import { createGrievance, updateGrievance, type GrievanceDetail } from "@/lib/server/grievances";
+import {
+  createGrievance,
+  deleteGrievance,
+  restoreGrievance,
+  updateGrievance,
+  type GrievanceDetail,
+} from "@/lib/server/grievances";
+import { GRIEVANCES_PATH } from "./list-url";
 
 // Public POST endpoints for the grievance forms: FormData in, one lib/server call, form state out.
 // Each failure carries back what was typed (`values`) so the form, with or without JavaScript,
@@ -85,4 +92,43 @@ export async function createGrievanceAction(
   }
   revalidateGrievance(detail.id);
   redirect(`/grievances/${detail.id}`);
+}
+
+/** The id posted by the delete and restore forms (a hidden field, not bound: see components/records/soft-delete.tsx). */
+function postedId(formData: FormData): string {
+  const id = formData.get("id");
+  return typeof id === "string" ? id : "";
+}
+
+/** A deletion changes counts and agendas beyond the grievance's own pages. */
+function revalidateGrievanceEverywhere(id: string): void {
+  revalidateGrievance(id);
+  revalidatePath("/parties", "layout");
+  revalidatePath("/meetings", "layout");
+}
+
+/** Soft-deletes a grievance (admins); on success goes back to the list, where it no longer shows. */
+export async function deleteGrievanceAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const id = postedId(formData);
+  try {
+    await deleteGrievance(actor, id);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidateGrievanceEverywhere(id);
+  redirect(GRIEVANCES_PATH);
+}
+
+/** Brings a deleted grievance back (admins); the page stays and re-renders with its controls. */
+export async function restoreGrievanceAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const id = postedId(formData);
+  try {
+    const detail = await restoreGrievance(actor, id);
+    revalidateGrievanceEverywhere(detail.id);
+    return { status: "ok", data: { id: detail.id }, message: "Restored." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
 }

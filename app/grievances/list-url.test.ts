@@ -64,11 +64,17 @@ describe("filterFormHref", () => {
   it("gives the bare list when nothing is chosen", () => {
     expect(filterFormHref([["party", ""], ["q", ""]])).toBe("/grievances");
   });
+
+  it("stays in the admins' deleted list", () => {
+    expect(filterFormHref([["deleted", "1"], ["party", "russia"]])).toBe("/grievances?deleted=1&party=russia");
+    expect(sortHref({ deleted: "1" }, "title")).toBe("/grievances?deleted=1&sort=title&dir=asc");
+  });
 });
 
 describe("hasFilters", () => {
-  it("ignores sort and paging", () => {
+  it("ignores sort, paging and the deleted view", () => {
     expect(hasFilters({ sort: "title", cursor: "50" })).toBe(false);
+    expect(hasFilters({ deleted: "1" })).toBe(false);
     expect(hasFilters({ status: ["OPEN"] })).toBe(true);
   });
 });

@@ -17,10 +17,12 @@ export type GrievanceListParams = Partial<{
   dir: "asc" | "desc";
   cursor: string;
   limit: number;
+  /** "1": the admins' list of deleted grievances. */
+  deleted: "1";
 }>;
 
 /** The order keys appear in a URL, so the same view always has the same address. */
-const KEY_ORDER = ["party", "role", "status", "category", "meeting", "q", "sort", "dir", "cursor", "limit"] as const;
+const KEY_ORDER = ["deleted", "party", "role", "status", "category", "meeting", "q", "sort", "dir", "cursor", "limit"] as const;
 
 /** `/grievances?party=russia&status=OPEN,STALLED`; empty values are left out. */
 export function grievanceListHref(params: GrievanceListParams = {}): string {
@@ -85,6 +87,7 @@ export function filterFormHref(entries: Iterable<[string, FormDataEntryValue]>):
     sort: single("sort") as GrievanceSortKey | undefined,
     dir: single("dir") as GrievanceListParams["dir"],
     limit: Number.isFinite(limit) && limit > 0 ? limit : undefined,
+    deleted: single("deleted") === "1" ? "1" : undefined,
   });
 }
 

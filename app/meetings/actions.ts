@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/server/session";
 import { redirect } from "next/navigation";
-import { formDataToObject, formStateFromError } from "@/lib/form-state";
+import { formDataToObject, formStateFromError, type FormState } from "@/lib/form-state";
 import { listGrievanceOptions } from "@/lib/server/grievances";
-import { createMeeting, logMeetingOutcome, updateMeeting } from "@/lib/server/meetings";
+import { createMeeting, deleteMeeting, logMeetingOutcome, restoreMeeting, updateMeeting } from "@/lib/server/meetings";
 import {
   prepareOutcomeRows,
   prepareParticipantRows,
@@ -143,4 +143,44 @@ export async function logMeetingOutcomeAction(id: string, _prev: OutcomeFormStat
     data: { saved, moved },
     message: `Outcome saved for ${saved} ${saved === 1 ? "grievance" : "grievances"}${moved ? `, ${moved} with a new status` : ""}.`,
   };
+}
+
+/** The id posted by the delete and restore forms (a hidden field, not bound: see components/records/soft-delete.tsx). */
+function postedId(formData: FormData): string {
+  const id = formData.get("id");
+  return typeof id === "string" ? id : "";
+}
+
+function revalidateMeetingEverywhere(id: string) {
+  revalidateMeeting(id);
+  // Counts of meetings and agenda links show on these too.
+  revalidatePath("/parties", "layout");
+  revalidatePath("/venues", "layout");
+  revalidatePath("/grievances", "layout");
+}
+
+/** Soft-deletes a meeting (admins); on success goes back to the list, where it no longer shows. */
+export async function deleteMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const id = postedId(formData);
+  try {
+    await deleteMeeting(actor, id);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidateMeetingEverywhere(id);
+  redirect("/meetings");
+}
+
+/** Brings a deleted meeting back (admins); the page stays and re-renders with its controls. */
+export async function restoreMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const id = postedId(formData);
+  try {
+    const meeting = await restoreMeeting(actor, id);
+    revalidateMeetingEverywhere(meeting.id);
+    return { status: "ok", data: { id: meeting.id }, message: "Restored." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
 }

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PartiesTable } from "@/components/parties/parties-table";
+import { can } from "@/lib/server/authz";
 import { listParties } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Parties" };
 
 export default async function PartiesPage() {
   const actor = await requirePageActor();
+  const canWrite = can(actor, "write");
   const parties = await listParties(actor);
   return (
     <>
@@ -19,9 +21,11 @@ export default async function PartiesPage() {
         title="Parties"
         subtitle="The states and organisations that raise grievances, receive them, or take part in meetings. Every number opens the list it counts."
         actions={
-          <ButtonLink href="/parties/new">
-            <span aria-hidden="true">+</span> Add party
-          </ButtonLink>
+          canWrite ? (
+            <ButtonLink href="/parties/new">
+              <span aria-hidden="true">+</span> Add party
+            </ButtonLink>
+          ) : undefined
         }
       />
       {parties.length === 0 ? (
@@ -29,9 +33,11 @@ export default async function PartiesPage() {
           title="No parties yet"
           description="Add the parties to the channel before logging grievances and meetings."
           action={
-            <ButtonLink href="/parties/new" variant="primary">
-              Add party
-            </ButtonLink>
+            canWrite ? (
+              <ButtonLink href="/parties/new" variant="primary">
+                Add party
+              </ButtonLink>
+            ) : undefined
           }
         />
       ) : (

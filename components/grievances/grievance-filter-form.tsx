@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { filterFormHref, GRIEVANCES_PATH, type GrievanceListParams } from "@/app/grievances/list-url";
+import { filterFormHref, GRIEVANCES_PATH, grievanceListHref, type GrievanceListParams } from "@/app/grievances/list-url";
 import { ButtonLink, Button } from "@/components/ui/button";
 import { Field, NativeSelect, TextInput } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format";
@@ -114,8 +114,10 @@ export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFil
         {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
         {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
         {filters.limit ? <input type="hidden" name="limit" value={filters.limit} /> : null}
+        {/* Filtering the admins' deleted list stays in it. */}
+        {filters.deleted ? <input type="hidden" name="deleted" value={filters.deleted} /> : null}
         <div className="flex items-center gap-2">
-          <ButtonLink href={GRIEVANCES_PATH} variant="ghost">
+          <ButtonLink href={grievanceListHref({ deleted: filters.deleted })} variant="ghost">
             Clear
           </ButtonLink>
           <Button type="submit" variant="primary">

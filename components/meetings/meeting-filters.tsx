@@ -74,9 +74,11 @@ export function MeetingFiltersForm({ filters, parties, venues }: MeetingFiltersF
         <TextInput id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} className="w-36" />
       </div>
       {filters.limit ? <input type="hidden" name="limit" value={filters.limit} /> : null}
+      {/* Filtering the admins' deleted list stays in it. */}
+      {filters.deleted ? <input type="hidden" name="deleted" value={filters.deleted} /> : null}
       <Button type="submit">Apply</Button>
       {active ? (
-        <Link href="/meetings" className="px-1 py-1.5 text-sm text-accent-700 hover:text-accent-900 hover:underline">
+        <Link href={filters.deleted ? "/meetings?deleted=1" : "/meetings"} className="px-1 py-1.5 text-sm text-accent-700 hover:text-accent-900 hover:underline">
           Clear filters
         </Link>
       ) : null}

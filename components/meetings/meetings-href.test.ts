@@ -12,4 +12,8 @@ describe("meetingsHref", () => {
     );
     expect(meetingsHref({ venue: "x", limit: 20 }, { cursor: "20" })).toBe("/meetings?venue=x&limit=20&cursor=20");
   });
+
+  it("keeps the admins' deleted view", () => {
+    expect(meetingsHref({ deleted: "1", party: "russia" }, { cursor: "20" })).toBe("/meetings?deleted=1&party=russia&cursor=20");
+  });
 });

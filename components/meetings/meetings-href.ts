@@ -4,6 +4,7 @@ import type { MeetingFilters } from "@/lib/schemas/meeting";
 export function meetingsHref(filters: MeetingFilters, changes: Partial<MeetingFilters> = {}): string {
   const merged: MeetingFilters = { ...filters, ...changes };
   const params = new URLSearchParams();
+  if (merged.deleted) params.set("deleted", merged.deleted);
   if (merged.party) params.set("party", merged.party);
   if (merged.venue) params.set("venue", merged.venue);
   if (merged.status?.length) params.set("status", merged.status.join(","));

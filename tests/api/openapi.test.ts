@@ -4,9 +4,15 @@ import { getRequest, noParams, readJson } from "./support";
 
 type Doc = {
   openapi: string;
-  info: { title: string; version: string };
+  info: { title: string; version: string; description: string };
+  security: Array<Record<string, string[]>>;
   paths: Record<string, Record<string, any>>;
-  components: { schemas: Record<string, any>; responses: Record<string, any>; requestBodies: Record<string, any> };
+  components: {
+    schemas: Record<string, any>;
+    responses: Record<string, any>;
+    requestBodies: Record<string, any>;
+    securitySchemes: Record<string, any>;
+  };
 };
 
 async function load(): Promise<Doc> {
@@ -26,11 +32,15 @@ const OPERATIONS: Array<[string, string]> = [
   ["/api/v1/meetings", "post"],
   ["/api/v1/meetings/{id}", "get"],
   ["/api/v1/meetings/{id}", "patch"],
+  ["/api/v1/meetings/{id}", "delete"],
+  ["/api/v1/meetings/{id}/restore", "post"],
   ["/api/v1/meetings/{id}/outcomes", "post"],
   ["/api/v1/grievances", "get"],
   ["/api/v1/grievances", "post"],
   ["/api/v1/grievances/{id}", "get"],
   ["/api/v1/grievances/{id}", "patch"],
+  ["/api/v1/grievances/{id}", "delete"],
+  ["/api/v1/grievances/{id}/restore", "post"],
   ["/api/v1/grievances/{id}/history", "get"],
 ];
 
@@ -85,5 +95,63 @@ describe("GET /api/v1/openapi.json", () => {
     expect(grievance.required).toEqual(
       expect.arrayContaining(["id", "title", "description", "category", "status", "version", "raisedBy", "addressedTo", "citations", "agenda", "history"]),
     );
+  });
+
+  it("declares bearer tokens as the global security scheme, and notes the browsers' session cookie", async () => {
+    const doc = await load();
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.info.description).toMatch(/session cookie/);
+  });
+
+  it("describes 401, 403 and 429 as shared error responses and lists them where they apply", async () => {
+    const doc = await load();
+    for (const name of ["Unauthenticated", "Forbidden", "RateLimited"]) {
+      expect(doc.components.responses[name]?.content["application/json"].schema.$ref, name).toBe("#/components/schemas/Error");
+    }
+    // Every operation needs a user or a token.
+    for (const [path, method] of OPERATIONS) {
+      expect(doc.paths[path]![method].responses["401"], `${method.toUpperCase()} ${path}`).toEqual({
+        $ref: "#/components/responses/Unauthenticated",
+      });
+    }
+    // A higher role than viewer: writes, deletion, restoring, and the deleted lists.
+    for (const [path, method] of [
+      ["/api/v1/grievances", "post"],
+      ["/api/v1/grievances/{id}", "patch"],
+      ["/api/v1/grievances/{id}", "delete"],
+      ["/api/v1/grievances/{id}/restore", "post"],
+      ["/api/v1/meetings/{id}", "delete"],
+      ["/api/v1/meetings/{id}/restore", "post"],
+      ["/api/v1/grievances", "get"],
+      ["/api/v1/meetings", "get"],
+    ] as const) {
+      expect(doc.paths[path]![method].responses["403"], `${method.toUpperCase()} ${path}`).toEqual({
+        $ref: "#/components/responses/Forbidden",
+      });
+    }
+    // Reads need only the viewer role, which every user has.
+    expect(doc.paths["/api/v1/grievances/{id}"]!.get.responses["403"]).toBeUndefined();
+  });
+
+  it("documents delete and restore, answering the detail, and the deleted filter on the lists", async () => {
+    const doc = await load();
+    for (const [path, method, detail] of [
+      ["/api/v1/grievances/{id}", "delete", "GrievanceDetail"],
+      ["/api/v1/grievances/{id}/restore", "post", "GrievanceDetail"],
+      ["/api/v1/meetings/{id}", "delete", "MeetingDetail"],
+      ["/api/v1/meetings/{id}/restore", "post", "MeetingDetail"],
+    ] as const) {
+      const operation = doc.paths[path]![method];
+      expect(operation.requestBody, `${method.toUpperCase()} ${path}`).toBeUndefined();
+      expect(operation.parameters.map((p: any) => p.name)).toEqual(["id"]);
+      expect(operation.responses["200"].content["application/json"].schema.$ref).toBe(`#/components/schemas/${detail}`);
+      expect(operation.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
+    }
+    for (const path of ["/api/v1/grievances", "/api/v1/meetings"]) {
+      const deleted = doc.paths[path]!.get.parameters.find((p: any) => p.name === "deleted");
+      expect(deleted, path).toMatchObject({ in: "query", schema: { enum: ["1"] } });
+      expect(deleted.required ?? false).toBe(false);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { ChangeStatusControl, LiveStatusBadge, LiveTimelineEntry } from "@/components/grievances/change-status";
 import { PartyFlow } from "@/components/grievances/party-flow";
 import { SourceLine } from "@/components/grievances/source-line";
+import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { TimelineEntry } from "@/components/grievances/timeline-entry";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -16,7 +17,9 @@ import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { isAppError } from "@/lib/errors";
 import { GRIEVANCE_CATEGORY_LABELS } from "@/lib/schemas/enums";
 import { getGrievanceOrThrow, type GrievanceDetail } from "@/lib/server/grievances";
+import { can } from "@/lib/server/authz";
 import { listMeetingOptions } from "@/lib/server/meetings";
+import { deleteGrievanceAction, restoreGrievanceAction } from "../actions";
 import { grievanceListHref } from "../list-url";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +47,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function GrievancePage({ params }: { params: Params }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [grievance, meetings] = await Promise.all([loadGrievance(id), listMeetingOptions(actor)]);
+  const canWrite = can(actor, "write");
+  const [grievance, meetings] = await Promise.all([loadGrievance(id), canWrite ? listMeetingOptions(actor) : []]);
+  // A deleted grievance can only be restored, not edited; viewers are not offered edits at all.
+  const deleted = grievance.deletedAt !== null;
+  const canEdit = canWrite && !deleted;
+  const isAdmin = can(actor, "admin");
   const snapshot = { id: grievance.id, status: grievance.status, version: grievance.version };
   const first = grievance.history[0];
   // The meetings that discussed it, from the agenda and from any history entry naming one.
@@ -63,6 +71,10 @@ export default async function GrievancePage({ params }: { params: Params }) {
         <span aria-hidden="true"> / </span>
         <span>{GRIEVANCE_CATEGORY_LABELS[grievance.category]}</span>
       </nav>
+
+      {grievance.deletedAt ? (
+        <DeletedNotice id={grievance.id} noun="grievance" deletedAt={grievance.deletedAt} action={restoreGrievanceAction} />
+      ) : null}
 
       <header className="mb-5 border-b border-slate-200 pb-4">
         <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
@@ -95,10 +107,14 @@ export default async function GrievancePage({ params }: { params: Params }) {
               <span className="sr-only">Status: </span>
               <LiveStatusBadge snapshot={snapshot} />
             </span>
-            <ChangeStatusControl snapshot={snapshot} meetings={meetings} />
-            <ButtonLink href={`/grievances/${grievance.id}/edit`} variant="ghost">
-              Edit
-            </ButtonLink>
+            {canEdit ? (
+              <>
+                <ChangeStatusControl snapshot={snapshot} meetings={meetings} />
+                <ButtonLink href={`/grievances/${grievance.id}/edit`} variant="ghost">
+                  Edit
+                </ButtonLink>
+              </>
+            ) : null}
           </div>
         </div>
       </header>
@@ -144,6 +160,11 @@ export default async function GrievancePage({ params }: { params: Params }) {
               ]}
             />
           </Card>
+          {isAdmin && !deleted ? (
+            <Card title="Admin">
+              <DeleteRecordControl id={grievance.id} noun="grievance" action={deleteGrievanceAction} />
+            </Card>
+          ) : null}
         </aside>
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
           <section aria-labelledby="description-heading">

@@ -16,9 +16,17 @@ import { MeetingHistory } from "@/components/meetings/meeting-history";
 import { MeetingStatusForm } from "@/components/meetings/meeting-status-form";
 import { OutcomeForm } from "@/components/meetings/outcome-form";
 import { ParticipantsDetailed } from "@/components/meetings/participants";
+import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { isAppError } from "@/lib/errors";
-import { changeMeetingStatusAction, logMeetingOutcomeAction, updateMeetingAction } from "../actions";
+import {
+  changeMeetingStatusAction,
+  deleteMeetingAction,
+  logMeetingOutcomeAction,
+  restoreMeetingAction,
+  updateMeetingAction,
+} from "../actions";
 import { MEETING_STATUS_LABELS } from "@/lib/schemas/enums";
+import { can } from "@/lib/server/authz";
 import { listGrievanceOptions } from "@/lib/server/grievances";
 import { getMeetingOrThrow } from "@/lib/server/meetings";
 import { listVenues } from "@/lib/server/venues";
@@ -61,7 +69,16 @@ function Panel({ id, title, className, children }: { id: string; title: string; 
 export default async function MeetingPage({ params }: { params: Params }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const [meeting, grievanceOptions, venues] = await Promise.all([loadMeeting(id), listGrievanceOptions(actor), listVenues(actor)]);
+  const canWrite = can(actor, "write");
+  const [meeting, grievanceOptions, venues] = await Promise.all([
+    loadMeeting(id),
+    canWrite ? listGrievanceOptions(actor) : [],
+    canWrite ? listVenues(actor) : [],
+  ]);
+  // A deleted meeting can only be restored, not edited; viewers are not offered edits at all.
+  const deleted = meeting.deletedAt !== null;
+  const canEdit = canWrite && !deleted;
+  const isAdmin = can(actor, "admin");
 
   const allowed = allowedMeetingTransitions(meeting.status);
   const outcomeError = outcomeMeetingError(meeting.status);
@@ -74,6 +91,9 @@ export default async function MeetingPage({ params }: { params: Params }) {
 
   return (
     <>
+      {meeting.deletedAt ? (
+        <DeletedNotice id={meeting.id} noun="meeting" deletedAt={meeting.deletedAt} action={restoreMeetingAction} />
+      ) : null}
       <header className="mb-5 border-b border-slate-200 pb-4">
         <p className="mb-1 text-xs text-slate-600">
           <Link href="/meetings" className={LINK}>
@@ -98,15 +118,17 @@ export default async function MeetingPage({ params }: { params: Params }) {
               <MeetingStatusBadge status={meeting.status} />
             </p>
           </div>
-          <div className="flex shrink-0 flex-wrap gap-2">
-            {outcomeError ? null : (
-              <ButtonLink href="#outcome" variant="primary">
-                Log outcome
-              </ButtonLink>
-            )}
-            {allowed.length ? <ButtonLink href="#change-status">Change status</ButtonLink> : null}
-            <ButtonLink href="#edit">Edit details</ButtonLink>
-          </div>
+          {canEdit ? (
+            <div className="flex shrink-0 flex-wrap gap-2">
+              {outcomeError ? null : (
+                <ButtonLink href="#outcome" variant="primary">
+                  Log outcome
+                </ButtonLink>
+              )}
+              {allowed.length ? <ButtonLink href="#change-status">Change status</ButtonLink> : null}
+              <ButtonLink href="#edit">Edit details</ButtonLink>
+            </div>
+          ) : null}
         </div>
         <section aria-labelledby="participants-heading" className="mt-4">
           <h2 id="participants-heading" className="mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -198,69 +220,81 @@ export default async function MeetingPage({ params }: { params: Params }) {
             />
           </Card>
 
-          <Panel id="change-status" title="Change status">
-            {allowed.length ? (
-              <MeetingStatusForm action={changeMeetingStatusAction.bind(null, meeting.id)} version={meeting.version} allowed={allowed} />
-            ) : (
-              <p className="text-sm text-slate-700">
-                A held meeting stays held: its outcomes hang on it. To correct a mistaken entry,{" "}
-                <Link href="#edit" className={LINK}>
-                  edit its details
-                </Link>
-                .
-              </p>
-            )}
-          </Panel>
+          {canEdit ? (
+            <Panel id="change-status" title="Change status">
+              {allowed.length ? (
+                <MeetingStatusForm action={changeMeetingStatusAction.bind(null, meeting.id)} version={meeting.version} allowed={allowed} />
+              ) : (
+                <p className="text-sm text-slate-700">
+                  A held meeting stays held: its outcomes hang on it. To correct a mistaken entry,{" "}
+                  <Link href="#edit" className={LINK}>
+                    edit its details
+                  </Link>
+                  .
+                </p>
+              )}
+            </Panel>
+          ) : null}
 
           <Card title="Status history">
             <MeetingHistory history={meeting.history} />
           </Card>
+
+          {isAdmin && !deleted ? (
+            <Card title="Admin">
+              <DeleteRecordControl id={meeting.id} noun="meeting" action={deleteMeetingAction} />
+            </Card>
+          ) : null}
         </aside>
       </div>
 
-      <Panel id="outcome" title="Log outcome" className="mt-5">
-        {outcomeError ? (
-          <div className="text-sm text-slate-700">
-            <p>
-              {outcomeError}. This meeting is {MEETING_STATUS_LABELS[meeting.status].toLowerCase()}.
-            </p>
-            {allowed.includes("HELD") ? (
-              <p className="mt-1">
-                If it took place, <Link href="#change-status" className={LINK}>change its status to Held</Link> first; the
-                outcome form then appears here.
+      {canEdit ? (
+        <Panel id="outcome" title="Log outcome" className="mt-5">
+          {outcomeError ? (
+            <div className="text-sm text-slate-700">
+              <p>
+                {outcomeError}. This meeting is {MEETING_STATUS_LABELS[meeting.status].toLowerCase()}.
               </p>
-            ) : null}
-          </div>
-        ) : (
-          <OutcomeForm
-            // Bound here, on the server: see OutcomeFormProps.action.
-            action={logMeetingOutcomeAction.bind(null, meeting.id)}
-            meetingVersion={meeting.version}
-            agenda={agendaOptions}
-            options={grievanceOptions}
-          />
-        )}
-      </Panel>
+              {allowed.includes("HELD") ? (
+                <p className="mt-1">
+                  If it took place, <Link href="#change-status" className={LINK}>change its status to Held</Link> first; the
+                  outcome form then appears here.
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <OutcomeForm
+              // Bound here, on the server: see OutcomeFormProps.action.
+              action={logMeetingOutcomeAction.bind(null, meeting.id)}
+              meetingVersion={meeting.version}
+              agenda={agendaOptions}
+              options={grievanceOptions}
+            />
+          )}
+        </Panel>
+      ) : null}
 
-      <div className="mt-5 grid gap-5 lg:grid-cols-2">
+      <div className={cn("mt-5 grid gap-5", canEdit && "lg:grid-cols-2")}>
         <div className="min-w-0">
           <Card title="Sources">
             <CitationList citations={meeting.citations} />
           </Card>
         </div>
-        <div className="min-w-0">
-          <Panel id="edit" title="Edit details">
-            <MeetingEditForm
-              action={updateMeetingAction.bind(null, meeting.id)}
-              version={meeting.version}
-              title={meeting.title}
-              date={toIsoDate(meeting.date)}
-              venue={meeting.venue?.slug ?? ""}
-              summary={meeting.summary}
-              venues={venues}
-            />
-          </Panel>
-        </div>
+        {canEdit ? (
+          <div className="min-w-0">
+            <Panel id="edit" title="Edit details">
+              <MeetingEditForm
+                action={updateMeetingAction.bind(null, meeting.id)}
+                version={meeting.version}
+                title={meeting.title}
+                date={toIsoDate(meeting.date)}
+                venue={meeting.venue?.slug ?? ""}
+                summary={meeting.summary}
+                venues={venues}
+              />
+            </Panel>
+          </div>
+        ) : null}
       </div>
     </>
   );

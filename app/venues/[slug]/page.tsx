@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { MeetingsTable } from "@/components/meetings/meetings-table";
 import { isAppError } from "@/lib/errors";
 import { LIMITS } from "@/lib/schemas/common";
+import { can } from "@/lib/server/authz";
 import { listMeetings } from "@/lib/server/meetings";
 import { getVenueOrThrow } from "@/lib/server/venues";
 
@@ -65,9 +66,11 @@ export default async function VenuePage({ params }: { params: Params }) {
           {meetings.total === 0 ? (
             <div className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">
               <p>No meeting on record was held here.</p>
-              <ButtonLink href="/meetings/new" size="sm" className="mt-2">
-                Log meeting
-              </ButtonLink>
+              {can(actor, "write") ? (
+                <ButtonLink href="/meetings/new" size="sm" className="mt-2">
+                  Log meeting
+                </ButtonLink>
+              ) : null}
             </div>
           ) : (
             <MeetingsTable meetings={meetings.items} caption={`Meetings held at ${venue.name}`} hideVenue />
