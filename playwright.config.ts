@@ -7,6 +7,27 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The signed-in admin's session, written by tests/e2e/auth.setup.ts (data/e2e is emptied each run). */
+export const ADMIN_STATE = "data/e2e/admin.json";
+
+/** The database the web server runs on; the journeys that use the users CLI point it here too. */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./data/e2e/backchannel.db";
+
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: systemChromium,
+    // Without the networking flags Chromium floods a closed network with refused connections.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -15,7 +36,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // A journey walks several pages of a production build; on a busy two-core machine that can pass 30 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
@@ -23,24 +45,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: systemChromium,
-          // Without the networking flags Chromium floods a closed network with refused connections.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    // Creates the first admin through /setup (the new-user journey) and keeps the session for the rest.
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: browser },
+    { name: "chromium", dependencies: ["setup"], use: { ...browser, storageState: ADMIN_STATE } },
   ],
   webServer: {
     // A fresh database each run, then exactly what a new user runs: migrate, seed, build if needed, serve.
@@ -50,6 +57,6 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "pipe",
     // E2E_DATABASE_URL runs the journeys on PostgreSQL (scripts/test.mjs makes a fresh database).
-    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: process.env.E2E_DATABASE_URL || "file:./data/e2e/backchannel.db" },
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: E2E_DATABASE_URL },
   },
 });
