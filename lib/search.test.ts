@@ -22,6 +22,11 @@ describe("foldForSearch", () => {
     expect(text).not.toContain(foldForSearch("ankara"));
   });
 
+  it("folds LIKE's wildcards and escape to separators, so a query can never use them", () => {
+    expect(foldForSearch("50% of the_staff\\x")).toBe("50 of the staff x");
+    expect(foldForSearch("%")).toBe("");
+  });
+
   it("skips empty parts", () => {
     expect(buildSearchText(["A", null, "", "  ", undefined, "B"])).toBe("a\nb");
   });

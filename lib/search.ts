@@ -7,6 +7,10 @@
  * Turkish needs one step of its own: "İ" (dotted capital I) lower-cases to "i" + a combining
  * dot, and "ı" (dotless i) has no decomposition; both become plain "i" so that "istanbul" finds
  * "İstanbul" and "Istanbul" alike. Cyrillic "ё" folds to "е" through NFKD as well.
+ *
+ * "%", "_" and "\" fold to spaces, in the stored text and in queries alike: Prisma's `contains`
+ * is a LIKE whose operand it does not escape (prisma/prisma#19506), so as separators they can
+ * never reach LIKE as wildcards, on either database.
  */
 export function foldForSearch(text: string): string {
   return text
@@ -14,6 +18,7 @@ export function foldForSearch(text: string): string {
     .replace(/\p{M}+/gu, "")
     .replace(/ı/g, "i")
     .toLowerCase()
+    .replace(/[%_\\]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -22,13 +22,26 @@ export const LIMITS = {
   bodyBytes: 256 * 1024,
 } as const;
 
+/**
+ * Text a database stores and gives back as it came: no NUL (PostgreSQL refuses it in text) and
+ * no unpaired surrogate (it has no UTF-8 form; the query engine fails on it). JSON can carry
+ * both ("\u0000", "\ud800"), so every free-text field checks.
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}
+
+export const unstorableTextMessage = (field: string) =>
+  `${field} contains a character that cannot be stored (a NUL or an unpaired surrogate)`;
+
 /** A required line of text: trimmed, not empty, bounded. */
 export function requiredText(field: string, max: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
     .trim()
     .min(1, `${field} is required`)
-    .max(max, `${field} must be at most ${max} characters`);
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine(isStorableText, unstorableTextMessage(field));
 }
 
 /** Optional text: trimmed, bounded, and an empty string counts as absent (how forms send it). */
@@ -39,6 +52,7 @@ export function optionalText(field: string, max: number) {
       .string({ error: `${field} must be text` })
       .trim()
       .max(max, `${field} must be at most ${max} characters`)
+      .refine(isStorableText, unstorableTextMessage(field))
       .optional(),
   );
 }
@@ -68,11 +82,17 @@ export const SourceUrlSchema = z.preprocess(
   z
     .url({ protocol: /^https?$/, error: "Must be an http or https URL" })
     .max(LIMITS.url, `URL must be at most ${LIMITS.url} characters`)
+    .refine(isStorableText, unstorableTextMessage("URL"))
     .optional(),
 );
 
-/** A calendar date, YYYY-MM-DD; the empty string of a form means "not known". */
-export const CalendarDateSchema = z.iso.date({ error: "Must be a date (YYYY-MM-DD)" });
+/**
+ * A calendar date, YYYY-MM-DD; the empty string of a form means "not known". Year 0000 parses
+ * in JavaScript but PostgreSQL has no year 0 (1 BC precedes AD 1) and refuses it.
+ */
+export const CalendarDateSchema = z.iso
+  .date({ error: "Must be a date (YYYY-MM-DD)" })
+  .refine((value) => !value.startsWith("0000-"), "Must be a date in year 1 or later");
 
 /** Makes a URL-safe slug from a name: "Türkiye" → "turkiye". */
 export function slugify(name: string): string {

@@ -3,12 +3,14 @@ import {
   commaList,
   CursorSchema,
   IdSchema,
+  isStorableText,
   LIMITS,
   optionalText,
   PageLimitSchema,
   requiredText,
   SlugSchema,
   SourceUrlSchema,
+  unstorableTextMessage,
   VersionSchema,
 } from "./common";
 import { GrievanceCategorySchema, GrievanceStatusSchema } from "./enums";
@@ -62,6 +64,7 @@ export const GrievanceUpdateSchema = z
       .string({ error: "Description must be text" })
       .trim()
       .max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`)
+      .refine(isStorableText, unstorableTextMessage("Description"))
       .optional(),
     category: GrievanceCategorySchema.optional(),
     raisedBy: PartySlugList("Raised by").optional(),
@@ -92,7 +95,12 @@ export const GrievanceFiltersSchema = z.strictObject({
   status: commaList(GrievanceStatusSchema),
   category: commaList(GrievanceCategorySchema),
   meeting: IdSchema.optional(),
-  q: z.string().trim().max(LIMITS.query, `Search must be at most ${LIMITS.query} characters`).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(LIMITS.query, `Search must be at most ${LIMITS.query} characters`)
+    .refine(isStorableText, unstorableTextMessage("Search"))
+    .optional(),
   sort: z.enum(GRIEVANCE_SORT_KEYS, { error: `Sort must be one of ${GRIEVANCE_SORT_KEYS.join(", ")}` }).optional(),
   dir: z.enum(["asc", "desc"], { error: "Dir must be asc or desc" }).optional(),
   /** "1": only deleted grievances (admins). */

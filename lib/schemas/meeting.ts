@@ -2,11 +2,13 @@ import { z } from "zod";
 import {
   CalendarDateSchema,
   IdSchema,
+  isStorableText,
   LIMITS,
   optionalText,
   requiredText,
   SlugSchema,
   SourceUrlSchema,
+  unstorableTextMessage,
   VersionSchema,
   commaList,
   CursorSchema,
@@ -55,6 +57,7 @@ export const MeetingUpdateSchema = z
       .string({ error: "Summary must be text" })
       .trim()
       .max(LIMITS.description, `Summary must be at most ${LIMITS.description} characters`)
+      .refine(isStorableText, unstorableTextMessage("Summary"))
       .optional(),
     status: MeetingStatusSchema.optional(),
     reason: optionalText("Reason", LIMITS.reason),

@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { LIMITS, optionalText, requiredText, SlugSchema } from "./common";
+import { LIMITS, optionalText, requiredText, slugify, SlugSchema } from "./common";
 
-export const VenueCreateSchema = z.strictObject({
-  name: requiredText("Name", LIMITS.name),
-  slug: z.preprocess((v) => (v === "" ? undefined : v), SlugSchema.optional()),
-  city: requiredText("City", LIMITS.name),
-  country: requiredText("Country", LIMITS.name),
-  note: optionalText("Note", LIMITS.note),
-});
+export const VenueCreateSchema = z
+  .strictObject({
+    name: requiredText("Name", LIMITS.name),
+    slug: z.preprocess((v) => (v === "" ? undefined : v), SlugSchema.optional()),
+    city: requiredText("City", LIMITS.name),
+    country: requiredText("Country", LIMITS.name),
+    note: optionalText("Note", LIMITS.note),
+  })
+  .superRefine((value, ctx) => {
+    // Without a slug, one is made from the name and city; with no letters in either there is
+    // none, and the venue would be stored under an empty slug that no URL can reach.
+    if (value.slug === undefined && slugify(`${value.name} ${value.city}`) === "") {
+      ctx.addIssue({ code: "custom", path: ["slug"], message: "Give a slug; the name and city have no letters to make one from" });
+    }
+  });
 export type VenueCreate = z.output<typeof VenueCreateSchema>;
