@@ -34,6 +34,29 @@ function idAndBody(formData: FormData, key: "userId" | "tokenId"): { id: string;
   return { id: typeof id === "string" ? id : "", body };
 }
 
+/**
+ * The shape every admin action shares: the actor, an id from a hidden field, one lib/server call,
+ * a refusal as form state (with what was typed, if `keepValues`), revalidation, a message.
+ */
+async function runAdminAction<T>(
+  formData: FormData,
+  key: "userId" | "tokenId",
+  run: (actor: Awaited<ReturnType<typeof currentActor>>, id: string, body: AdminFormValues) => Promise<T>,
+  message: (result: T) => string,
+  keepValues = false,
+): Promise<AdminActionState<T>> {
+  const actor = await currentActor();
+  const { id, body } = idAndBody(formData, key);
+  let result: T;
+  try {
+    result = await run(actor, id, body);
+  } catch (error) {
+    return keepValues ? { ...formStateFromError(error), values: body } : formStateFromError(error);
+  }
+  revalidateUsers();
+  return { status: "ok", data: result, message: message(result) };
+}
+
 /** The new-user form: email, name?, role, password. */
 export async function createUserAction(
   _previous: AdminActionState<UserSummary>,
@@ -58,16 +81,7 @@ export async function changeUserRoleAction(
   _previous: AdminActionState<UserSummary>,
   formData: FormData,
 ): Promise<AdminActionState<UserSummary>> {
-  const actor = await currentActor();
-  const { id, body } = idAndBody(formData, "userId");
-  let user: UserSummary;
-  try {
-    user = await changeUserRole(actor, id, body);
-  } catch (error) {
-    return { ...formStateFromError(error), values: body };
-  }
-  revalidateUsers();
-  return { status: "ok", data: user, message: "Role saved." };
+  return runAdminAction(formData, "userId", (actor, id, body) => changeUserRole(actor, id, body), () => "Role saved.", true);
 }
 
 /** Deactivates a user (userId): they cannot sign in, and their sessions and tokens stop working. */
@@ -75,16 +89,7 @@ export async function deactivateUserAction(
   _previous: AdminActionState<UserSummary>,
   formData: FormData,
 ): Promise<AdminActionState<UserSummary>> {
-  const actor = await currentActor();
-  const { id } = idAndBody(formData, "userId");
-  let user: UserSummary;
-  try {
-    user = await deactivateUser(actor, id);
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  revalidateUsers();
-  return { status: "ok", data: user, message: "Deactivated; their sessions and tokens are revoked." };
+  return runAdminAction(formData, "userId", (actor, id) => deactivateUser(actor, id), () => "Deactivated; their sessions and tokens are revoked.");
 }
 
 /** Lets a deactivated user (userId) sign in again; revoked tokens stay revoked. */
@@ -92,16 +97,7 @@ export async function reactivateUserAction(
   _previous: AdminActionState<UserSummary>,
   formData: FormData,
 ): Promise<AdminActionState<UserSummary>> {
-  const actor = await currentActor();
-  const { id } = idAndBody(formData, "userId");
-  let user: UserSummary;
-  try {
-    user = await reactivateUser(actor, id);
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  revalidateUsers();
-  return { status: "ok", data: user, message: "Reactivated: they can sign in again." };
+  return runAdminAction(formData, "userId", (actor, id) => reactivateUser(actor, id), () => "Reactivated: they can sign in again.");
 }
 
 /** Ends every session of a user (userId) without deactivating them. */
@@ -109,15 +105,7 @@ export async function revokeUserSessionsAction(
   _previous: AdminActionState<null>,
   formData: FormData,
 ): Promise<AdminActionState<null>> {
-  const actor = await currentActor();
-  const { id } = idAndBody(formData, "userId");
-  try {
-    await revokeUserSessions(actor, id);
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  revalidateUsers();
-  return { status: "ok", data: null, message: "Signed out everywhere." };
+  return runAdminAction(formData, "userId", async (actor, id) => (await revokeUserSessions(actor, id), null), () => "Signed out everywhere.");
 }
 
 /**
@@ -128,16 +116,7 @@ export async function createApiTokenAction(
   _previous: AdminActionState<CreatedToken>,
   formData: FormData,
 ): Promise<AdminActionState<CreatedToken>> {
-  const actor = await currentActor();
-  const { id, body } = idAndBody(formData, "userId");
-  let created: CreatedToken;
-  try {
-    created = await createApiToken(actor, id, body);
-  } catch (error) {
-    return { ...formStateFromError(error), values: body };
-  }
-  revalidateUsers();
-  return { status: "ok", data: created, message: `Created token “${created.summary.name}”.` };
+  return runAdminAction(formData, "userId", (actor, id, body) => createApiToken(actor, id, body), (created) => `Created token “${created.summary.name}”.`, true);
 }
 
 /** Revokes one API token (tokenId), for good. */
@@ -145,13 +124,5 @@ export async function revokeApiTokenAction(
   _previous: AdminActionState<null>,
   formData: FormData,
 ): Promise<AdminActionState<null>> {
-  const actor = await currentActor();
-  const { id } = idAndBody(formData, "tokenId");
-  try {
-    await revokeApiToken(actor, id);
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  revalidateUsers();
-  return { status: "ok", data: null, message: "Token revoked." };
+  return runAdminAction(formData, "tokenId", async (actor, id) => (await revokeApiToken(actor, id), null), () => "Token revoked.");
 }

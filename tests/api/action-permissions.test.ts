@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { SYSTEM } from "@/lib/server/authz";
+import { getAuth } from "@/lib/server/auth";
+import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
+import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
+import { seedDatabase } from "@/lib/server/seed";
+import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
+import { createUser, deactivateUser } from "@/lib/server/users";
+
+// The server-action half of the permission matrix: every action is a public POST endpoint, so
+// each is called as Next would call it, with the request headers of {anonymous, viewer,
+// analyst, admin, deactivated user, revoked token}, and must refuse with UNAUTHENTICATED or
+// FORBIDDEN exactly when the role does not allow it, and act when it does.
+
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [] }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { redirectedTo: url });
+  },
+}));
+
+const grievanceActions = await import("@/app/grievances/actions");
+const meetingActions = await import("@/app/meetings/actions");
+const partyActions = await import("@/app/parties/actions");
+const venueActions = await import("@/app/venues/actions");
+const adminActions = await import("@/app/admin/actions");
+
+type Identity = "anonymous" | "viewer" | "analyst" | "admin" | "deactivated" | "revokedToken";
+type Need = "write" | "admin";
+const PASSWORD = "a long test password";
+const identityHeaders = new Map<Identity, Headers>();
+let grievanceId = "";
+let meetingId = "";
+let viewerId = "";
+let n = 0;
+
+beforeAll(async () => {
+  await seedDatabase();
+  grievanceId = (await listGrievances(SYSTEM, { q: "embassy staff" })).items[0]!.id;
+  meetingId = (await listMeetings(SYSTEM, {})).items[0]!.id;
+  identityHeaders.set("anonymous", new Headers());
+  const auth = await getAuth();
+  for (const role of ["viewer", "analyst", "admin"] as const) {
+    const user = await createUser(SYSTEM, { email: `${role}@example.org`, role, password: PASSWORD });
+    if (role === "viewer") viewerId = user.id;
+    // Browsers call actions with the session cookie.
+    const { headers } = await auth.api.signInEmail({ body: { email: user.email, password: PASSWORD }, headers: new Headers(), returnHeaders: true });
+    identityHeaders.set(role, new Headers({ cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") }));
+  }
+  const leaver = await createUser(SYSTEM, { email: "leaver@example.org", role: "admin", password: PASSWORD });
+  const { headers } = await auth.api.signInEmail({ body: { email: leaver.email, password: PASSWORD }, headers: new Headers(), returnHeaders: true });
+  identityHeaders.set("deactivated", new Headers({ cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") }));
+  await deactivateUser(SYSTEM, leaver.id);
+  const holder = await createUser(SYSTEM, { email: "holder@example.org", role: "admin", password: PASSWORD });
+  const revoked = await createApiToken(SYSTEM, holder.id, { name: "matrix" });
+  await revokeApiToken(SYSTEM, revoked.summary.id);
+  identityHeaders.set("revokedToken", new Headers({ authorization: `Bearer ${revoked.token}` }));
+});
+
+function form(values: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+const idle = { status: "idle" } as never;
+type Outcome = { kind: "refused"; code: string } | { kind: "acted" };
+
+/** Runs an action; a redirect (how creates end) counts as acting. */
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const state = (await run()) as { status?: string; code?: string } | undefined;
+    if (state?.status === "error" && (state.code === "UNAUTHENTICATED" || state.code === "FORBIDDEN")) return { kind: "refused", code: state.code };
+    expect(state?.status, JSON.stringify(state)).toBe("ok");
+    return { kind: "acted" };
+  } catch (error) {
+    if ((error as { redirectedTo?: string }).redirectedTo) return { kind: "acted" };
+    throw error;
+  }
+}
+
+const version = async () => (await getGrievanceOrThrow(SYSTEM, grievanceId)).version;
+const meetingVersion = async () => (await getMeetingOrThrow(SYSTEM, meetingId)).version;
+
+const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = [
+  {
+    name: "changeGrievanceStatusAction",
+    need: "write",
+    run: async () => {
+      const g = await getGrievanceOrThrow(SYSTEM, grievanceId);
+      const status = g.status === "STALLED" ? "OPEN" : "STALLED";
+      return grievanceActions.changeGrievanceStatusAction(idle, form({ id: grievanceId, status, reason: "matrix", version: String(g.version) }));
+    },
+  },
+  {
+    name: "updateGrievanceAction",
+    need: "write",
+    run: async () =>
+      grievanceActions.updateGrievanceAction(
+        idle,
+        form({ id: grievanceId, version: String(await version()), title: `Limited embassy staff ${++n}`, category: "STAFFING", raisedBy: ["united-states", "russia"], addressedTo: ["united-states", "russia"] }),
+      ),
+  },
+  {
+    name: "createGrievanceAction",
+    need: "write",
+    run: () => grievanceActions.createGrievanceAction(idle, form({ title: `Matrix ${++n}`, category: "OTHER", raisedBy: ["russia"], addressedTo: ["turkiye"] })),
+  },
+  { name: "deleteGrievanceAction", need: "admin", run: () => grievanceActions.deleteGrievanceAction(idle, form({ id: grievanceId })) },
+  { name: "restoreGrievanceAction", need: "admin", run: () => grievanceActions.restoreGrievanceAction(idle, form({ id: grievanceId })) },
+  { name: "createMeetingAction", need: "write", run: () => meetingActions.createMeetingAction(idle, form({ title: `Round ${++n}`, status: "PLANNED" })) },
+  {
+    name: "updateMeetingAction",
+    need: "write",
+    run: async () => meetingActions.updateMeetingAction(meetingId, idle, form({ version: String(await meetingVersion()), summary: `summary ${++n}` })),
+  },
+  {
+    name: "changeMeetingStatusAction",
+    need: "write",
+    // A held meeting cannot move: this one is created planned for each call.
+    run: async () => {
+      const { createMeeting } = await import("@/lib/server/meetings");
+      const m = await createMeeting(SYSTEM, { title: `Planned ${++n}` });
+      return meetingActions.changeMeetingStatusAction(m.id, idle, form({ version: "1", status: "POSTPONED", reason: "matrix" }));
+    },
+  },
+  {
+    name: "logMeetingOutcomeAction",
+    need: "write",
+    run: () => meetingActions.logMeetingOutcomeAction(meetingId, idle, form({ "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` })),
+  },
+  { name: "deleteMeetingAction", need: "admin", run: () => meetingActions.deleteMeetingAction(idle, form({ id: meetingId })) },
+  { name: "restoreMeetingAction", need: "admin", run: () => meetingActions.restoreMeetingAction(idle, form({ id: meetingId })) },
+  { name: "createPartyAction", need: "write", run: () => partyActions.createPartyAction(idle, form({ name: `Party ${++n}` })) },
+  { name: "createVenueAction", need: "write", run: () => venueActions.createVenueAction(idle, form({ name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" })) },
+  { name: "createUserAction", need: "admin", run: () => adminActions.createUserAction(idle, form({ email: `new${++n}@example.org`, role: "viewer", password: PASSWORD })) },
+  { name: "changeUserRoleAction", need: "admin", run: () => adminActions.changeUserRoleAction(idle, form({ userId: viewerId, role: "viewer" })) },
+  { name: "revokeUserSessionsAction", need: "admin", run: () => adminActions.revokeUserSessionsAction(idle, form({ userId: viewerId })) },
+  {
+    name: "deactivateUserAction",
+    need: "admin",
+    run: async () => adminActions.deactivateUserAction(idle, form({ userId: (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD })).id })),
+  },
+  { name: "reactivateUserAction", need: "admin", run: () => adminActions.reactivateUserAction(idle, form({ userId: viewerId })) },
+  {
+    name: "revokeApiTokenAction",
+    need: "admin",
+    run: async () => adminActions.revokeApiTokenAction(idle, form({ tokenId: (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id })),
+  },
+  { name: "createApiTokenAction", need: "admin", run: () => adminActions.createApiTokenAction(idle, form({ userId: viewerId, name: `t${++n}` })) },
+];
+
+const RANK: Record<Exclude<Identity, "anonymous" | "deactivated" | "revokedToken">, number> = { viewer: 1, analyst: 2, admin: 3 };
+const NEED: Record<Need, number> = { write: 2, admin: 3 };
+// The admin goes last: it revokes the viewer's sessions, which the viewer rows need first.
+const IDENTITIES: Identity[] = ["anonymous", "deactivated", "revokedToken", "viewer", "analyst", "admin"];
+
+describe.each(IDENTITIES)("server actions as %s", (identity) => {
+  it.each(CASES)("$name", async ({ need, run }) => {
+    requestHeaders = identityHeaders.get(identity)!;
+    const result = await outcome(run);
+    const rank = RANK[identity as keyof typeof RANK];
+    if (rank === undefined) expect(result).toEqual({ kind: "refused", code: "UNAUTHENTICATED" });
+    else if (rank < NEED[need]) expect(result).toEqual({ kind: "refused", code: "FORBIDDEN" });
+    else expect(result).toEqual({ kind: "acted" });
+  });
+});
