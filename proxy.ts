@@ -7,7 +7,7 @@ import { allowedHosts, checkRequest, contentSecurityPolicy, securityHeaders } fr
 const hosts = allowedHosts({ BACKCHANNEL_URL: process.env.BACKCHANNEL_URL, BACKCHANNEL_ALLOWED_HOSTS: process.env.BACKCHANNEL_ALLOWED_HOSTS });
 
 export function proxy(request: NextRequest) {
-  const verdict = checkRequest(request, hosts);
+  const verdict = checkRequest({ method: request.method, headers: request.headers, pathname: request.nextUrl.pathname }, hosts);
   if (!verdict.ok) {
     return NextResponse.json({ error: { code: verdict.code, message: verdict.message, issues: [] } }, { status: verdict.status });
   }

@@ -40,6 +40,11 @@ describe("requests refused before routing", () => {
     expect(checkRequest(request({ host: "127.0.0.1:3000" }), hosts)).toEqual({ ok: true });
   });
 
+  it("refuses a path that is not valid percent-encoding", () => {
+    expect(checkRequest({ ...request({ host: "localhost" }), pathname: "/api/v1/grievances/%E0%A4%A" }, hosts)).toMatchObject({ ok: false, status: 400 });
+    expect(checkRequest({ ...request({ host: "localhost" }), pathname: "/grievances/%D0%BC" }, hosts)).toEqual({ ok: true });
+  });
+
   it("refuses a server action posted with Origin: null, a foreign origin or none", () => {
     const action = (origin?: string) =>
       checkRequest(request({ host: "localhost:3000", "next-action": "abc", ...(origin ? { origin } : {}) }, "POST"), hosts);

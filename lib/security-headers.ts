@@ -63,12 +63,18 @@ export type RequestVerdict = { ok: true } | { ok: false; status: number; code: s
  * Refusals made before routing, each for a published attack class on Next.js apps:
  * - `x-middleware-subrequest` from outside (CVE-2025-29927, proxy bypass);
  * - a Host the app does not serve (Host-header SSRF and poisoning, e.g. CVE-2024-34351);
- * - a server action posted from another origin or `Origin: null` (CSRF).
+ * - a server action posted from another origin or `Origin: null` (CSRF);
+ * - a path that is not valid percent-encoding (it would crash the router).
  */
 export function checkRequest(
-  request: { method: string; headers: Headers },
+  request: { method: string; headers: Headers; pathname?: string },
   hosts: Set<string>,
 ): RequestVerdict {
+  // A path whose percent-escapes do not decode (e.g. "%E0%A4%A") makes Next's router throw a 500
+  // while matching dynamic segments; it names no page, so it is refused as a bad request.
+  if (request.pathname !== undefined && !decodes(request.pathname)) {
+    return { ok: false, status: 400, code: "VALIDATION_FAILED", message: "The path is not valid URL encoding" };
+  }
   if (request.headers.has("x-middleware-subrequest")) {
     return { ok: false, status: 400, code: "VALIDATION_FAILED", message: "Internal headers are not accepted" };
   }
@@ -83,6 +89,15 @@ export function checkRequest(
     }
   }
   return { ok: true };
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function safeHost(origin: string): string | null {

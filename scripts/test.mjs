@@ -65,10 +65,10 @@ if (only !== "e2e") {
 if (only !== "unit") {
   run("Browser journeys on SQLite", process.execPath, playwright, { E2E_DATABASE_URL: "" });
   // System tests start the build the journeys made: a crash mid-write, and two instances.
-  run("System tests on SQLite (crash recovery)", process.execPath, system, { TEST_DATABASE_URL: "" });
+  run("System tests on SQLite (crash recovery, attacks)", process.execPath, system, { TEST_DATABASE_URL: "" });
   if (!pgSkip) {
     await withDatabase((url) => run("Browser journeys on PostgreSQL", process.execPath, playwright, { E2E_DATABASE_URL: url }));
-    run("System tests on PostgreSQL (crash recovery, two instances)", process.execPath, system, { TEST_DATABASE_URL: serverUrl });
+    run("System tests on PostgreSQL (crash recovery, attacks, two instances)", process.execPath, system, { TEST_DATABASE_URL: serverUrl });
   }
 }
 if (pgSkip) results.push({ label: "PostgreSQL legs", ok: !CI, note: `skipped: ${pgSkip}${CI ? " — required in CI" : ""}` });
