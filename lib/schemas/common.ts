@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foldForSearch } from "../search";
 
 // Limits shared by forms, server and the OpenAPI document.
 export const LIMITS = {
@@ -94,13 +95,9 @@ export const CalendarDateSchema = z.iso
   .date({ error: "Must be a date (YYYY-MM-DD)" })
   .refine((value) => !value.startsWith("0000-"), "Must be a date in year 1 or later");
 
-/** Makes a URL-safe slug from a name: "Türkiye" → "turkiye". */
+/** Makes a URL-safe slug from a name: "Türkiye" → "turkiye", folded as search folds it. */
 export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/ı/g, "i")
-    .toLowerCase()
+  return foldForSearch(name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, LIMITS.slug)

@@ -5,7 +5,7 @@ import { getDb } from "./db";
 import { createGrievance } from "./grievances";
 import { createMeeting, logMeetingOutcome } from "./meetings";
 import { createParty } from "./parties";
-import { recordSource } from "./sources";
+import { findOrCreateSource } from "./sources";
 import { createVenue } from "./venues";
 
 export type SeedResult = { seeded: boolean; reason: string };
@@ -32,7 +32,7 @@ export async function seedDatabase(): Promise<SeedResult> {
 
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    for (const [title, note] of Object.entries(SOURCE_NOTES)) await recordSource(tx, { title, note });
+    for (const [title, note] of Object.entries(SOURCE_NOTES)) await findOrCreateSource(tx, title, { note });
   });
   for (const party of PARTIES) await createParty(SYSTEM, party);
   for (const venue of VENUES) await createVenue(SYSTEM, venue);

@@ -50,17 +50,3 @@ export async function findOrCreateSource(
   });
   return created.id;
 }
-
-/** Records a source with its details, or returns the one already recorded under that title. */
-export async function recordSource(
-  tx: Tx,
-  source: { title: string; publisher?: string | null; url?: string | null; note?: string | null },
-): Promise<string> {
-  const existing = await tx.source.findFirst({ where: { title: source.title }, select: { id: true } });
-  if (existing) return existing.id;
-  const created = await tx.source.create({
-    data: { title: source.title, publisher: source.publisher ?? null, url: source.url ?? null, note: source.note ?? null },
-    select: { id: true },
-  });
-  return created.id;
-}
