@@ -4,12 +4,21 @@ import { allowedHosts, checkRequest, contentSecurityPolicy, securityHeaders } fr
 // Headers and pre-routing refusals only. Authorization is not here: it lives in lib/server next
 // to the data, so a proxy bypass would expose nothing (architecture.md, security model).
 
-const hosts = allowedHosts({ BACKCHANNEL_URL: process.env.BACKCHANNEL_URL, BACKCHANNEL_ALLOWED_HOSTS: process.env.BACKCHANNEL_ALLOWED_HOSTS });
+const hosts = allowedHosts({
+  BACKCHANNEL_URL: process.env.BACKCHANNEL_URL,
+  BACKCHANNEL_ALLOWED_HOSTS: process.env.BACKCHANNEL_ALLOWED_HOSTS,
+});
 
 export function proxy(request: NextRequest) {
-  const verdict = checkRequest({ method: request.method, headers: request.headers, pathname: request.nextUrl.pathname }, hosts);
+  const verdict = checkRequest(
+    { method: request.method, headers: request.headers, pathname: request.nextUrl.pathname },
+    hosts,
+  );
   if (!verdict.ok) {
-    return NextResponse.json({ error: { code: verdict.code, message: verdict.message, issues: [] } }, { status: verdict.status });
+    return NextResponse.json(
+      { error: { code: verdict.code, message: verdict.message, issues: [] } },
+      { status: verdict.status },
+    );
   }
   const https =
     request.nextUrl.protocol === "https:" ||

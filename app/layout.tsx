@@ -30,7 +30,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <Providers>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1280px] px-4 py-6 focus:outline-none sm:px-6 lg:py-8">
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-[1280px] px-4 py-6 focus:outline-none sm:px-6 lg:py-8"
+          >
             {children}
           </main>
         </Providers>

@@ -16,8 +16,19 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-950 bg-slate-900 text-white [&_:focus-visible]:outline-accent-300">
       <div className="mx-auto flex max-w-[1280px] flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 rounded-sm text-[15px] font-semibold tracking-tight text-white">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 text-accent-300" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+        <Link
+          href="/"
+          className="flex items-center gap-2 rounded-sm text-[15px] font-semibold tracking-tight text-white"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="size-5 text-accent-300"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          >
             <path d="M3 6h9M8 14h9" />
             <path d="M12 3l3 3-3 3M8 11l-3 3 3 3" />
           </svg>
@@ -33,7 +44,10 @@ export async function SiteHeader() {
                   href="/meetings/new"
                   className="inline-flex h-8 shrink-0 items-center rounded-md bg-accent-600 px-3 text-sm font-medium whitespace-nowrap text-white hover:bg-accent-500"
                 >
-                  <span aria-hidden="true" className="mr-1">+</span>Log meeting
+                  <span aria-hidden="true" className="mr-1">
+                    +
+                  </span>
+                  Log meeting
                 </Link>
               ) : null}
               <div className="flex items-center gap-2 border-l border-slate-700 pl-3 text-xs text-slate-300">

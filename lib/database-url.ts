@@ -3,9 +3,7 @@ import path from "node:path";
 /** Where the embedded database lives when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_URL = "file:./data/backchannel.db";
 
-export type DatabaseTarget =
-  | { kind: "sqlite"; url: string; filePath: string }
-  | { kind: "postgresql"; url: string };
+export type DatabaseTarget = { kind: "sqlite"; url: string; filePath: string } | { kind: "postgresql"; url: string };
 
 /**
  * One reading of DATABASE_URL for the app, the Prisma CLI and the scripts, so they can never

@@ -62,7 +62,10 @@ export function zodIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => {
     const path = issuePath(issue.path);
     if (issue.code === "unrecognized_keys") {
-      return { path: issuePath([...issue.path, issue.keys[0] ?? ""]), message: `Unknown field "${issue.keys.join('", "')}"` };
+      return {
+        path: issuePath([...issue.path, issue.keys[0] ?? ""]),
+        message: `Unknown field "${issue.keys.join('", "')}"`,
+      };
     }
     return { path, message: issue.message };
   });

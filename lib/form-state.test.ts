@@ -23,7 +23,10 @@ describe("formDataToObject", () => {
     form.append("raisedBy", "russia");
     form.append("raisedBy", "united-states");
     form.append("addressedTo", "turkiye");
-    expect(formDataToObject(form, ["addressedTo"])).toEqual({ raisedBy: ["russia", "united-states"], addressedTo: ["turkiye"] });
+    expect(formDataToObject(form, ["addressedTo"])).toEqual({
+      raisedBy: ["russia", "united-states"],
+      addressedTo: ["turkiye"],
+    });
   });
 
   it("ignores prototype-polluting keys", () => {

@@ -81,10 +81,14 @@ export const GrievanceSummarySchema = z.strictObject({
   raisedBy: z.array(PartyRefSchema),
   addressedTo: z.array(PartyRefSchema),
   lastMovedAt: Timestamp,
-  lastMeeting: MeetingRefSchema.nullable().meta({ description: "The meeting of the latest history entry that names one" }),
+  lastMeeting: MeetingRefSchema.nullable().meta({
+    description: "The meeting of the latest history entry that names one",
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  deletedAt: Timestamp.nullable().meta({ description: "When an admin deleted it; deleted grievances are shown to admins only" }),
+  deletedAt: Timestamp.nullable().meta({
+    description: "When an admin deleted it; deleted grievances are shown to admins only",
+  }),
 });
 
 export const HistoryEntrySchema = z.strictObject({
@@ -129,7 +133,9 @@ export const MeetingSummarySchema = z.strictObject({
   venue: VenueRefSchema.nullable(),
   participants: z.array(ParticipantSchema),
   agendaCount: z.int().min(0),
-  deletedAt: Timestamp.nullable().meta({ description: "When an admin deleted it; deleted meetings are shown to admins only" }),
+  deletedAt: Timestamp.nullable().meta({
+    description: "When an admin deleted it; deleted meetings are shown to admins only",
+  }),
 });
 
 export const MeetingDetailSchema = MeetingSummarySchema.extend({
@@ -202,7 +208,9 @@ export const VenueListSchema = pageOf(VenueSummarySchema, false);
 export const HistoryListSchema = pageOf(HistoryEntrySchema, false);
 
 export const ErrorIssueSchema = z.strictObject({
-  path: z.string().meta({ description: 'Dotted path of the field, e.g. "raisedBy.0" or "outcomes.1.note"; "" for the whole body' }),
+  path: z
+    .string()
+    .meta({ description: 'Dotted path of the field, e.g. "raisedBy.0" or "outcomes.1.note"; "" for the whole body' }),
   message: z.string(),
 });
 
@@ -251,8 +259,12 @@ export type ResponseSchemasMatchDtos = [
 const commaListNote = (example: string) => `A comma list (\`${example}\`); repeating the key works too.`;
 
 const GrievanceQuerySchema = GrievanceFiltersSchema.extend({
-  party: GrievanceFiltersSchema.shape.party.meta({ description: "A party's slug: grievances it raised or that are addressed to it" }),
-  role: GrievanceFiltersSchema.shape.role.meta({ description: "With `party`: only those it raised, or only those addressed to it" }),
+  party: GrievanceFiltersSchema.shape.party.meta({
+    description: "A party's slug: grievances it raised or that are addressed to it",
+  }),
+  role: GrievanceFiltersSchema.shape.role.meta({
+    description: "With `party`: only those it raised, or only those addressed to it",
+  }),
   status: GrievanceFiltersSchema.shape.status.meta({
     description: `Statuses. ${commaListNote("OPEN,STALLED")}`,
     param: { style: "form", explode: false },
@@ -261,17 +273,24 @@ const GrievanceQuerySchema = GrievanceFiltersSchema.extend({
     description: `Categories. ${commaListNote("VISAS,BANKING")}`,
     param: { style: "form", explode: false },
   }),
-  meeting: GrievanceFiltersSchema.shape.meeting.meta({ description: "A meeting's id: grievances on its agenda or moved at it" }),
+  meeting: GrievanceFiltersSchema.shape.meeting.meta({
+    description: "A meeting's id: grievances on its agenda or moved at it",
+  }),
   q: GrievanceFiltersSchema.shape.q.meta({
-    description: "Words to find in the title, description and history reasons; case- and accent-insensitive (\"turkiye\" finds \"Türkiye\")",
+    description:
+      'Words to find in the title, description and history reasons; case- and accent-insensitive ("turkiye" finds "Türkiye")',
   }),
   sort: GrievanceFiltersSchema.shape.sort.meta({ description: "Sort key; defaults to lastMoved" }),
   deleted: GrievanceFiltersSchema.shape.deleted.meta({
     description: "`1`: only deleted grievances instead of live ones (admins only; 403 for other roles)",
   }),
-  dir: GrievanceFiltersSchema.shape.dir.meta({ description: "Defaults to asc for title, category and status, desc otherwise" }),
+  dir: GrievanceFiltersSchema.shape.dir.meta({
+    description: "Defaults to asc for title, category and status, desc otherwise",
+  }),
   cursor: GrievanceFiltersSchema.shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
-  limit: GrievanceFiltersSchema.shape.limit.meta({ description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}` }),
+  limit: GrievanceFiltersSchema.shape.limit.meta({
+    description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
+  }),
 });
 
 const MeetingQuerySchema = MeetingFiltersSchema.extend({
@@ -287,7 +306,9 @@ const MeetingQuerySchema = MeetingFiltersSchema.extend({
     description: "`1`: only deleted meetings instead of live ones (admins only; 403 for other roles)",
   }),
   cursor: MeetingFiltersSchema.shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
-  limit: MeetingFiltersSchema.shape.limit.meta({ description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}` }),
+  limit: MeetingFiltersSchema.shape.limit.meta({
+    description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
+  }),
 });
 
 const IdPath = z.object({ id: IdSchema.meta({ description: "The record's id" }) });
@@ -337,7 +358,12 @@ const adminErrors = {
 } as const;
 
 /** A request body, registered under `components.requestBodies` as `id`. */
-const body = (id: string, schema: z.ZodType, description: string) => ({ id, required: true, description, ...json(schema) });
+const body = (id: string, schema: z.ZodType, description: string) => ({
+  id,
+  required: true,
+  description,
+  ...json(schema),
+});
 
 function op(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
   return operation;
@@ -368,19 +394,15 @@ function buildDocument() {
     },
     security: [{ bearerAuth: [] }],
     servers: [{ url: "/" }],
-    tags: [
-      { name: "Grievances" },
-      { name: "Meetings" },
-      { name: "Parties" },
-      { name: "Venues" },
-    ],
+    tags: [{ name: "Grievances" }, { name: "Meetings" }, { name: "Parties" }, { name: "Venues" }],
     paths: {
       "/api/v1/parties": {
         get: op({
           tags: ["Parties"],
           operationId: "listParties",
           summary: "List parties",
-          description: "Every party, by name, with how many grievances it raised and received and how many meetings it attended. Takes no query parameters.",
+          description:
+            "Every party, by name, with how many grievances it raised and received and how many meetings it attended. Takes no query parameters.",
           responses: { "200": ok("The parties", PartyListSchema), ...listErrors },
         }),
         post: op({
@@ -432,7 +454,8 @@ function buildDocument() {
           tags: ["Meetings"],
           operationId: "listMeetings",
           summary: "List meetings, newest first",
-          description: "Meetings whose date is not known come after dated ones. An unknown query parameter or a bad value is a 400.",
+          description:
+            "Meetings whose date is not known come after dated ones. An unknown query parameter or a bad value is a 400.",
           requestParams: { query: MeetingQuerySchema },
           responses: { "200": ok("A page of meetings", MeetingPageSchema), ...filteredListErrors },
         }),
@@ -523,7 +546,11 @@ function buildDocument() {
           operationId: "createGrievance",
           summary: "Create a grievance",
           description: "It opens with status OPEN and a first history entry.",
-          requestBody: body("GrievanceCreate", GrievanceCreateSchema, "The grievance, its parties by slug and its citations"),
+          requestBody: body(
+            "GrievanceCreate",
+            GrievanceCreateSchema,
+            "The grievance, its parties by slug and its citations",
+          ),
           responses: { "201": created("The grievance", GrievanceDetailSchema), ...writeErrors },
         }),
       },
@@ -532,7 +559,8 @@ function buildDocument() {
           tags: ["Grievances"],
           operationId: "getGrievance",
           summary: "Read a grievance",
-          description: "With its parties, citations, agenda items and history. A deleted grievance is a 404 for everyone but admins.",
+          description:
+            "With its parties, citations, agenda items and history. A deleted grievance is a 404 for everyone but admins.",
           requestParams: { path: IdPath },
           responses: { "200": ok("The grievance", GrievanceDetailSchema), ...readErrors },
         }),
@@ -623,7 +651,9 @@ function buildDocument() {
         VenueSummary: VenueSummarySchema,
       },
       responses: {
-        ValidationFailed: errorResponse("VALIDATION_FAILED: the issues name each field and why (a malformed JSON body has path \"\")"),
+        ValidationFailed: errorResponse(
+          'VALIDATION_FAILED: the issues name each field and why (a malformed JSON body has path "")',
+        ),
         NotFound: errorResponse("NOT_FOUND: no such record (also for an id or slug that cannot name one)"),
         PayloadTooLarge: errorResponse(`PAYLOAD_TOO_LARGE: the body is over ${LIMITS.bodyBytes} bytes`),
         UnsupportedMediaType: errorResponse("UNSUPPORTED_MEDIA_TYPE: the body must be sent as application/json"),

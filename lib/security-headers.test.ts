@@ -27,7 +27,9 @@ describe("the content security policy", () => {
 
 describe("requests refused before routing", () => {
   it("refuses an outside x-middleware-subrequest header (CVE-2025-29927)", () => {
-    expect(checkRequest(request({ host: "localhost:3000", "x-middleware-subrequest": "middleware:middleware" }), hosts)).toMatchObject({
+    expect(
+      checkRequest(request({ host: "localhost:3000", "x-middleware-subrequest": "middleware:middleware" }), hosts),
+    ).toMatchObject({
       ok: false,
       status: 400,
     });
@@ -35,19 +37,28 @@ describe("requests refused before routing", () => {
 
   it("refuses a Host it does not serve, and accepts its own and loopback", () => {
     expect(checkRequest(request({ host: "evil.example.com" }), hosts)).toMatchObject({ ok: false, status: 400 });
-    expect(checkRequest(request({ host: "localhost", "x-forwarded-host": "evil.example.com" }), hosts)).toMatchObject({ ok: false });
+    expect(checkRequest(request({ host: "localhost", "x-forwarded-host": "evil.example.com" }), hosts)).toMatchObject({
+      ok: false,
+    });
     expect(checkRequest(request({ host: "backchannel.example.org" }), hosts)).toEqual({ ok: true });
     expect(checkRequest(request({ host: "127.0.0.1:3000" }), hosts)).toEqual({ ok: true });
   });
 
   it("refuses a path that is not valid percent-encoding", () => {
-    expect(checkRequest({ ...request({ host: "localhost" }), pathname: "/api/v1/grievances/%E0%A4%A" }, hosts)).toMatchObject({ ok: false, status: 400 });
-    expect(checkRequest({ ...request({ host: "localhost" }), pathname: "/grievances/%D0%BC" }, hosts)).toEqual({ ok: true });
+    expect(
+      checkRequest({ ...request({ host: "localhost" }), pathname: "/api/v1/grievances/%E0%A4%A" }, hosts),
+    ).toMatchObject({ ok: false, status: 400 });
+    expect(checkRequest({ ...request({ host: "localhost" }), pathname: "/grievances/%D0%BC" }, hosts)).toEqual({
+      ok: true,
+    });
   });
 
   it("refuses a server action posted with Origin: null, a foreign origin or none", () => {
     const action = (origin?: string) =>
-      checkRequest(request({ host: "localhost:3000", "next-action": "abc", ...(origin ? { origin } : {}) }, "POST"), hosts);
+      checkRequest(
+        request({ host: "localhost:3000", "next-action": "abc", ...(origin ? { origin } : {}) }, "POST"),
+        hosts,
+      );
     expect(action("null")).toMatchObject({ ok: false, status: 403 });
     expect(action("https://evil.example.com")).toMatchObject({ ok: false, status: 403 });
     expect(action()).toMatchObject({ ok: false, status: 403 });

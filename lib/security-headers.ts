@@ -43,7 +43,8 @@ export function securityHeaders(context: SecurityContext): Record<string, string
 export function allowedHosts(env: { BACKCHANNEL_URL?: string; BACKCHANNEL_ALLOWED_HOSTS?: string }): Set<string> {
   const hosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
   if (env.BACKCHANNEL_URL) hosts.add(new URL(env.BACKCHANNEL_URL).hostname.toLowerCase());
-  for (const host of (env.BACKCHANNEL_ALLOWED_HOSTS ?? "").split(",")) if (host.trim()) hosts.add(host.trim().toLowerCase());
+  for (const host of (env.BACKCHANNEL_ALLOWED_HOSTS ?? "").split(","))
+    if (host.trim()) hosts.add(host.trim().toLowerCase());
   return hosts;
 }
 

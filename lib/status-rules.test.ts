@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { GRIEVANCE_STATUSES, MEETING_STATUSES } from "./schemas/enums";
-import { allowedMeetingTransitions, grievanceTransitionError, meetingTransitionError, outcomeMeetingError } from "./status-rules";
+import {
+  allowedMeetingTransitions,
+  grievanceTransitionError,
+  meetingTransitionError,
+  outcomeMeetingError,
+} from "./status-rules";
 
 describe("grievance status rules", () => {
   it("allows every move to a different status, and refuses a move to the same one", () => {
@@ -36,6 +41,7 @@ describe("meeting status rules", () => {
 
   it("logs outcomes only for held meetings", () => {
     expect(outcomeMeetingError("HELD")).toBeNull();
-    for (const status of ["PLANNED", "POSTPONED", "CANCELLED"] as const) expect(outcomeMeetingError(status)).toMatch(/held/);
+    for (const status of ["PLANNED", "POSTPONED", "CANCELLED"] as const)
+      expect(outcomeMeetingError(status)).toMatch(/held/);
   });
 });

@@ -32,7 +32,8 @@ function runAudit() {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false" },
   });
-  if (result.error?.code === "ETIMEDOUT" || result.signal === "SIGTERM") skip(`nothing within ${TIMEOUT_MS / 1000} s (timed out)`);
+  if (result.error?.code === "ETIMEDOUT" || result.signal === "SIGTERM")
+    skip(`nothing within ${TIMEOUT_MS / 1000} s (timed out)`);
   if (result.error) finish(1, `npm audit: failed — could not run npm (${result.error.code ?? result.error.message})`);
   return { stdout: result.stdout ?? "", stderr: result.stderr ?? "", status: result.status };
 }
@@ -42,7 +43,12 @@ const NETWORK_CODES =
   /\b(E[45]\d\d|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENETDOWN|EPROTO|ERR_SOCKET_TIMEOUT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|DEPTH_ZERO_SELF_SIGNED_CERT)\b/;
 
 function firstLine(text) {
-  return String(text ?? "").split("\n").map((line) => line.trim()).find(Boolean) ?? "";
+  return (
+    String(text ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .find(Boolean) ?? ""
+  );
 }
 
 /** Why npm's error report is a registry or network failure, or null when it is something else. */
@@ -53,7 +59,8 @@ function registryFailure(report, stderr) {
   const message = firstLine(report?.message ?? error.summary ?? error.detail);
   const text = [code, message, error.summary, error.detail, stderr].filter(Boolean).join(" ");
   if (status !== null || NETWORK_CODES.test(text) || /audit endpoint returned an error/i.test(text)) {
-    const what = status !== null ? `${status}${code ? ` ${code}` : ""}` : code ?? NETWORK_CODES.exec(text)?.[1] ?? "an error";
+    const what =
+      status !== null ? `${status}${code ? ` ${code}` : ""}` : (code ?? NETWORK_CODES.exec(text)?.[1] ?? "an error");
     return message && !message.startsWith(String(status)) ? `${what} (${message})` : message || what;
   }
   return null;
@@ -65,9 +72,15 @@ function advisoryLines(report) {
     if (!FAILING.has(vulnerability.severity)) continue;
     const advisories = (vulnerability.via ?? []).filter((via) => typeof via === "object" && via);
     const through = (vulnerability.via ?? []).filter((via) => typeof via === "string");
-    const fix = vulnerability.fixAvailable === true ? "fix: npm audit fix" : vulnerability.fixAvailable ? `fix: ${vulnerability.fixAvailable.name}@${vulnerability.fixAvailable.version}` : "no fix yet";
+    const fix =
+      vulnerability.fixAvailable === true
+        ? "fix: npm audit fix"
+        : vulnerability.fixAvailable
+          ? `fix: ${vulnerability.fixAvailable.name}@${vulnerability.fixAvailable.version}`
+          : "no fix yet";
     lines.push(`  ${vulnerability.severity.toUpperCase()} ${name} ${vulnerability.range ?? ""} (${fix})`.trimEnd());
-    for (const advisory of advisories) lines.push(`    ${advisory.title ?? "advisory"}${advisory.url ? ` — ${advisory.url}` : ""}`);
+    for (const advisory of advisories)
+      lines.push(`    ${advisory.title ?? "advisory"}${advisory.url ? ` — ${advisory.url}` : ""}`);
     if (through.length) lines.push(`    through ${through.join(", ")}`);
   }
   return lines;
@@ -90,14 +103,24 @@ function main() {
   const counts = report?.metadata?.vulnerabilities;
   if (counts && typeof counts === "object") {
     const failing = (counts.high ?? 0) + (counts.critical ?? 0);
-    const summary = ["critical", "high", "moderate", "low", "info"].map((level) => `${counts[level] ?? 0} ${level}`).join(", ");
-    if (failing > 0) finish(1, `npm audit: FAILED — ${failing} production packages with high or critical advisories (${summary})`, advisoryLines(report));
+    const summary = ["critical", "high", "moderate", "low", "info"]
+      .map((level) => `${counts[level] ?? 0} ${level}`)
+      .join(", ");
+    if (failing > 0)
+      finish(
+        1,
+        `npm audit: FAILED — ${failing} production packages with high or critical advisories (${summary})`,
+        advisoryLines(report),
+      );
     finish(0, `npm audit: ok — no high or critical advisories in production dependencies (${summary})`);
   }
 
   const reason = registryFailure(report, stderr);
   if (reason) skip(reason);
-  finish(1, `npm audit: failed — unexpected report (${firstLine(report?.message ?? report?.error?.summary ?? stdout).slice(0, 200) || "empty"})`);
+  finish(
+    1,
+    `npm audit: failed — unexpected report (${firstLine(report?.message ?? report?.error?.summary ?? stdout).slice(0, 200) || "empty"})`,
+  );
 }
 
 main();

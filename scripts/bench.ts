@@ -15,7 +15,8 @@ execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { st
 
 const { SYSTEM } = await import("@/lib/server/authz");
 const { disconnectDb } = await import("@/lib/server/db");
-const { createGrievance, getGrievanceOrThrow, listGrievances, updateGrievance } = await import("@/lib/server/grievances");
+const { createGrievance, getGrievanceOrThrow, listGrievances, updateGrievance } =
+  await import("@/lib/server/grievances");
 const { getOverview } = await import("@/lib/server/overview");
 const { seedDatabase } = await import("@/lib/server/seed");
 
@@ -45,13 +46,17 @@ for (let i = 0; i < GRIEVANCES; i++) {
   });
 }
 const createMs = performance.now() - started;
-console.log(`Database: ${process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"}, ${GRIEVANCES} grievances + the seed`);
+console.log(
+  `Database: ${process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"}, ${GRIEVANCES} grievances + the seed`,
+);
 console.log(`${"createGrievance (with parties and history)".padEnd(46)} ${(createMs / GRIEVANCES).toFixed(1)} ms each`);
 
 const { items } = await listGrievances(SYSTEM, { limit: 1 });
 const target = items[0]!;
 await time("list, first page of 50, default sort", () => listGrievances(SYSTEM, {}));
-await time("list, party + role + two statuses", () => listGrievances(SYSTEM, { party: "russia", role: "raised", status: "OPEN,STALLED" }));
+await time("list, party + role + two statuses", () =>
+  listGrievances(SYSTEM, { party: "russia", role: "raised", status: "OPEN,STALLED" }),
+);
 await time("list, search in Cyrillic (москва)", () => listGrievances(SYSTEM, { q: "москва" }));
 await time("list, sorted by title, page 10", () => listGrievances(SYSTEM, { sort: "title", cursor: "450" }));
 await time("one grievance with timeline", () => getGrievanceOrThrow(SYSTEM, target.id));
@@ -60,9 +65,15 @@ let version = target.version;
 let flip = false;
 await time("status change (version check + history)", async () => {
   flip = !flip;
-  const moved = await updateGrievance(SYSTEM, target.id, { status: flip ? "STALLED" : "OPEN", reason: "bench", version });
+  const moved = await updateGrievance(SYSTEM, target.id, {
+    status: flip ? "STALLED" : "OPEN",
+    reason: "bench",
+    version,
+  });
   version = moved.version;
 });
 const memory = process.memoryUsage();
-console.log(`Memory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `Memory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+);
 await disconnectDb();

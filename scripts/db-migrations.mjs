@@ -34,7 +34,11 @@ export function toPostgresSchema(sqliteSchema) {
 }
 
 function snapshotNames() {
-  return fs.readdirSync(SNAPSHOTS).filter((f) => f.endsWith(".prisma")).map((f) => f.slice(0, -".prisma".length)).sort();
+  return fs
+    .readdirSync(SNAPSHOTS)
+    .filter((f) => f.endsWith(".prisma"))
+    .map((f) => f.slice(0, -".prisma".length))
+    .sort();
 }
 
 function diffScript(fromFile, toFile, scratchDir) {
@@ -78,15 +82,23 @@ export function checkDerived() {
   const problems = [];
   const names = snapshotNames();
   const latest = names.at(-1);
-  if (!latest || fs.readFileSync(path.join(SNAPSHOTS, `${latest}.prisma`), "utf8") !== fs.readFileSync(MODELS, "utf8")) {
+  if (
+    !latest ||
+    fs.readFileSync(path.join(SNAPSHOTS, `${latest}.prisma`), "utf8") !== fs.readFileSync(MODELS, "utf8")
+  ) {
     problems.push("prisma/schema.prisma differs from its latest snapshot: run `npm run db:migration -- <name>`");
   }
-  const migrationFolders = fs.readdirSync(SQLITE_MIGRATIONS).filter((f) => fs.statSync(path.join(SQLITE_MIGRATIONS, f)).isDirectory()).sort();
-  if (migrationFolders.join() !== names.join()) problems.push("prisma/migrations and prisma/snapshots name different migrations");
+  const migrationFolders = fs
+    .readdirSync(SQLITE_MIGRATIONS)
+    .filter((f) => fs.statSync(path.join(SQLITE_MIGRATIONS, f)).isDirectory())
+    .sort();
+  if (migrationFolders.join() !== names.join())
+    problems.push("prisma/migrations and prisma/snapshots name different migrations");
   for (const [file, content] of deriveAll()) {
     const relative = path.relative(root, file);
     if (!fs.existsSync(file)) problems.push(`${relative} is missing: run \`npm run db:derive\``);
-    else if (fs.readFileSync(file, "utf8") !== content) problems.push(`${relative} is out of date: run \`npm run db:derive\``);
+    else if (fs.readFileSync(file, "utf8") !== content)
+      problems.push(`${relative} is out of date: run \`npm run db:derive\``);
   }
   return problems;
 }
@@ -102,7 +114,8 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPat
 if (isMain) {
   const [command, name] = process.argv.slice(2);
   if (command === "new") {
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Give the migration a name: lower-case letters, digits and _");
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error("Give the migration a name: lower-case letters, digits and _");
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     fs.copyFileSync(MODELS, path.join(SNAPSHOTS, `${stamp}_${name}.prisma`));
     write(deriveAll());

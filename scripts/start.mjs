@@ -24,7 +24,17 @@ function run(label, args, env = process.env) {
 }
 
 // What a production build depends on. A change to any of these makes `npm start` rebuild.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const IGNORED = new Set(["node_modules", "generated", ".next"]);
 
 function hashBuildInputs() {
@@ -63,7 +73,9 @@ if (!dev) {
 
 const args = dev ? [nextBin, "dev", "-p", port] : [nextBin, "start", "-p", port];
 if (process.env.HOST) args.push("-H", process.env.HOST);
-console.log(`Backchannel on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"})`);
+console.log(
+  `Backchannel on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"})`,
+);
 const server = spawn(process.execPath, args, { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

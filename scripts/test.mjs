@@ -60,18 +60,29 @@ const pgSkip = await postgresUnavailable();
 
 if (only !== "e2e") {
   run("Unit and integration tests on SQLite", process.execPath, vitest, { TEST_DATABASE_URL: "" });
-  if (!pgSkip) run("Integration tests on PostgreSQL", process.execPath, [...vitest, "tests/integration", "tests/api", "tests/reliability"], { TEST_DATABASE_URL: serverUrl });
+  if (!pgSkip)
+    run(
+      "Integration tests on PostgreSQL",
+      process.execPath,
+      [...vitest, "tests/integration", "tests/api", "tests/reliability"],
+      { TEST_DATABASE_URL: serverUrl },
+    );
 }
 if (only !== "unit") {
   run("Browser journeys on SQLite", process.execPath, playwright, { E2E_DATABASE_URL: "" });
   // System tests start the build the journeys made: a crash mid-write, and two instances.
   run("System tests on SQLite (crash recovery, attacks)", process.execPath, system, { TEST_DATABASE_URL: "" });
   if (!pgSkip) {
-    await withDatabase((url) => run("Browser journeys on PostgreSQL", process.execPath, playwright, { E2E_DATABASE_URL: url }));
-    run("System tests on PostgreSQL (crash recovery, attacks, two instances)", process.execPath, system, { TEST_DATABASE_URL: serverUrl });
+    await withDatabase((url) =>
+      run("Browser journeys on PostgreSQL", process.execPath, playwright, { E2E_DATABASE_URL: url }),
+    );
+    run("System tests on PostgreSQL (crash recovery, attacks, two instances)", process.execPath, system, {
+      TEST_DATABASE_URL: serverUrl,
+    });
   }
 }
-if (pgSkip) results.push({ label: "PostgreSQL legs", ok: !CI, note: `skipped: ${pgSkip}${CI ? " — required in CI" : ""}` });
+if (pgSkip)
+  results.push({ label: "PostgreSQL legs", ok: !CI, note: `skipped: ${pgSkip}${CI ? " — required in CI" : ""}` });
 
 console.log("\n━━ Summary");
 for (const r of results) console.log(`${r.ok ? "✓" : "✗"} ${r.label} (${r.note})`);

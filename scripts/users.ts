@@ -14,20 +14,32 @@ const USAGE = `Usage:
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { email: { type: "string" }, role: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+    name: { type: "string" },
+  },
 });
 
 async function main(): Promise<number> {
   const [command] = positionals;
   if (command === "create") {
-    const user = await createUser(SYSTEM, { email: values.email, role: values.role, password: values.password, name: values.name });
+    const user = await createUser(SYSTEM, {
+      email: values.email,
+      role: values.role,
+      password: values.password,
+      name: values.name,
+    });
     console.log(`Created ${user.role} ${user.email}.`);
     return 0;
   }
   if (command === "token") {
     if (!values.email) throw new Error("--email is required");
     const userId = await findUserIdByEmail(SYSTEM, values.email);
-    const { token } = await createApiToken(SYSTEM, userId, { name: values.name ?? `terminal ${new Date().toISOString().slice(0, 10)}` });
+    const { token } = await createApiToken(SYSTEM, userId, {
+      name: values.name ?? `terminal ${new Date().toISOString().slice(0, 10)}`,
+    });
     console.log(`Token for ${values.email} (shown once; send it as "Authorization: Bearer <token>"):`);
     console.log(token);
     return 0;

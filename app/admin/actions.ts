@@ -21,7 +21,6 @@ export type AdminFormValues = Record<string, unknown>;
 export type AdminActionState<T = unknown> = FormState<T> & { values?: AdminFormValues };
 export type CreatedToken = { token: string; summary: ApiTokenSummary };
 
-
 function revalidateUsers(): void {
   revalidatePath("/admin/users");
   // Every user page: the id comes from the form, so it does not choose what is revalidated.
@@ -81,7 +80,13 @@ export async function changeUserRoleAction(
   _previous: AdminActionState<UserSummary>,
   formData: FormData,
 ): Promise<AdminActionState<UserSummary>> {
-  return runAdminAction(formData, "userId", (actor, id, body) => changeUserRole(actor, id, body), () => "Role saved.", true);
+  return runAdminAction(
+    formData,
+    "userId",
+    (actor, id, body) => changeUserRole(actor, id, body),
+    () => "Role saved.",
+    true,
+  );
 }
 
 /** Deactivates a user (userId): they cannot sign in, and their sessions and tokens stop working. */
@@ -89,7 +94,12 @@ export async function deactivateUserAction(
   _previous: AdminActionState<UserSummary>,
   formData: FormData,
 ): Promise<AdminActionState<UserSummary>> {
-  return runAdminAction(formData, "userId", (actor, id) => deactivateUser(actor, id), () => "Deactivated; their sessions and tokens are revoked.");
+  return runAdminAction(
+    formData,
+    "userId",
+    (actor, id) => deactivateUser(actor, id),
+    () => "Deactivated; their sessions and tokens are revoked.",
+  );
 }
 
 /** Lets a deactivated user (userId) sign in again; revoked tokens stay revoked. */
@@ -97,7 +107,12 @@ export async function reactivateUserAction(
   _previous: AdminActionState<UserSummary>,
   formData: FormData,
 ): Promise<AdminActionState<UserSummary>> {
-  return runAdminAction(formData, "userId", (actor, id) => reactivateUser(actor, id), () => "Reactivated: they can sign in again.");
+  return runAdminAction(
+    formData,
+    "userId",
+    (actor, id) => reactivateUser(actor, id),
+    () => "Reactivated: they can sign in again.",
+  );
 }
 
 /** Ends every session of a user (userId) without deactivating them. */
@@ -105,7 +120,12 @@ export async function revokeUserSessionsAction(
   _previous: AdminActionState<null>,
   formData: FormData,
 ): Promise<AdminActionState<null>> {
-  return runAdminAction(formData, "userId", async (actor, id) => (await revokeUserSessions(actor, id), null), () => "Signed out everywhere.");
+  return runAdminAction(
+    formData,
+    "userId",
+    async (actor, id) => (await revokeUserSessions(actor, id), null),
+    () => "Signed out everywhere.",
+  );
 }
 
 /**
@@ -116,7 +136,13 @@ export async function createApiTokenAction(
   _previous: AdminActionState<CreatedToken>,
   formData: FormData,
 ): Promise<AdminActionState<CreatedToken>> {
-  return runAdminAction(formData, "userId", (actor, id, body) => createApiToken(actor, id, body), (created) => `Created token “${created.summary.name}”.`, true);
+  return runAdminAction(
+    formData,
+    "userId",
+    (actor, id, body) => createApiToken(actor, id, body),
+    (created) => `Created token “${created.summary.name}”.`,
+    true,
+  );
 }
 
 /** Revokes one API token (tokenId), for good. */
@@ -124,5 +150,10 @@ export async function revokeApiTokenAction(
   _previous: AdminActionState<null>,
   formData: FormData,
 ): Promise<AdminActionState<null>> {
-  return runAdminAction(formData, "tokenId", async (actor, id) => (await revokeApiToken(actor, id), null), () => "Token revoked.");
+  return runAdminAction(
+    formData,
+    "tokenId",
+    async (actor, id) => (await revokeApiToken(actor, id), null),
+    () => "Token revoked.",
+  );
 }

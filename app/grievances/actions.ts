@@ -80,7 +80,8 @@ export async function createGrievanceAction(
   // The form has one optional citation; both of its fields left empty means "no citation".
   const citations = Array.isArray(body.citations) ? body.citations : [];
   const filled = citations.filter(
-    (c) => typeof c === "object" && c !== null && Object.values(c).some((v) => typeof v === "string" && v.trim() !== ""),
+    (c) =>
+      typeof c === "object" && c !== null && Object.values(c).some((v) => typeof v === "string" && v.trim() !== ""),
   );
   if (filled.length) body.citations = filled;
   else delete body.citations;

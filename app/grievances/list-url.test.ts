@@ -10,9 +10,9 @@ describe("grievanceListHref", () => {
   });
 
   it("writes keys in a fixed order and lists with commas", () => {
-    expect(
-      grievanceListHref({ status: ["OPEN", "STALLED"], role: "raised", party: "russia" }),
-    ).toBe("/grievances?party=russia&role=raised&status=OPEN,STALLED");
+    expect(grievanceListHref({ status: ["OPEN", "STALLED"], role: "raised", party: "russia" })).toBe(
+      "/grievances?party=russia&role=raised&status=OPEN,STALLED",
+    );
   });
 
   it("encodes free text, Cyrillic included, and round-trips through the page's parser", () => {
@@ -39,7 +39,9 @@ describe("sorting", () => {
   });
 
   it("flips the active column and starts others at their natural direction, on page one", () => {
-    expect(sortHref({ party: "russia", cursor: "50" }, "lastMoved")).toBe("/grievances?party=russia&sort=lastMoved&dir=asc");
+    expect(sortHref({ party: "russia", cursor: "50" }, "lastMoved")).toBe(
+      "/grievances?party=russia&sort=lastMoved&dir=asc",
+    );
     expect(sortHref({ sort: "title", dir: "asc" }, "title")).toBe("/grievances?sort=title&dir=desc");
     expect(sortHref({ sort: "title", dir: "asc" }, "created")).toBe("/grievances?sort=created&dir=desc");
   });
@@ -62,11 +64,21 @@ describe("filterFormHref", () => {
   });
 
   it("gives the bare list when nothing is chosen", () => {
-    expect(filterFormHref([["party", ""], ["q", ""]])).toBe("/grievances");
+    expect(
+      filterFormHref([
+        ["party", ""],
+        ["q", ""],
+      ]),
+    ).toBe("/grievances");
   });
 
   it("stays in the admins' deleted list", () => {
-    expect(filterFormHref([["deleted", "1"], ["party", "russia"]])).toBe("/grievances?deleted=1&party=russia");
+    expect(
+      filterFormHref([
+        ["deleted", "1"],
+        ["party", "russia"],
+      ]),
+    ).toBe("/grievances?deleted=1&party=russia");
     expect(sortHref({ deleted: "1" }, "title")).toBe("/grievances?deleted=1&sort=title&dir=asc");
   });
 });

@@ -22,7 +22,19 @@ export type GrievanceListParams = Partial<{
 }>;
 
 /** The order keys appear in a URL, so the same view always has the same address. */
-const KEY_ORDER = ["deleted", "party", "role", "status", "category", "meeting", "q", "sort", "dir", "cursor", "limit"] as const;
+const KEY_ORDER = [
+  "deleted",
+  "party",
+  "role",
+  "status",
+  "category",
+  "meeting",
+  "q",
+  "sort",
+  "dir",
+  "cursor",
+  "limit",
+] as const;
 
 /** `/grievances?party=russia&status=OPEN,STALLED`; empty values are left out. */
 export function grievanceListHref(params: GrievanceListParams = {}): string {
@@ -47,7 +59,10 @@ export function defaultSortDir(key: GrievanceSortKey): "asc" | "desc" {
 }
 
 /** The sort the list is in: what the URL says, else last moved, newest first (the server's default). */
-export function activeSort(filters: Pick<GrievanceFilters, "sort" | "dir">): { key: GrievanceSortKey; dir: "asc" | "desc" } {
+export function activeSort(filters: Pick<GrievanceFilters, "sort" | "dir">): {
+  key: GrievanceSortKey;
+  dir: "asc" | "desc";
+} {
   const key = filters.sort ?? "lastMoved";
   return { key, dir: filters.dir ?? defaultSortDir(key) };
 }
@@ -75,7 +90,11 @@ export function filterFormHref(entries: Iterable<[string, FormDataEntryValue]>):
     values.set(key, [...(values.get(key) ?? []), value]);
   }
   const single = (key: string) => values.get(key)?.[0];
-  const list = (key: string) => values.get(key)?.flatMap((v) => v.split(",")).filter(Boolean);
+  const list = (key: string) =>
+    values
+      .get(key)
+      ?.flatMap((v) => v.split(","))
+      .filter(Boolean);
   const limit = Number(single("limit"));
   return grievanceListHref({
     party: single("party"),

@@ -30,13 +30,19 @@ export default async function GrievancesPage({ searchParams }: { searchParams: S
   const refusedDeleted = Boolean(parsed.deleted) && !isAdmin;
   const filters = refusedDeleted ? { ...parsed, deleted: undefined } : parsed;
   const showingDeleted = Boolean(filters.deleted);
-  const [page, parties, meetings] = await Promise.all([listGrievances(actor, filters), listParties(actor), listMeetingOptions(actor)]);
+  const [page, parties, meetings] = await Promise.all([
+    listGrievances(actor, filters),
+    listParties(actor),
+    listMeetingOptions(actor),
+  ]);
   const { items, total, offset, limit, nextCursor } = page;
   const filtered = hasFilters(filters);
 
   const prevCursor = offset > 0 ? Math.max(0, offset - limit) : null;
   const prevHref =
-    prevCursor === null ? null : grievanceListHref({ ...filters, cursor: prevCursor > 0 ? String(prevCursor) : undefined });
+    prevCursor === null
+      ? null
+      : grievanceListHref({ ...filters, cursor: prevCursor > 0 ? String(prevCursor) : undefined });
   const nextHref = nextCursor ? grievanceListHref({ ...filters, cursor: nextCursor }) : null;
 
   return (
@@ -84,7 +90,8 @@ export default async function GrievancesPage({ searchParams }: { searchParams: S
 
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">
         <strong className="font-semibold text-slate-900">
-          {formatNumber(total)} {showingDeleted ? "deleted " : ""}{total === 1 ? "grievance" : "grievances"}
+          {formatNumber(total)} {showingDeleted ? "deleted " : ""}
+          {total === 1 ? "grievance" : "grievances"}
         </strong>
         {filtered ? " match" : ""} · filters are in the URL: copy the address to share this view
       </p>
@@ -108,7 +115,10 @@ export default async function GrievancesPage({ searchParams }: { searchParams: S
           action={<ButtonLink href={grievanceListHref({ deleted: filters.deleted })}>Clear filters</ButtonLink>}
         />
       ) : showingDeleted ? (
-        <EmptyState title="No deleted grievances" description="A grievance an admin deletes is listed here until it is restored." />
+        <EmptyState
+          title="No deleted grievances"
+          description="A grievance an admin deletes is listed here until it is restored."
+        />
       ) : (
         <EmptyState
           title="No grievances yet"

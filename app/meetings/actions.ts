@@ -62,7 +62,11 @@ export async function createMeetingAction(_prev: EchoFormState, formData: FormDa
 }
 
 /** Edits a meeting's title, date, venue and summary, against the version the form was loaded at. */
-export async function updateMeetingAction(id: string, _prev: EchoFormState, formData: FormData): Promise<EchoFormState> {
+export async function updateMeetingAction(
+  id: string,
+  _prev: EchoFormState,
+  formData: FormData,
+): Promise<EchoFormState> {
   const actor = await currentActor();
   const raw = formDataToObject(formData);
   try {
@@ -78,7 +82,11 @@ export async function updateMeetingAction(id: string, _prev: EchoFormState, form
 }
 
 /** Moves a meeting's status (reason required), against the version the form was loaded at. */
-export async function changeMeetingStatusAction(id: string, _prev: EchoFormState, formData: FormData): Promise<EchoFormState> {
+export async function changeMeetingStatusAction(
+  id: string,
+  _prev: EchoFormState,
+  formData: FormData,
+): Promise<EchoFormState> {
   const actor = await currentActor();
   const raw = formDataToObject(formData);
   // The form's "Choose…" option: without a status, the rest of the form means nothing.
@@ -101,7 +109,11 @@ export async function changeMeetingStatusAction(id: string, _prev: EchoFormState
  * lands or none does. Rows left empty are skipped; a stale version on any row refuses the lot and
  * the form gets every row's current version back, so the analyst can review and re-apply.
  */
-export async function logMeetingOutcomeAction(id: string, _prev: OutcomeFormState, formData: FormData): Promise<OutcomeFormState> {
+export async function logMeetingOutcomeAction(
+  id: string,
+  _prev: OutcomeFormState,
+  formData: FormData,
+): Promise<OutcomeFormState> {
   const actor = await currentActor();
   const raw = formDataToObject(formData);
   const values = { ...raw, outcomes: rowList(raw.outcomes) };
@@ -122,7 +134,11 @@ export async function logMeetingOutcomeAction(id: string, _prev: OutcomeFormStat
   } catch (error) {
     const state = formStateFromError(error);
     if (state.status !== "error") return state;
-    const mapped = { ...state, fieldErrors: remapRowErrors(state.fieldErrors, "outcomes", prepared.sourceIndex), values };
+    const mapped = {
+      ...state,
+      fieldErrors: remapRowErrors(state.fieldErrors, "outcomes", prepared.sourceIndex),
+      values,
+    };
     if (state.code !== "CONFLICT") return mapped;
     const ids = new Set(prepared.rows.map((row) => row.grievanceId));
     const fresh: FreshGrievances = {};

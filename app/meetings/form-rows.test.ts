@@ -77,7 +77,10 @@ describe("prepareOutcomeRows", () => {
   });
 
   it("names a row with a note but no grievance", () => {
-    const prepared = prepareOutcomeRows([{ grievanceId: "g1", note: "a" }, { grievanceId: "", note: "b" }]);
+    const prepared = prepareOutcomeRows([
+      { grievanceId: "g1", note: "a" },
+      { grievanceId: "", note: "b" },
+    ]);
     expect(prepared.fieldErrors).toEqual({ "outcomes.1.grievanceId": expect.any(String) });
   });
 });
@@ -90,10 +93,17 @@ describe("remapRowErrors", () => {
         "outcomes",
         [2, 5],
       ),
-    ).toEqual({ "outcomes.2.note": "Note is required", "outcomes.5": "x", sourceUrl: "Must be a URL", outcomes: "Add one" });
+    ).toEqual({
+      "outcomes.2.note": "Note is required",
+      "outcomes.5": "x",
+      sourceUrl: "Must be a URL",
+      outcomes: "Add one",
+    });
   });
 
   it("leaves an index it cannot map as it is", () => {
-    expect(remapRowErrors({ "participants.4.party": "?" }, "participants", [0])).toEqual({ "participants.4.party": "?" });
+    expect(remapRowErrors({ "participants.4.party": "?" }, "participants", [0])).toEqual({
+      "participants.4.party": "?",
+    });
   });
 });

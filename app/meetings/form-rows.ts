@@ -51,7 +51,8 @@ export function prepareParticipantRows(value: unknown): PreparedRows {
     const party = text(row.party);
     const head = text(row.headOfDelegation);
     if (!party) {
-      if (head) prepared.fieldErrors[`participants.${index}.party`] = "Choose the party this head of delegation belongs to";
+      if (head)
+        prepared.fieldErrors[`participants.${index}.party`] = "Choose the party this head of delegation belongs to";
       return;
     }
     const kept: RowValues = { party };

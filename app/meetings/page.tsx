@@ -30,7 +30,11 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
   const refusedDeleted = Boolean(parsed.deleted) && !isAdmin;
   const filters = refusedDeleted ? { ...parsed, deleted: undefined } : parsed;
   const showingDeleted = Boolean(filters.deleted);
-  const [page, parties, venues] = await Promise.all([listMeetings(actor, filters), listParties(actor), listVenues(actor)]);
+  const [page, parties, venues] = await Promise.all([
+    listMeetings(actor, filters),
+    listParties(actor),
+    listVenues(actor),
+  ]);
 
   const limit = filters.limit ?? LIMITS.pageSizeDefault;
   const offset = filters.cursor ? Number(filters.cursor) : 0;
@@ -79,7 +83,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
       <MeetingFiltersForm filters={filters} parties={parties} venues={venues} />
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">
         {formatNumber(page.total)} {filtered ? `${noun} match these filters` : noun}
-        {filtered ? <span className="text-slate-500"> · the filters are in the address: copy it to share this view</span> : null}
+        {filtered ? (
+          <span className="text-slate-500"> · the filters are in the address: copy it to share this view</span>
+        ) : null}
       </p>
       {page.items.length === 0 ? (
         filtered ? (
@@ -89,7 +95,10 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
             action={<ButtonLink href={meetingsHref({ deleted: filters.deleted })}>Clear filters</ButtonLink>}
           />
         ) : showingDeleted ? (
-          <EmptyState title="No deleted meetings" description="A meeting an admin deletes is listed here until it is restored." />
+          <EmptyState
+            title="No deleted meetings"
+            description="A meeting an admin deletes is listed here until it is restored."
+          />
         ) : (
           <EmptyState
             title="No meetings yet"
@@ -105,7 +114,10 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
         )
       ) : (
         <>
-          <MeetingsTable meetings={page.items} caption={showingDeleted ? "Deleted meetings" : filtered ? "Meetings matching the filters" : "All meetings"} />
+          <MeetingsTable
+            meetings={page.items}
+            caption={showingDeleted ? "Deleted meetings" : filtered ? "Meetings matching the filters" : "All meetings"}
+          />
           <Pagination
             label="Meetings pages"
             from={offset + 1}

@@ -9,7 +9,9 @@ export type SignInState = FormState & { email?: string };
 
 /** Only same-site paths: a `next` of "//evil.example" or "https://…" would be an open redirect. */
 function safeNext(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : "/";
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {

@@ -12,7 +12,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentActor()) redirect("/");
   const { next } = await searchParams;
   return (
-    <AuthCard title="Sign in" intro="Backchannel holds sensitive records: every page needs a signed-in user. Ask an admin for an account.">
+    <AuthCard
+      title="Sign in"
+      intro="Backchannel holds sensitive records: every page needs a signed-in user. Ask an admin for an account."
+    >
       <SignInForm next={typeof next === "string" ? next : "/"} />
     </AuthCard>
   );

@@ -9,6 +9,7 @@ export type ActionResult = { message: string | null; tone: "error" | "success" }
  */
 export function actionResult(state: AdminActionState): ActionResult {
   if (state.status === "ok") return { message: state.message ?? "Done.", tone: "success" };
-  if (state.status === "error") return { message: Object.values(state.fieldErrors)[0] ?? state.formError, tone: "error" };
+  if (state.status === "error")
+    return { message: Object.values(state.fieldErrors)[0] ?? state.formError, tone: "error" };
   return { message: null, tone: "success" };
 }

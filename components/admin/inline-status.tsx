@@ -12,11 +12,7 @@ export function InlineStatus({ id, result, className }: { id?: string; result: A
       id={id}
       aria-live="polite"
       aria-atomic="true"
-      className={cn(
-        "text-xs",
-        result.tone === "error" ? "font-medium text-red-700" : "text-emerald-800",
-        className,
-      )}
+      className={cn("text-xs", result.tone === "error" ? "font-medium text-red-700" : "text-emerald-800", className)}
     >
       {result.message ? (
         <>

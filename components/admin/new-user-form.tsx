@@ -82,7 +82,13 @@ export function NewUserForm() {
               invalid={Boolean(error("email"))}
             />
           </Field>
-          <Field label="Name" htmlFor={IDS.name} error={error("name")} hint="Shown in the header and in history." optional>
+          <Field
+            label="Name"
+            htmlFor={IDS.name}
+            error={error("name")}
+            hint="Shown in the header and in history."
+            optional
+          >
             <TextInput
               id={IDS.name}
               name="name"

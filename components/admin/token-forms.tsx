@@ -1,7 +1,12 @@
 "use client";
 
 import { useActionState, useState, useSyncExternalStore } from "react";
-import { createApiTokenAction, revokeApiTokenAction, type AdminActionState, type CreatedToken } from "@/app/admin/actions";
+import {
+  createApiTokenAction,
+  revokeApiTokenAction,
+  type AdminActionState,
+  type CreatedToken,
+} from "@/app/admin/actions";
 import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { errorId, Field, FormStatus, TextInput } from "@/components/ui/field";
@@ -38,7 +43,10 @@ export function CreateTokenForm({ userId }: { userId: string }) {
 }
 
 function TokenCreator({ userId, focusName, onDone }: { userId: string; focusName: boolean; onDone: () => void }) {
-  const [state, formAction, pending] = useActionState<AdminActionState<CreatedToken>, FormData>(createApiTokenAction, IDLE);
+  const [state, formAction, pending] = useActionState<AdminActionState<CreatedToken>, FormData>(
+    createApiTokenAction,
+    IDLE,
+  );
   const failed = state.status === "error" ? state : null;
   const created = state.status === "ok" ? state.data : null;
   const nameError = failed ? fieldError(failed.fieldErrors, "name") : undefined;
@@ -75,7 +83,13 @@ function TokenCreator({ userId, focusName, onDone }: { userId: string; focusName
           </ButtonLink>
         </>
       ) : (
-        <form key={formKey} action={formAction} noValidate aria-describedby="token-form-status" className="flex flex-wrap items-start gap-2">
+        <form
+          key={formKey}
+          action={formAction}
+          noValidate
+          aria-describedby="token-form-status"
+          className="flex flex-wrap items-start gap-2"
+        >
           <input type="hidden" name="userId" value={userId} />
           <Field
             label="Name"

@@ -36,13 +36,20 @@ export type RoleFormProps = {
 
 /** A role select with its own "Save role" button. */
 export function RoleForm({ userId, email, role, compact = false }: RoleFormProps) {
-  const [state, formAction, pending] = useActionState<AdminActionState<UserSummary>, FormData>(changeUserRoleAction, IDLE);
+  const [state, formAction, pending] = useActionState<AdminActionState<UserSummary>, FormData>(
+    changeUserRoleAction,
+    IDLE,
+  );
   const selectId = `user-role-${userId}`;
   const result = actionResult(state);
   return (
     <div className="flex flex-col gap-1">
       {/* Keyed by the stored role: after a save the select shows the role the server now holds. */}
-      <form key={role} action={formAction} className={cn("flex gap-1.5", compact ? "items-center" : "flex-wrap items-end")}>
+      <form
+        key={role}
+        action={formAction}
+        className={cn("flex gap-1.5", compact ? "items-center" : "flex-wrap items-end")}
+      >
         <input type="hidden" name="userId" value={userId} />
         {/* The select fills this box: its width is set here, not against the control's w-full. */}
         <div className={compact ? "w-28 shrink-0" : "flex w-40 flex-col gap-1"}>
@@ -103,7 +110,11 @@ export function UserAccountActions({ user, isSelf, compact = false }: UserAccoun
   // Which form answered last. Without JavaScript each post renders a fresh page, so at most one
   // state is set and the fallback finds it.
   const [last, setLast] = useState<Kind | null>(null);
-  const states: Record<Kind, AdminActionState> = { signOut: signOutState, deactivate: deactivateState, reactivate: reactivateState };
+  const states: Record<Kind, AdminActionState> = {
+    signOut: signOutState,
+    deactivate: deactivateState,
+    reactivate: reactivateState,
+  };
   const shown = last ? states[last] : (Object.values(states).find((s) => s.status !== "idle") ?? IDLE);
   const email = compact ? user.email : undefined;
   const size = compact ? "sm" : "md";
@@ -112,7 +123,9 @@ export function UserAccountActions({ user, isSelf, compact = false }: UserAccoun
   return (
     <div className="flex flex-col gap-1">
       {/* An open confirm step takes a line of its own, under the buttons, as wide as the cell or card. */}
-      <div className={cn("flex items-start gap-1.5 has-[details[open]]:flex-wrap", compact ? "flex-nowrap" : "flex-wrap")}>
+      <div
+        className={cn("flex items-start gap-1.5 has-[details[open]]:flex-wrap", compact ? "flex-nowrap" : "flex-wrap")}
+      >
         <form action={signOutAction} onSubmit={() => setLast("signOut")}>
           <input type="hidden" name="userId" value={user.id} />
           <Button type="submit" size={size} disabled={signingOut}>
@@ -133,7 +146,8 @@ export function UserAccountActions({ user, isSelf, compact = false }: UserAccoun
             <summary
               className={buttonClasses({
                 size,
-                className: "cursor-pointer list-none text-red-800 group-open:bg-red-50 [&::-webkit-details-marker]:hidden",
+                className:
+                  "cursor-pointer list-none text-red-800 group-open:bg-red-50 [&::-webkit-details-marker]:hidden",
               })}
             >
               {/* No hidden suffix here: the disclosure only opens; the confirm button names the user. */}
@@ -142,7 +156,8 @@ export function UserAccountActions({ user, isSelf, compact = false }: UserAccoun
             <div className="mt-1.5 max-w-80 space-y-2 rounded-md border border-red-200 bg-red-50 p-2.5 text-xs whitespace-normal text-red-950">
               <p>
                 Deactivating {user.email} signs them out everywhere and revokes all their API tokens
-                {tokens > 0 ? ` (${tokens} active)` : ""}. They cannot sign in until reactivated; revoked tokens stay revoked.
+                {tokens > 0 ? ` (${tokens} active)` : ""}. They cannot sign in until reactivated; revoked tokens stay
+                revoked.
               </p>
               {isSelf ? <p className="font-medium">This is your own account: you will be signed out at once.</p> : null}
               <form action={deactivateAction} onSubmit={() => setLast("deactivate")}>

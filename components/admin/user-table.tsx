@@ -28,7 +28,10 @@ export function UserTable({ users, selfId }: { users: readonly UserSummary[]; se
             <Tr key={user.id}>
               {/* The row header: screen readers name the user as they move along the row. */}
               <th scope="row" className="min-w-56 px-3 py-1.5 text-left font-normal wrap-anywhere">
-                <Link href={`/admin/users/${user.id}`} className="font-medium text-accent-700 hover:text-accent-900 hover:underline">
+                <Link
+                  href={`/admin/users/${user.id}`}
+                  className="font-medium text-accent-700 hover:text-accent-900 hover:underline"
+                >
                   {user.email}
                 </Link>
                 {isSelf ? <span className="ml-1 text-xs text-slate-600">(you)</span> : null}

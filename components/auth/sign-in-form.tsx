@@ -26,7 +26,14 @@ export function SignInForm({ next }: { next: string }) {
         />
       </Field>
       <Field label="Password" htmlFor="sign-in-password" error={errors.password}>
-        <TextInput id="sign-in-password" name="password" type="password" autoComplete="current-password" required invalid={!!errors.password} />
+        <TextInput
+          id="sign-in-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          invalid={!!errors.password}
+        />
       </Field>
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

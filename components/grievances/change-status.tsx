@@ -11,7 +11,12 @@ import { formatDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { issuePath } from "@/lib/errors";
 import { grievanceMutationKeys } from "@/lib/queries/keys";
-import { GRIEVANCE_STATUSES, GRIEVANCE_STATUS_LABELS, type GrievanceStatus, type MeetingStatus } from "@/lib/schemas/enums";
+import {
+  GRIEVANCE_STATUSES,
+  GRIEVANCE_STATUS_LABELS,
+  type GrievanceStatus,
+  type MeetingStatus,
+} from "@/lib/schemas/enums";
 import { GrievanceUpdateSchema } from "@/lib/schemas/grievance";
 import type { GrievanceDetail } from "@/lib/server/grievances";
 import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
@@ -68,7 +73,10 @@ const ERROR_FIELDS = [
   { name: "sourceUrl", id: FIELD_IDS.sourceUrl, label: "Source URL" },
 ];
 
-function toFormData(id: string, v: Pick<ChangeVariables, "status" | "reason" | "version" | "meetingId" | "sourceUrl">): FormData {
+function toFormData(
+  id: string,
+  v: Pick<ChangeVariables, "status" | "reason" | "version" | "meetingId" | "sourceUrl">,
+): FormData {
   const data = new FormData();
   data.set("id", id);
   data.set("version", String(v.version));
@@ -122,7 +130,9 @@ export function LiveTimelineEntry({ snapshot }: { snapshot: StatusSnapshot }) {
       reason: v.reason,
       at: v.at,
       meeting: v.meeting,
-      source: v.sourceUrl ? { title: v.sourceUrl, url: v.sourceUrl, publisher: null, publishedAt: null, note: null } : null,
+      source: v.sourceUrl
+        ? { title: v.sourceUrl, url: v.sourceUrl, publisher: null, publishedAt: null, note: null }
+        : null,
       actor: null,
     };
     return <TimelineEntry item={item} saving />;
@@ -176,7 +186,12 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
     latest?.kind === "saved" ? { status: latest.detail.status, version: latest.detail.version } : snapshot;
 
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Values>({ status: "", reason: "", meetingId: defaultMeetingId(meetings), sourceUrl: "" });
+  const [values, setValues] = useState<Values>({
+    status: "",
+    reason: "",
+    meetingId: defaultMeetingId(meetings),
+    sourceUrl: "",
+  });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ current: GrievanceDetail; mine: ChangeVariables } | null>(null);
@@ -209,7 +224,12 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
         setFormError("The change could not be saved (the server did not answer). Nothing was changed; try again.");
         setFieldErrors({});
       }
-      setValues({ status: variables.status, reason: variables.reason, meetingId: variables.meetingId, sourceUrl: variables.sourceUrl });
+      setValues({
+        status: variables.status,
+        reason: variables.reason,
+        meetingId: variables.meetingId,
+        sourceUrl: variables.sourceUrl,
+      });
       setAnnouncement("The status change was not saved.");
       setOpen(true);
     },
@@ -266,7 +286,12 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
 
   function applyMineAgain() {
     if (!conflict) return;
-    submit({ ...conflict.mine, version: conflict.current.version, from: conflict.current.status, at: new Date().toISOString() });
+    submit({
+      ...conflict.mine,
+      version: conflict.current.version,
+      from: conflict.current.status,
+      at: new Date().toISOString(),
+    });
   }
 
   const errorList = errorLinks(fieldErrors, ERROR_FIELDS);
@@ -283,7 +308,8 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
           title="Change status"
           description={
             <>
-              Now <GrievanceStatusBadge status={current.status} />. The change is added to the timeline with your reason.
+              Now <GrievanceStatusBadge status={current.status} />. The change is added to the timeline with your
+              reason.
             </>
           }
         >
@@ -337,7 +363,8 @@ function ConflictNotice({
       <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
         <p className="font-medium">Someone else changed this grievance first. Your change was not saved.</p>
         <p className="mt-1">
-          It is now <GrievanceStatusBadge status={current.status} /> at version {current.version} (you saw version {mine.version}).
+          It is now <GrievanceStatusBadge status={current.status} /> at version {current.version} (you saw version{" "}
+          {mine.version}).
         </p>
       </div>
       <dl className="mt-3 grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
@@ -358,7 +385,9 @@ function ConflictNotice({
         </dd>
       </dl>
       {nothingToApply ? (
-        <p className="mt-3 text-sm text-slate-700">It already has the status you chose, so there is nothing to apply.</p>
+        <p className="mt-3 text-sm text-slate-700">
+          It already has the status you chose, so there is nothing to apply.
+        </p>
       ) : null}
       <DialogFooter>
         <DialogClose asChild>
@@ -388,12 +417,21 @@ function StatusFields({ allowed, meetings, errors, values, onChange }: StatusFie
   const controlled = onChange !== undefined;
   const bind = <K extends keyof Values>(name: K) =>
     controlled
-      ? { value: values[name], onChange: (e: { target: { value: string } }) => onChange({ [name]: e.target.value } as Partial<Values>) }
+      ? {
+          value: values[name],
+          onChange: (e: { target: { value: string } }) => onChange({ [name]: e.target.value } as Partial<Values>),
+        }
       : { defaultValue: values[name] };
   return (
     <div className="space-y-3">
       <Field label="New status" htmlFor={FIELD_IDS.status} error={fieldError(errors, "status")}>
-        <NativeSelect id={FIELD_IDS.status} name="status" required invalid={Boolean(fieldError(errors, "status"))} {...bind("status")}>
+        <NativeSelect
+          id={FIELD_IDS.status}
+          name="status"
+          required
+          invalid={Boolean(fieldError(errors, "status"))}
+          {...bind("status")}
+        >
           {allowed.map((s) => (
             <option key={s} value={s}>
               {GRIEVANCE_STATUS_LABELS[s]}
@@ -407,10 +445,23 @@ function StatusFields({ allowed, meetings, errors, values, onChange }: StatusFie
         error={fieldError(errors, "reason")}
         hint="What happened: who said what, at which round. It is shown in the timeline."
       >
-        <TextArea id={FIELD_IDS.reason} name="reason" rows={3} required hint invalid={Boolean(fieldError(errors, "reason"))} {...bind("reason")} />
+        <TextArea
+          id={FIELD_IDS.reason}
+          name="reason"
+          rows={3}
+          required
+          hint
+          invalid={Boolean(fieldError(errors, "reason"))}
+          {...bind("reason")}
+        />
       </Field>
       <Field label="Meeting" htmlFor={FIELD_IDS.meetingId} error={fieldError(errors, "meetingId")} optional>
-        <NativeSelect id={FIELD_IDS.meetingId} name="meetingId" invalid={Boolean(fieldError(errors, "meetingId"))} {...bind("meetingId")}>
+        <NativeSelect
+          id={FIELD_IDS.meetingId}
+          name="meetingId"
+          invalid={Boolean(fieldError(errors, "meetingId"))}
+          {...bind("meetingId")}
+        >
           <option value="">No meeting</option>
           {meetings.map((m) => (
             <option key={m.id} value={m.id}>

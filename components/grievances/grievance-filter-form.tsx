@@ -2,7 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { filterFormHref, GRIEVANCES_PATH, grievanceListHref, type GrievanceListParams } from "@/app/grievances/list-url";
+import {
+  filterFormHref,
+  GRIEVANCES_PATH,
+  grievanceListHref,
+  type GrievanceListParams,
+} from "@/app/grievances/list-url";
 import { ButtonLink, Button } from "@/components/ui/button";
 import { Field, NativeSelect, TextInput } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format";

@@ -31,7 +31,13 @@ export type GrievanceFormFields = {
 
 export type GrievanceFormProps = { parties: readonly PartyOption[] } & (
   | { mode: "create" }
-  | { mode: "edit"; grievance: Pick<GrievanceDetail, "id" | "version" | "title" | "description" | "category" | "raisedBy" | "addressedTo"> }
+  | {
+      mode: "edit";
+      grievance: Pick<
+        GrievanceDetail,
+        "id" | "version" | "title" | "description" | "category" | "raisedBy" | "addressedTo"
+      >;
+    }
 );
 
 const IDS = {
@@ -60,12 +66,17 @@ function asString(value: unknown): string {
 }
 
 function asList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === "string")
+    : typeof value === "string"
+      ? [value]
+      : [];
 }
 
 /** What the analyst typed, from a refused submission, in the form's shape. */
 function fromValues(values: GrievanceFormValues): GrievanceFormFields {
-  const citation = (Array.isArray(values.citations) ? values.citations[0] : undefined) as Record<string, unknown> | undefined;
+  const citation = (Array.isArray(values.citations) ? values.citations[0] : undefined) as
+    Record<string, unknown> | undefined;
   return {
     title: asString(values.title),
     description: asString(values.description),
@@ -77,7 +88,15 @@ function fromValues(values: GrievanceFormValues): GrievanceFormFields {
   };
 }
 
-const EMPTY: GrievanceFormFields = { title: "", description: "", category: "", raisedBy: [], addressedTo: [], quote: "", source: "" };
+const EMPTY: GrievanceFormFields = {
+  title: "",
+  description: "",
+  category: "",
+  raisedBy: [],
+  addressedTo: [],
+  quote: "",
+  source: "",
+};
 
 /**
  * The new-grievance and edit forms: native controls posting to a server action, so they work
@@ -114,7 +133,13 @@ export function GrievanceForm(props: GrievanceFormProps) {
   const formKey = failed ? `${failed.code}-${JSON.stringify(failed.values ?? {})}-${version}` : "initial";
 
   return (
-    <form key={formKey} action={formAction} noValidate className="max-w-3xl space-y-4" aria-describedby="grievance-form-status">
+    <form
+      key={formKey}
+      action={formAction}
+      noValidate
+      className="max-w-3xl space-y-4"
+      aria-describedby="grievance-form-status"
+    >
       <FormStatus id="grievance-form-status" message={message} errors={links} />
       {conflict && props.mode === "edit" ? (
         <ConflictPanel current={conflict} mine={values} parties={props.parties} />
@@ -199,7 +224,12 @@ export function GrievanceForm(props: GrievanceFormProps) {
           <legend className="px-1 text-sm font-medium text-slate-800">
             Citation <span className="font-normal text-slate-500">(optional)</span>
           </legend>
-          <Field label="Quote" htmlFor={IDS.quote} error={fieldError(errors, "citations.0.quote")} hint="The words of the source, as published.">
+          <Field
+            label="Quote"
+            htmlFor={IDS.quote}
+            error={fieldError(errors, "citations.0.quote")}
+            hint="The words of the source, as published."
+          >
             <TextArea
               id={IDS.quote}
               name="citations.0.quote"
@@ -263,7 +293,9 @@ function PartyCheckboxes({
   return (
     <fieldset aria-describedby={error ? errorId(idBase) : undefined} aria-invalid={error ? true : undefined}>
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
-      <div className={"space-y-1 rounded-md border bg-white px-3 py-2 " + (error ? "border-red-600" : "border-slate-300")}>
+      <div
+        className={"space-y-1 rounded-md border bg-white px-3 py-2 " + (error ? "border-red-600" : "border-slate-300")}
+      >
         {parties.map((p, i) => (
           <label key={p.slug} htmlFor={`${idBase}-${i}`} className="flex items-center gap-2 text-sm text-slate-800">
             <input
@@ -279,7 +311,11 @@ function PartyCheckboxes({
         ))}
         {parties.length === 0 ? (
           <p className="text-sm text-slate-600">
-            No parties yet. <Link href="/parties" className="text-accent-700 underline">Add one first</Link>.
+            No parties yet.{" "}
+            <Link href="/parties" className="text-accent-700 underline">
+              Add one first
+            </Link>
+            .
           </p>
         ) : null}
       </div>
@@ -312,7 +348,11 @@ function ConflictPanel({
       theirs: GRIEVANCE_CATEGORY_LABELS[current.category],
       yours: mine.category ? GRIEVANCE_CATEGORY_LABELS[mine.category] : "",
     },
-    { label: "Raised by", theirs: current.raisedBy.map((p) => p.name).join(", "), yours: mine.raisedBy.map(name).join(", ") },
+    {
+      label: "Raised by",
+      theirs: current.raisedBy.map((p) => p.name).join(", "),
+      yours: mine.raisedBy.map(name).join(", "),
+    },
     {
       label: "Addressed to",
       theirs: current.addressedTo.map((p) => p.name).join(", "),
@@ -321,10 +361,12 @@ function ConflictPanel({
   ];
   return (
     <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-      <p className="font-medium">Someone else changed this grievance while you were editing. Your changes were not saved.</p>
+      <p className="font-medium">
+        Someone else changed this grievance while you were editing. Your changes were not saved.
+      </p>
       <p className="mt-1">
-        It is now at version {current.version}, status <GrievanceStatusBadge status={current.status} />. Compare below; &ldquo;Apply
-        mine again&rdquo; saves your values over theirs, or{" "}
+        It is now at version {current.version}, status <GrievanceStatusBadge status={current.status} />. Compare below;
+        &ldquo;Apply mine again&rdquo; saves your values over theirs, or{" "}
         <Link href={`/grievances/${current.id}/edit`} className="font-medium underline">
           start again from theirs
         </Link>
@@ -334,9 +376,15 @@ function ConflictPanel({
         <caption className="sr-only">Their values and yours</caption>
         <thead>
           <tr className="border-b border-amber-200">
-            <th scope="col" className="px-2 py-1 font-semibold">Field</th>
-            <th scope="col" className="px-2 py-1 font-semibold">Theirs (now)</th>
-            <th scope="col" className="px-2 py-1 font-semibold">Yours</th>
+            <th scope="col" className="px-2 py-1 font-semibold">
+              Field
+            </th>
+            <th scope="col" className="px-2 py-1 font-semibold">
+              Theirs (now)
+            </th>
+            <th scope="col" className="px-2 py-1 font-semibold">
+              Yours
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -349,7 +397,9 @@ function ConflictPanel({
                   {differs ? <span className="ml-1 text-xs font-normal text-amber-800">(differs)</span> : null}
                 </th>
                 <td className="px-2 py-1 whitespace-pre-line">{row.theirs || "—"}</td>
-                <td className={"px-2 py-1 whitespace-pre-line " + (differs ? "font-medium" : "")}>{row.yours || "—"}</td>
+                <td className={"px-2 py-1 whitespace-pre-line " + (differs ? "font-medium" : "")}>
+                  {row.yours || "—"}
+                </td>
               </tr>
             );
           })}

@@ -17,7 +17,13 @@ const SORT_WORDS: Record<GrievanceSortKey, string> = {
 };
 
 /** The grievance list; column headers sort via links that keep the filters. */
-export function GrievanceTable({ items, filters }: { items: readonly GrievanceSummary[]; filters: GrievanceListParams }) {
+export function GrievanceTable({
+  items,
+  filters,
+}: {
+  items: readonly GrievanceSummary[];
+  filters: GrievanceListParams;
+}) {
   const sort = activeSort(filters);
   const th = (key: GrievanceSortKey, label: string) => (
     <SortableTh label={label} href={sortHref(filters, key)} active={sort.key === key ? sort.dir : null} />
@@ -40,7 +46,10 @@ export function GrievanceTable({ items, filters }: { items: readonly GrievanceSu
         {items.map((g) => (
           <Tr key={g.id}>
             <Td className="min-w-48">
-              <Link href={`/grievances/${g.id}`} className="font-medium text-accent-700 hover:text-accent-900 hover:underline">
+              <Link
+                href={`/grievances/${g.id}`}
+                className="font-medium text-accent-700 hover:text-accent-900 hover:underline"
+              >
                 {g.title}
               </Link>
             </Td>

@@ -1,11 +1,14 @@
 import { formatDate } from "@/components/ui/format";
 import type { SourceRef } from "@/lib/server/sources";
 
-const LINK = "text-accent-700 underline decoration-accent-300 underline-offset-2 hover:text-accent-900 hover:decoration-accent-700";
+const LINK =
+  "text-accent-700 underline decoration-accent-300 underline-offset-2 hover:text-accent-900 hover:decoration-accent-700";
 
 /** A source as one line: title (a link when it has a URL), publisher, date, and its note. */
 export function SourceLine({ source }: { source: SourceRef }) {
-  const meta = [source.publisher, source.publishedAt ? formatDate(source.publishedAt) : null].filter(Boolean).join(", ");
+  const meta = [source.publisher, source.publishedAt ? formatDate(source.publishedAt) : null]
+    .filter(Boolean)
+    .join(", ");
   return (
     <span>
       {source.url ? (

@@ -37,7 +37,10 @@ export function TimelineEntry({ item, saving = false }: { item: TimelineItem; sa
           {item.meeting ? (
             <span className="text-slate-600">
               at{" "}
-              <Link href={`/meetings/${item.meeting.id}`} className="text-accent-700 hover:text-accent-900 hover:underline">
+              <Link
+                href={`/meetings/${item.meeting.id}`}
+                className="text-accent-700 hover:text-accent-900 hover:underline"
+              >
                 {item.meeting.title}
               </Link>
             </span>

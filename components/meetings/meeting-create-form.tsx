@@ -34,7 +34,12 @@ let nextKey = 1000;
 function initialParticipants(state: EchoFormState): ParticipantRow[] {
   const posted = state.status === "error" ? rowList(state.values?.participants) : [];
   if (posted.length) {
-    return posted.map((r, i) => ({ key: i, party: r.party ?? "", role: r.role ?? "DELEGATION", headOfDelegation: r.headOfDelegation ?? "" }));
+    return posted.map((r, i) => ({
+      key: i,
+      party: r.party ?? "",
+      role: r.role ?? "DELEGATION",
+      headOfDelegation: r.headOfDelegation ?? "",
+    }));
   }
   return STARTER_ROLES.map((role, i) => ({ key: i, party: "", role, headOfDelegation: "" }));
 }
@@ -88,7 +93,13 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
       <FormFeedback state={state} fields={fields} />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Title" htmlFor="meeting-title" error={errors.title} className="sm:col-span-2" hint="For example “Istanbul talks, 3rd round”.">
+        <Field
+          label="Title"
+          htmlFor="meeting-title"
+          error={errors.title}
+          className="sm:col-span-2"
+          hint="For example “Istanbul talks, 3rd round”."
+        >
           <TextInput
             id="meeting-title"
             name="title"
@@ -99,7 +110,14 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
           />
         </Field>
         <Field label="Date" htmlFor="meeting-date" optional error={errors.date} hint="Leave empty if unknown.">
-          <TextInput id="meeting-date" name="date" type="date" defaultValue={echoed(values, "date") ?? ""} invalid={Boolean(errors.date)} hint />
+          <TextInput
+            id="meeting-date"
+            name="date"
+            type="date"
+            defaultValue={echoed(values, "date") ?? ""}
+            invalid={Boolean(errors.date)}
+            hint
+          />
         </Field>
         <Field
           label="Venue"
@@ -116,7 +134,13 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
             </>
           }
         >
-          <NativeSelect id="meeting-venue" name="venue" defaultValue={echoed(values, "venue") ?? ""} invalid={Boolean(errors.venue)} hint>
+          <NativeSelect
+            id="meeting-venue"
+            name="venue"
+            defaultValue={echoed(values, "venue") ?? ""}
+            invalid={Boolean(errors.venue)}
+            hint
+          >
             <option value="">Not known</option>
             {venues.map((v) => (
               <option key={v.slug} value={v.slug}>
@@ -125,8 +149,19 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
             ))}
           </NativeSelect>
         </Field>
-        <Field label="Status" htmlFor="meeting-status" error={errors.status} hint="Held: it took place, and its outcome can be logged next.">
-          <NativeSelect id="meeting-status" name="status" defaultValue={echoed(values, "status") ?? "HELD"} invalid={Boolean(errors.status)} hint>
+        <Field
+          label="Status"
+          htmlFor="meeting-status"
+          error={errors.status}
+          hint="Held: it took place, and its outcome can be logged next."
+        >
+          <NativeSelect
+            id="meeting-status"
+            name="status"
+            defaultValue={echoed(values, "status") ?? "HELD"}
+            invalid={Boolean(errors.status)}
+            hint
+          >
             {MEETING_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {MEETING_STATUS_LABELS[s]}
@@ -135,31 +170,47 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
           </NativeSelect>
         </Field>
         <Field label="Summary" htmlFor="meeting-summary" optional error={errors.summary} className="sm:col-span-2">
-          <TextArea id="meeting-summary" name="summary" rows={5} defaultValue={echoed(values, "summary") ?? ""} invalid={Boolean(errors.summary)} />
+          <TextArea
+            id="meeting-summary"
+            name="summary"
+            rows={5}
+            defaultValue={echoed(values, "summary") ?? ""}
+            invalid={Boolean(errors.summary)}
+          />
         </Field>
       </div>
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Participants</legend>
         <p id="participants-help" className="mt-0.5 mb-2 text-xs text-slate-600">
-          Rows without a party are ignored. Head of delegation: name, post and who reports it, e.g. “Jane Doe, Deputy Minister
-          (TASS; Reuters)”.{" "}
+          Rows without a party are ignored. Head of delegation: name, post and who reports it, e.g. “Jane Doe, Deputy
+          Minister (TASS; Reuters)”.{" "}
           <Link href="/parties/new" className="text-accent-700 underline hover:no-underline">
             Add a party
           </Link>{" "}
           if one is missing.
         </p>
         {errors.participants ? (
-          <InlineError id="participants-error" message={errors.participants} className="mb-2 text-xs font-medium text-red-700" />
+          <InlineError
+            id="participants-error"
+            message={errors.participants}
+            className="mb-2 text-xs font-medium text-red-700"
+          />
         ) : null}
         <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
           <table className="w-full border-collapse text-left text-sm" aria-describedby="participants-help">
             <caption className="sr-only">Participants</caption>
             <thead className="border-b border-slate-200">
               <tr className="bg-slate-50 text-xs font-semibold text-slate-600">
-                <th scope="col" className="w-56 px-3 py-2">Party</th>
-                <th scope="col" className="w-40 px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Head of delegation</th>
+                <th scope="col" className="w-56 px-3 py-2">
+                  Party
+                </th>
+                <th scope="col" className="w-40 px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Head of delegation
+                </th>
                 {hydrated ? (
                   <th scope="col" className="w-10 px-2 py-2">
                     <span className="sr-only">Remove</span>
@@ -172,7 +223,11 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
                 const partyError = errors[`participants.${i}.party`] ?? errors[`participants.${i}`];
                 const roleError = errors[`participants.${i}.role`];
                 const headError = errors[`participants.${i}.headOfDelegation`];
-                const ids = { party: `participant-${i}-party`, role: `participant-${i}-role`, head: `participant-${i}-headOfDelegation` };
+                const ids = {
+                  party: `participant-${i}-party`,
+                  role: `participant-${i}-role`,
+                  head: `participant-${i}-headOfDelegation`,
+                };
                 return (
                   <tr key={row.key} className="align-top">
                     <td className="px-3 py-2">
@@ -267,4 +322,3 @@ export function MeetingCreateForm({ parties, venues }: MeetingCreateFormProps) {
     </form>
   );
 }
-

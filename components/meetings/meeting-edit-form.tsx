@@ -48,7 +48,12 @@ export function MeetingEditForm({ action, version, title, date, venue, summary, 
           record, or from what was posted when the save was refused. */}
       <div key={version} className="space-y-3">
         <Field label="Title" htmlFor="edit-title" error={errors.title}>
-          <TextInput id="edit-title" name="title" defaultValue={echoed(values, "title") ?? title} invalid={Boolean(errors.title)} />
+          <TextInput
+            id="edit-title"
+            name="title"
+            defaultValue={echoed(values, "title") ?? title}
+            invalid={Boolean(errors.title)}
+          />
         </Field>
         <Field label="Date" htmlFor="edit-date" optional error={errors.date} hint="Leave empty if unknown.">
           <TextInput
@@ -61,7 +66,12 @@ export function MeetingEditForm({ action, version, title, date, venue, summary, 
           />
         </Field>
         <Field label="Venue" htmlFor="edit-venue" optional error={errors.venue}>
-          <NativeSelect id="edit-venue" name="venue" defaultValue={echoed(values, "venue") ?? venue} invalid={Boolean(errors.venue)}>
+          <NativeSelect
+            id="edit-venue"
+            name="venue"
+            defaultValue={echoed(values, "venue") ?? venue}
+            invalid={Boolean(errors.venue)}
+          >
             <option value="">Not known</option>
             {venues.map((v) => (
               <option key={v.slug} value={v.slug}>

@@ -18,7 +18,12 @@ export function MeetingFiltersForm({ filters, parties, venues }: MeetingFiltersF
   const combined = (filters.status?.length ?? 0) > 1;
   const active = Boolean(filters.party || filters.venue || filters.status?.length || filters.from || filters.to);
   return (
-    <form method="get" action="/meetings" aria-label="Filter meetings" className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2">
+    <form
+      method="get"
+      action="/meetings"
+      aria-label="Filter meetings"
+      className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2"
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-party" className={LABEL}>
           Party
@@ -78,7 +83,10 @@ export function MeetingFiltersForm({ filters, parties, venues }: MeetingFiltersF
       {filters.deleted ? <input type="hidden" name="deleted" value={filters.deleted} /> : null}
       <Button type="submit">Apply</Button>
       {active ? (
-        <Link href={filters.deleted ? "/meetings?deleted=1" : "/meetings"} className="px-1 py-1.5 text-sm text-accent-700 hover:text-accent-900 hover:underline">
+        <Link
+          href={filters.deleted ? "/meetings?deleted=1" : "/meetings"}
+          className="px-1 py-1.5 text-sm text-accent-700 hover:text-accent-900 hover:underline"
+        >
           Clear filters
         </Link>
       ) : null}

@@ -43,7 +43,12 @@ export function MeetingStatusForm({ action, version, allowed }: MeetingStatusFor
           posted when the save was refused. */}
       <div key={version} className="space-y-3">
         <Field label="New status" htmlFor="status-new" error={errors.status}>
-          <NativeSelect id="status-new" name="status" defaultValue={echoed(values, "status") ?? ""} invalid={Boolean(errors.status)}>
+          <NativeSelect
+            id="status-new"
+            name="status"
+            defaultValue={echoed(values, "status") ?? ""}
+            invalid={Boolean(errors.status)}
+          >
             <option value="">Choose…</option>
             {allowed.map((s) => (
               <option key={s} value={s}>
@@ -52,7 +57,12 @@ export function MeetingStatusForm({ action, version, allowed }: MeetingStatusFor
             ))}
           </NativeSelect>
         </Field>
-        <Field label="Reason" htmlFor="status-reason" error={errors.reason} hint="Why, and on whose word: it goes into the meeting's history.">
+        <Field
+          label="Reason"
+          htmlFor="status-reason"
+          error={errors.reason}
+          hint="Why, and on whose word: it goes into the meeting's history."
+        >
           <TextArea
             id="status-reason"
             name="reason"

@@ -14,6 +14,8 @@ describe("meetingsHref", () => {
   });
 
   it("keeps the admins' deleted view", () => {
-    expect(meetingsHref({ deleted: "1", party: "russia" }, { cursor: "20" })).toBe("/meetings?deleted=1&party=russia&cursor=20");
+    expect(meetingsHref({ deleted: "1", party: "russia" }, { cursor: "20" })).toBe(
+      "/meetings?deleted=1&party=russia&cursor=20",
+    );
   });
 });

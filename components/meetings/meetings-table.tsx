@@ -45,7 +45,11 @@ export function MeetingsTable({ meetings, caption, hideVenue = false }: Meetings
         {meetings.map((m) => (
           <Tr key={m.id}>
             <Td className="whitespace-nowrap">
-              {m.date ? <time dateTime={toIsoDate(m.date)}>{formatDate(m.date)}</time> : <span className="text-slate-500">date unknown</span>}
+              {m.date ? (
+                <time dateTime={toIsoDate(m.date)}>{formatDate(m.date)}</time>
+              ) : (
+                <span className="text-slate-500">date unknown</span>
+              )}
             </Td>
             <Td>
               <Link href={`/meetings/${m.id}`} className={`font-medium ${LINK}`}>

@@ -68,7 +68,11 @@ function applyFresh(rows: Row[], fresh: FreshGrievances): Row[] {
 }
 
 /** The rows to start from: what was posted (a refused save without JavaScript), else the agenda plus blank rows. */
-function initialRows(state: OutcomeFormState, agenda: readonly GrievanceOption[], options: readonly GrievanceOption[]): Row[] {
+function initialRows(
+  state: OutcomeFormState,
+  agenda: readonly GrievanceOption[],
+  options: readonly GrievanceOption[],
+): Row[] {
   const byId = new Map(options.map((o) => [o.id, o]));
   const posted: RowValues[] = state.status === "error" ? rowList(state.values?.outcomes) : [];
   let rows: Row[];
@@ -88,8 +92,16 @@ function initialRows(state: OutcomeFormState, agenda: readonly GrievanceOption[]
     });
   } else {
     rows = [
-      ...agenda.map((g, i) => ({ ...blankRow(i), kind: "agenda" as const, grievanceId: g.id, version: String(g.version), now: g.status })),
-      ...Array.from({ length: agenda.length ? NO_JS_BLANK_ROWS : NO_JS_BLANK_ROWS + 1 }, (_, i) => blankRow(agenda.length + i)),
+      ...agenda.map((g, i) => ({
+        ...blankRow(i),
+        kind: "agenda" as const,
+        grievanceId: g.id,
+        version: String(g.version),
+        now: g.status,
+      })),
+      ...Array.from({ length: agenda.length ? NO_JS_BLANK_ROWS : NO_JS_BLANK_ROWS + 1 }, (_, i) =>
+        blankRow(agenda.length + i),
+      ),
     ];
   }
   return state.status === "error" && state.fresh ? applyFresh(rows, state.fresh) : rows;
@@ -216,8 +228,8 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
   return (
     <>
       <p id="outcome-help" className="mb-2 text-xs text-slate-600">
-        One row per grievance discussed. Rows with neither a new status nor a note are skipped. A new status is recorded with
-        the note as its reason.
+        One row per grievance discussed. Rows with neither a new status nor a note are skipped. A new status is recorded
+        with the note as its reason.
       </p>
 
       {conflict ? (
@@ -232,7 +244,10 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
               ))}
             </ul>
           ) : null}
-          <p>Your entries are kept; the “Now” column shows where each grievance stands. Check them, then re-apply them on top.</p>
+          <p>
+            Your entries are kept; the “Now” column shows where each grievance stands. Check them, then re-apply them on
+            top.
+          </p>
           <Button type="submit" variant="primary" size="sm" className="mt-2" disabled={pending}>
             Re-apply my changes
           </Button>
@@ -240,14 +255,25 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
       ) : null}
 
       <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="w-full min-w-[48rem] table-fixed border-collapse text-left text-sm" aria-describedby="outcome-help">
+        <table
+          className="w-full min-w-[48rem] table-fixed border-collapse text-left text-sm"
+          aria-describedby="outcome-help"
+        >
           <caption className="sr-only">Outcome of this meeting, one row per grievance</caption>
           <thead className="border-b border-slate-200">
             <tr className="bg-slate-50 text-xs font-semibold text-slate-600">
-              <th scope="col" className="w-[28%] px-3 py-2">Grievance</th>
-              <th scope="col" className="w-40 px-3 py-2">Now</th>
-              <th scope="col" className="w-48 px-3 py-2">New status</th>
-              <th scope="col" className="px-3 py-2">Note</th>
+              <th scope="col" className="w-[28%] px-3 py-2">
+                Grievance
+              </th>
+              <th scope="col" className="w-40 px-3 py-2">
+                Now
+              </th>
+              <th scope="col" className="w-48 px-3 py-2">
+                New status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Note
+              </th>
               {hydrated ? (
                 <th scope="col" className="w-12 px-2 py-2">
                   <span className="sr-only">Remove</span>
@@ -273,7 +299,10 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
                     {row.kind === "agenda" ? (
                       <>
                         <input type="hidden" name={`${base}.grievanceId`} value={row.grievanceId} />
-                        <Link href={`/grievances/${row.grievanceId}`} className="font-medium text-accent-700 hover:text-accent-900 hover:underline">
+                        <Link
+                          href={`/grievances/${row.grievanceId}`}
+                          className="font-medium text-accent-700 hover:text-accent-900 hover:underline"
+                        >
                           {name}
                         </Link>
                       </>
@@ -305,9 +334,7 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
                         <span aria-hidden="true">⚠ </span>changed by someone else since you opened this page
                       </p>
                     ) : null}
-                    {grievanceError ? (
-                      <InlineError id={errorId(ids.grievance)} message={grievanceError} />
-                    ) : null}
+                    {grievanceError ? <InlineError id={errorId(ids.grievance)} message={grievanceError} /> : null}
                   </td>
                   <td className="px-3 py-2">
                     {row.now ? <GrievanceStatusBadge status={row.now} /> : <span className="text-slate-500">—</span>}
@@ -332,9 +359,7 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
                         </option>
                       ))}
                     </NativeSelect>
-                    {statusError ? (
-                      <InlineError id={errorId(ids.status)} message={statusError} />
-                    ) : null}
+                    {statusError ? <InlineError id={errorId(ids.status)} message={statusError} /> : null}
                   </td>
                   <td className="px-3 py-2">
                     <label htmlFor={ids.note} className="sr-only">
@@ -349,9 +374,7 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
                       placeholder="What was said or agreed"
                       invalid={Boolean(noteError)}
                     />
-                    {noteError ? (
-                      <InlineError id={errorId(ids.note)} message={noteError} />
-                    ) : null}
+                    {noteError ? <InlineError id={errorId(ids.note)} message={noteError} /> : null}
                   </td>
                   {hydrated ? (
                     <td className="px-2 py-2">
@@ -373,7 +396,9 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
           </tbody>
         </table>
       </div>
-      {rows.length === 0 ? <p className="mt-2 text-sm text-slate-600">No rows. Add a grievance to log what was said about it.</p> : null}
+      {rows.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No rows. Add a grievance to log what was said about it.</p>
+      ) : null}
       {hydrated ? (
         <Button id="outcome-add-row" size="sm" className="mt-2" onClick={addRow}>
           <span aria-hidden="true">+</span> Add grievance
@@ -400,7 +425,11 @@ function OutcomeRows({ state, agenda, options, titles, pending }: OutcomeRowsPro
             A readout or report; cited by every status change in this outcome.
           </p>
           {sourceError ? (
-            <InlineError id={errorId("outcome-source")} message={sourceError} className="text-xs font-medium text-red-700" />
+            <InlineError
+              id={errorId("outcome-source")}
+              message={sourceError}
+              className="text-xs font-medium text-red-700"
+            />
           ) : null}
         </div>
         <div className="flex items-center gap-3">

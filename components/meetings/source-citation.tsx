@@ -10,11 +10,17 @@ export type SourceView = {
 
 /** "Title, Publisher, 10 Apr 2025 ↗": a link when the source has a URL. */
 export function SourceCitation({ source }: { source: SourceView }) {
-  const details = [source.publisher, source.publishedAt ? formatDate(source.publishedAt) : null].filter(Boolean).join(", ");
+  const details = [source.publisher, source.publishedAt ? formatDate(source.publishedAt) : null]
+    .filter(Boolean)
+    .join(", ");
   return (
     <>
       {source.url ? (
-        <a href={source.url} rel="noreferrer noopener" className="text-accent-700 hover:text-accent-900 hover:underline">
+        <a
+          href={source.url}
+          rel="noreferrer noopener"
+          className="text-accent-700 hover:text-accent-900 hover:underline"
+        >
           {source.title}
           <span aria-hidden="true"> ↗</span>
         </a>

@@ -25,7 +25,10 @@ export function LatestMeetings({ meetings }: { meetings: readonly MeetingSummary
               {m.date ? <time dateTime={toIsoDate(m.date)}>{formatDate(m.date)}</time> : formatDate(null)}
             </Td>
             <Td>
-              <Link href={`/meetings/${m.id}`} className="font-medium text-accent-700 hover:text-accent-900 hover:underline">
+              <Link
+                href={`/meetings/${m.id}`}
+                className="font-medium text-accent-700 hover:text-accent-900 hover:underline"
+              >
                 {m.title}
               </Link>
             </Td>

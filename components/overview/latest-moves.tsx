@@ -41,7 +41,10 @@ export function LatestMoves({ moves }: { moves: Overview["latestMoves"] }) {
               {move.meeting ? (
                 <span className="mt-0.5 block text-xs lg:hidden">
                   at{" "}
-                  <Link href={`/meetings/${move.meeting.id}`} className="text-accent-700 hover:text-accent-900 hover:underline">
+                  <Link
+                    href={`/meetings/${move.meeting.id}`}
+                    className="text-accent-700 hover:text-accent-900 hover:underline"
+                  >
                     {move.meeting.title}
                   </Link>
                 </span>
@@ -49,7 +52,10 @@ export function LatestMoves({ moves }: { moves: Overview["latestMoves"] }) {
             </Td>
             <Td className="hidden min-w-40 lg:table-cell">
               {move.meeting ? (
-                <Link href={`/meetings/${move.meeting.id}`} className="text-accent-700 hover:text-accent-900 hover:underline">
+                <Link
+                  href={`/meetings/${move.meeting.id}`}
+                  className="text-accent-700 hover:text-accent-900 hover:underline"
+                >
                   {move.meeting.title}
                 </Link>
               ) : (

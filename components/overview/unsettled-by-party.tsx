@@ -22,7 +22,12 @@ export function UnsettledByParty({ rows }: { rows: Overview["unsettledByParty"] 
             unit="open grievances"
             max={max}
             items={[
-              { key: "raised", label: <PartyRole party={party.name} role="raised by it" />, value: raised, href: href(party.slug, "raised") },
+              {
+                key: "raised",
+                label: <PartyRole party={party.name} role="raised by it" />,
+                value: raised,
+                href: href(party.slug, "raised"),
+              },
               {
                 key: "addressed",
                 label: <PartyRole party={party.name} role="addressed to it" />,

@@ -30,9 +30,23 @@ export function PartyCreateForm() {
     <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <FormFeedback state={state} fields={FIELDS} />
       <Field label="Name" htmlFor="party-name" error={errors.name} hint="As analysts read it, e.g. “United States”.">
-        <TextInput id="party-name" name="name" maxLength={LIMITS.name} defaultValue={echoed(values, "name") ?? ""} invalid={Boolean(errors.name)} hint autoComplete="off" />
+        <TextInput
+          id="party-name"
+          name="name"
+          maxLength={LIMITS.name}
+          defaultValue={echoed(values, "name") ?? ""}
+          invalid={Boolean(errors.name)}
+          hint
+          autoComplete="off"
+        />
       </Field>
-      <Field label="Short name" htmlFor="party-short-name" optional error={errors.shortName} hint="For dense tables, e.g. “US”.">
+      <Field
+        label="Short name"
+        htmlFor="party-short-name"
+        optional
+        error={errors.shortName}
+        hint="For dense tables, e.g. “US”."
+      >
         <TextInput
           id="party-short-name"
           name="shortName"
@@ -45,7 +59,13 @@ export function PartyCreateForm() {
         />
       </Field>
       <Field label="Kind" htmlFor="party-kind" error={errors.kind}>
-        <NativeSelect id="party-kind" name="kind" defaultValue={echoed(values, "kind") ?? "STATE"} invalid={Boolean(errors.kind)} className="max-w-56">
+        <NativeSelect
+          id="party-kind"
+          name="kind"
+          defaultValue={echoed(values, "kind") ?? "STATE"}
+          invalid={Boolean(errors.kind)}
+          className="max-w-56"
+        >
           {PARTY_KINDS.map((k) => (
             <option key={k} value={k}>
               {PARTY_KIND_LABELS[k]}

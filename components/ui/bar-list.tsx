@@ -38,7 +38,10 @@ export function BarList({ items, max, label, unit, emptyText = "Nothing to show.
   return (
     <ul
       aria-label={label}
-      className={cn("grid grid-cols-[minmax(5rem,max-content)_minmax(4rem,1fr)_auto] gap-x-3 gap-y-1 text-sm", className)}
+      className={cn(
+        "grid grid-cols-[minmax(5rem,max-content)_minmax(4rem,1fr)_auto] gap-x-3 gap-y-1 text-sm",
+        className,
+      )}
     >
       {items.map((item, i) => {
         const pct = top > 0 ? Math.max(0, Math.min(100, (item.value / top) * 100)) : 0;

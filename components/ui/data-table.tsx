@@ -11,7 +11,14 @@ export type TableProps = ComponentPropsWithoutRef<"table"> & {
 };
 
 /** A dense data table in a bordered, horizontally scrollable frame. */
-export function Table({ caption, captionHidden = false, stickyHeader = false, className, children, ...rest }: TableProps) {
+export function Table({
+  caption,
+  captionHidden = false,
+  stickyHeader = false,
+  className,
+  children,
+  ...rest
+}: TableProps) {
   return (
     <div
       className={cn(
@@ -30,11 +37,7 @@ export function Table({ caption, captionHidden = false, stickyHeader = false, cl
         )}
       >
         {caption ? (
-          <caption
-            className={cn(
-              captionHidden ? "sr-only" : "px-3 py-2 text-left text-xs font-medium text-slate-600",
-            )}
-          >
+          <caption className={cn(captionHidden ? "sr-only" : "px-3 py-2 text-left text-xs font-medium text-slate-600")}>
             {caption}
           </caption>
         ) : null}
@@ -125,7 +128,10 @@ export function SortableTh({ label, href, active, numeric = false, className }: 
         )}
       >
         {label}
-        <span aria-hidden="true" className={cn("text-[10px]", active ? "text-accent-700" : "text-slate-400 group-hover:text-slate-500")}>
+        <span
+          aria-hidden="true"
+          className={cn("text-[10px]", active ? "text-accent-700" : "text-slate-400 group-hover:text-slate-500")}
+        >
           {active === "asc" ? "▲" : active === "desc" ? "▼" : "↕"}
         </span>
       </Link>

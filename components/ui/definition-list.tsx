@@ -32,12 +32,16 @@ export function DefinitionList({ items, layout = "side", className }: Definition
         return layout === "side" ? (
           <div key={key} className="contents">
             <dt className="text-slate-600">{item.term}</dt>
-            <dd className="min-w-0 break-words text-slate-900">{empty ? <span className="text-slate-500">—</span> : item.value}</dd>
+            <dd className="min-w-0 break-words text-slate-900">
+              {empty ? <span className="text-slate-500">—</span> : item.value}
+            </dd>
           </div>
         ) : (
           <div key={key}>
             <dt className="text-xs font-medium text-slate-600">{item.term}</dt>
-            <dd className="mt-0.5 break-words text-slate-900">{empty ? <span className="text-slate-500">—</span> : item.value}</dd>
+            <dd className="mt-0.5 break-words text-slate-900">
+              {empty ? <span className="text-slate-500">—</span> : item.value}
+            </dd>
           </div>
         );
       })}

@@ -21,9 +21,7 @@ const DISABLED = "px-2 py-1 text-slate-400";
 /** "‹ Previous   1–50 of 123   Next ›" with plain links (works without JS). */
 export function Pagination({ from, to, total, prevHref, nextHref, label = "Pagination", className }: PaginationProps) {
   const summary =
-    total <= 0 || to < from
-      ? "0 results"
-      : `${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(total)}`;
+    total <= 0 || to < from ? "0 results" : `${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(total)}`;
   return (
     <nav aria-label={label} className={cn("flex items-center justify-between gap-3 py-2 text-sm", className)}>
       {prevHref ? (

@@ -29,19 +29,58 @@ export function VenueCreateForm() {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <FormFeedback state={state} fields={FIELDS} />
-      <Field label="Name" htmlFor="venue-name" error={errors.name} hint="The building, e.g. “Russian Consulate General”.">
-        <TextInput id="venue-name" name="name" maxLength={LIMITS.name} defaultValue={echoed(values, "name") ?? ""} invalid={Boolean(errors.name)} hint autoComplete="off" />
+      <Field
+        label="Name"
+        htmlFor="venue-name"
+        error={errors.name}
+        hint="The building, e.g. “Russian Consulate General”."
+      >
+        <TextInput
+          id="venue-name"
+          name="name"
+          maxLength={LIMITS.name}
+          defaultValue={echoed(values, "name") ?? ""}
+          invalid={Boolean(errors.name)}
+          hint
+          autoComplete="off"
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="City" htmlFor="venue-city" error={errors.city}>
-          <TextInput id="venue-city" name="city" maxLength={LIMITS.name} defaultValue={echoed(values, "city") ?? ""} invalid={Boolean(errors.city)} />
+          <TextInput
+            id="venue-city"
+            name="city"
+            maxLength={LIMITS.name}
+            defaultValue={echoed(values, "city") ?? ""}
+            invalid={Boolean(errors.city)}
+          />
         </Field>
         <Field label="Country" htmlFor="venue-country" error={errors.country}>
-          <TextInput id="venue-country" name="country" maxLength={LIMITS.name} defaultValue={echoed(values, "country") ?? ""} invalid={Boolean(errors.country)} />
+          <TextInput
+            id="venue-country"
+            name="country"
+            maxLength={LIMITS.name}
+            defaultValue={echoed(values, "country") ?? ""}
+            invalid={Boolean(errors.country)}
+          />
         </Field>
       </div>
-      <Field label="Note" htmlFor="venue-note" optional error={errors.note} hint="What is known about it, and from whom.">
-        <TextArea id="venue-note" name="note" rows={3} maxLength={LIMITS.note} defaultValue={echoed(values, "note") ?? ""} invalid={Boolean(errors.note)} hint />
+      <Field
+        label="Note"
+        htmlFor="venue-note"
+        optional
+        error={errors.note}
+        hint="What is known about it, and from whom."
+      >
+        <TextArea
+          id="venue-note"
+          name="note"
+          rows={3}
+          maxLength={LIMITS.note}
+          defaultValue={echoed(values, "note") ?? ""}
+          invalid={Boolean(errors.note)}
+          hint
+        />
       </Field>
       <Field
         label="Slug"

@@ -13,7 +13,11 @@ import type { Actor } from "@/lib/server/authz";
 export type RouteContext<P extends Record<string, string> = Record<string, never>> = { params: Promise<P> };
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
-type ActorHandler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>, actor: Actor) => Promise<Response>;
+type ActorHandler<P extends Record<string, string>> = (
+  request: Request,
+  context: RouteContext<P>,
+  actor: Actor,
+) => Promise<Response>;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -31,7 +35,8 @@ function assertSameOriginMutation(request: Request): void {
   const fetchSite = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const sameOrigin = fetchSite === "same-origin" || (!!origin && origin !== "null" && !!host && new URL(origin).host === host);
+  const sameOrigin =
+    fetchSite === "same-origin" || (!!origin && origin !== "null" && !!host && new URL(origin).host === host);
   if (!sameOrigin) throw new AppError("FORBIDDEN", "Cross-site requests are refused; scripts should use an API token");
 }
 
@@ -54,19 +59,24 @@ export function errorResponse(error: AppError): Response {
   return jsonResponse(error.toBody(), { status: error.status });
 }
 
-const INTERNAL_BODY: ErrorBody = { error: { code: "INTERNAL", message: "Something went wrong on our side", issues: [] } };
+const INTERNAL_BODY: ErrorBody = {
+  error: { code: "INTERNAL", message: "Something went wrong on our side", issues: [] },
+};
 
 /**
  * Wraps a route handler: an AppError becomes its status and body; anything else is our bug, logged
  * on the server and answered with a bare 500 (no stack, no SQL, nothing of the request echoed).
  */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(handler: ActorHandler<P>): Handler<P> {
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+  handler: ActorHandler<P>,
+): Handler<P> {
   return async (request, context) => {
     try {
       // Every endpoint needs a signed-in user or a token (401 first, before anything is read);
       // what each role may do is decided in lib/server, next to the data (403).
       const actor = await actorFromHeaders(request.headers);
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as Authorization: Bearer <token>");
+      if (!actor)
+        throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as Authorization: Bearer <token>");
       if (actor.kind === "user" && actor.via === "session" && !SAFE_METHODS.has(request.method)) {
         assertSameOriginMutation(request);
       }

@@ -108,12 +108,8 @@ export function slugify(name: string): string {
 export function commaList<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => {
     if (value === undefined || value === null || value === "") return undefined;
-    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) =>
-      typeof v === "string" ? v.split(",") : [v],
-    );
-    const cleaned = parts
-      .map((v) => (typeof v === "string" ? v.trim() : v))
-      .filter((v) => v !== "");
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === "string" ? v.split(",") : [v]));
+    const cleaned = parts.map((v) => (typeof v === "string" ? v.trim() : v)).filter((v) => v !== "");
     return cleaned.length ? [...new Set(cleaned)] : undefined;
   }, z.array(item).optional());
 }
@@ -125,9 +121,7 @@ export const PageLimitSchema = z.coerce
   .max(LIMITS.pageSizeMax, `Limit must be at most ${LIMITS.pageSizeMax}`);
 
 /** Cursors are opaque to clients; inside they are a non-negative offset. */
-export const CursorSchema = z
-  .string({ error: "Cursor must be text" })
-  .regex(/^[0-9]{1,9}$/, "Not a valid cursor");
+export const CursorSchema = z.string({ error: "Cursor must be text" }).regex(/^[0-9]{1,9}$/, "Not a valid cursor");
 
 /**
  * Parses URL filters for a page: each key on its own, and a key whose value does not parse is

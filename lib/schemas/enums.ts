@@ -14,7 +14,9 @@ export const GRIEVANCE_STATUSES = [
 export type GrievanceStatus = (typeof GRIEVANCE_STATUSES)[number];
 export const GrievanceStatusSchema = z.enum(GRIEVANCE_STATUSES, {
   error: (issue) =>
-    issue.input === undefined || issue.input === "" ? "Choose a status" : `Must be one of ${GRIEVANCE_STATUSES.join(", ")}`,
+    issue.input === undefined || issue.input === ""
+      ? "Choose a status"
+      : `Must be one of ${GRIEVANCE_STATUSES.join(", ")}`,
 });
 export const GRIEVANCE_STATUS_LABELS: Record<GrievanceStatus, string> = {
   OPEN: "Open",
@@ -44,7 +46,9 @@ export const GRIEVANCE_CATEGORIES = [
 export type GrievanceCategory = (typeof GRIEVANCE_CATEGORIES)[number];
 export const GrievanceCategorySchema = z.enum(GRIEVANCE_CATEGORIES, {
   error: (issue) =>
-    issue.input === undefined || issue.input === "" ? "Choose a category" : `Must be one of ${GRIEVANCE_CATEGORIES.join(", ")}`,
+    issue.input === undefined || issue.input === ""
+      ? "Choose a category"
+      : `Must be one of ${GRIEVANCE_CATEGORIES.join(", ")}`,
 });
 export const GRIEVANCE_CATEGORY_LABELS: Record<GrievanceCategory, string> = {
   LOCAL_STAFF: "Local staff",

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { zodIssues } from "../errors";
-import { GrievanceCreateSchema, GrievanceFiltersSchema, GrievanceStatusChangeSchema, GrievanceUpdateSchema } from "./grievance";
+import {
+  GrievanceCreateSchema,
+  GrievanceFiltersSchema,
+  GrievanceStatusChangeSchema,
+  GrievanceUpdateSchema,
+} from "./grievance";
 
 const valid = { title: "Visas", category: "VISAS", raisedBy: ["russia"], addressedTo: ["united-states"] };
 
@@ -47,7 +52,12 @@ describe("status changes", () => {
   });
 
   it("takes only http(s) source URLs", () => {
-    const issues = issuesOf(GrievanceStatusChangeSchema, { status: "OPEN", reason: "r", version: 1, sourceUrl: "javascript:alert(1)" });
+    const issues = issuesOf(GrievanceStatusChangeSchema, {
+      status: "OPEN",
+      reason: "r",
+      version: 1,
+      sourceUrl: "javascript:alert(1)",
+    });
     expect(issues[0]?.path).toBe("sourceUrl");
   });
 });

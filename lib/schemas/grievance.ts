@@ -35,10 +35,7 @@ export const GrievanceCreateSchema = z.strictObject({
   category: GrievanceCategorySchema,
   raisedBy: PartySlugList("Raised by"),
   addressedTo: PartySlugList("Addressed to"),
-  citations: z
-    .array(CitationInputSchema)
-    .max(LIMITS.listMax, `At most ${LIMITS.listMax} citations`)
-    .optional(),
+  citations: z.array(CitationInputSchema).max(LIMITS.listMax, `At most ${LIMITS.listMax} citations`).optional(),
 });
 export type GrievanceCreate = z.output<typeof GrievanceCreateSchema>;
 
@@ -78,7 +75,10 @@ export const GrievanceUpdateSchema = z
     if (value.status !== undefined && value.reason === undefined) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Reason is required to change the status" });
     }
-    if (value.status === undefined && (value.reason !== undefined || value.meetingId !== undefined || value.sourceUrl !== undefined)) {
+    if (
+      value.status === undefined &&
+      (value.reason !== undefined || value.meetingId !== undefined || value.sourceUrl !== undefined)
+    ) {
       ctx.addIssue({ code: "custom", path: ["status"], message: "Reason, meeting and source go with a status change" });
     }
   });

@@ -93,7 +93,11 @@ export const MeetingOutcomeSchema = z
     const seen = new Set<string>();
     value.outcomes.forEach((o, i) => {
       if (seen.has(o.grievanceId)) {
-        ctx.addIssue({ code: "custom", path: ["outcomes", i, "grievanceId"], message: "This grievance is listed twice" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["outcomes", i, "grievanceId"],
+          message: "This grievance is listed twice",
+        });
       }
       seen.add(o.grievanceId);
     });

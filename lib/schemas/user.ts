@@ -29,7 +29,10 @@ export const PasswordSchema = z
 
 export const SignInSchema = z.strictObject({
   email: EmailSchema,
-  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(PASSWORD_MAX, "Password is too long"),
+  password: z
+    .string({ error: "Password is required" })
+    .min(1, "Password is required")
+    .max(PASSWORD_MAX, "Password is too long"),
 });
 
 export const UserCreateSchema = z.strictObject({

@@ -13,7 +13,11 @@ export const VenueCreateSchema = z
     // Without a slug, one is made from the name and city; with no letters in either there is
     // none, and the venue would be stored under an empty slug that no URL can reach.
     if (value.slug === undefined && slugify(`${value.name} ${value.city}`) === "") {
-      ctx.addIssue({ code: "custom", path: ["slug"], message: "Give a slug; the name and city have no letters to make one from" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slug"],
+        message: "Give a slug; the name and city have no letters to make one from",
+      });
     }
   });
 export type VenueCreate = z.output<typeof VenueCreateSchema>;

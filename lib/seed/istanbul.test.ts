@@ -15,7 +15,9 @@ describe("the Istanbul seed", () => {
   );
 
   it("has the six grievances the editorial names, with the right sides", () => {
-    const sides = Object.fromEntries(GRIEVANCES.map((g) => [g.category, [g.raisedBy.join("+"), g.addressedTo.join("+")]]));
+    const sides = Object.fromEntries(
+      GRIEVANCES.map((g) => [g.category, [g.raisedBy.join("+"), g.addressedTo.join("+")]]),
+    );
     expect(sides).toEqual({
       LOCAL_STAFF: ["united-states", "russia"],
       PROPERTY: ["russia", "united-states"],
@@ -29,7 +31,8 @@ describe("the Istanbul seed", () => {
   it("names only the parties and venues it seeds", () => {
     const partySlugs = new Set(PARTIES.map((p) => p.slug));
     const venueSlugs = new Set(VENUES.map((v) => v.slug));
-    for (const g of GRIEVANCES) for (const slug of [...g.raisedBy, ...g.addressedTo]) expect(partySlugs).toContain(slug);
+    for (const g of GRIEVANCES)
+      for (const slug of [...g.raisedBy, ...g.addressedTo]) expect(partySlugs).toContain(slug);
     for (const m of MEETINGS) {
       expect(venueSlugs).toContain(m.venue);
       for (const p of m.participants) expect(partySlugs).toContain(p.party);

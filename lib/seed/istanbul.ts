@@ -49,7 +49,8 @@ export type SeedMeeting = {
   participants: Array<{ party: string; role: ParticipantRole; headOfDelegation?: string }>;
 };
 
-const US_HEAD = "Sonata Coulter, Deputy Assistant Secretary of State (State Department readout as quoted by Moscow Times, Kyiv Post)";
+const US_HEAD =
+  "Sonata Coulter, Deputy Assistant Secretary of State (State Department readout as quoted by Moscow Times, Kyiv Post)";
 const RU_HEAD =
   "Alexander Darchiev, director of a Foreign Ministry department (its name is reported differently), then ambassador-designate (Meduza; Moscow Times; Hürriyet)";
 
@@ -132,7 +133,11 @@ export const GRIEVANCES: SeedGrievance[] = [
     description:
       "Russia demands the return of diplomatic properties the US closed: two compounds on 29 Dec 2016 (Maryland Eastern Shore; Upper Brookville, New York, “Norwich House”); the San Francisco consulate general, a Washington chancery annex and a New York consular annex on 31 Aug 2017; the Seattle consulate and residence on 26 Mar 2018 (dates: high confidence). Russia speaks of six properties; which six it counts is uncertain.",
     quote: "Moscow, in turn, demanded the return of frozen diplomatic properties",
-    raised: { at: "round1", reason: "Russia asked for the return of six diplomatic properties seized in 2016–2018.", source: ZAKHAROVA },
+    raised: {
+      at: "round1",
+      reason: "Russia asked for the return of six diplomatic properties seized in 2016–2018.",
+      source: ZAKHAROVA,
+    },
     steps: {
       round2: {
         note: "Russia says the sides agreed to develop a “roadmap” for returning the six properties. Russian characterisation only: the roadmap is not in the US readout.",
@@ -164,7 +169,11 @@ export const GRIEVANCES: SeedGrievance[] = [
     description:
       "Both sides complain that their diplomats' visas are stalled for months or years (background facts, high confidence), which makes even routine diplomatic movement difficult.",
     quote: "slow or blocked visas",
-    raised: { at: "round2", reason: "Visas and travel for diplomats were on the agenda of the second round.", source: RU_READOUT },
+    raised: {
+      at: "round2",
+      reason: "Visas and travel for diplomats were on the agenda of the second round.",
+      source: RU_READOUT,
+    },
     steps: {
       round2: {
         note: "The sides agreed to work on easing visas and travel for diplomats (Russian readout).",
@@ -184,7 +193,8 @@ export const GRIEVANCES: SeedGrievance[] = [
     quote: "banking hurdles due to sanctions",
     raised: {
       at: "round1",
-      reason: "The US raised access to banking and contracted services; Russia raised uninterrupted financing of its missions.",
+      reason:
+        "The US raised access to banking and contracted services; Russia raised uninterrupted financing of its missions.",
       source: `${STATE_DEPT_NOTE}; ${ZAKHAROVA}`,
     },
     steps: {

@@ -117,7 +117,10 @@ export async function signIn(input: unknown, requestHeaders: Headers): Promise<v
   ] as const) {
     const { limited, retryAfterSeconds } = await hit(key, rule);
     if (limited) {
-      throw new AppError("RATE_LIMITED", `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`);
+      throw new AppError(
+        "RATE_LIMITED",
+        `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
+      );
     }
   }
   const refused = new AppError("UNAUTHENTICATED", "The email or password is wrong, or the account is deactivated", {

@@ -4,8 +4,7 @@ import type { Role } from "@/lib/schemas/user";
 
 /** Who is asking: a signed-in user, a token's user, or the app itself (the seed, scripts). */
 export type Actor =
-  | { kind: "user"; id: string; name: string; email: string; role: Role; via: "session" | "token" }
-  | { kind: "system" };
+  { kind: "user"; id: string; name: string; email: string; role: Role; via: "session" | "token" } | { kind: "system" };
 
 /** The seed and maintenance scripts act as the system: full rights, no name in the history. */
 export const SYSTEM: Actor = { kind: "system" };

@@ -19,7 +19,13 @@ export async function backupDatabase(file: string): Promise<{ kind: "sqlite" | "
   const out = path.resolve(file);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   if (target.kind === "postgresql") {
-    await execFileAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${target.url}`]);
+    await execFileAsync("pg_dump", [
+      "--format=custom",
+      "--no-owner",
+      "--no-privileges",
+      `--file=${out}`,
+      `--dbname=${target.url}`,
+    ]);
     return { kind: "postgresql", bytes: fs.statSync(out).size };
   }
   fs.rmSync(out, { force: true });
@@ -41,7 +47,15 @@ export async function restoreDatabase(file: string): Promise<void> {
   const from = path.resolve(file);
   if (!fs.existsSync(from)) throw new Error(`No backup at ${from}`);
   if (target.kind === "postgresql") {
-    await execFileAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", `--dbname=${target.url}`, from]);
+    await execFileAsync("pg_restore", [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--no-privileges",
+      "--single-transaction",
+      `--dbname=${target.url}`,
+      from,
+    ]);
     return;
   }
   const backup = new Database(from, { readonly: true, fileMustExist: true });

@@ -151,7 +151,11 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
   };
 }
 
-const HISTORY_ORDER = [{ occurredAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
+const HISTORY_ORDER = [
+  { occurredAt: "asc" },
+  { recordedAt: "asc" },
+  { id: "asc" },
+] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
 
 /** Filters from the API or a page's URL, already parsed, as a Prisma where clause. */
 export function grievanceWhere(filters: GrievanceFilters): Prisma.GrievanceWhereInput {
@@ -173,7 +177,9 @@ export function grievanceWhere(filters: GrievanceFilters): Prisma.GrievanceWhere
 }
 
 function grievanceOrder(filters: GrievanceFilters): Prisma.GrievanceOrderByWithRelationInput[] {
-  const dir = filters.dir ?? (filters.sort === "title" || filters.sort === "category" || filters.sort === "status" ? "asc" : "desc");
+  const dir =
+    filters.dir ??
+    (filters.sort === "title" || filters.sort === "category" || filters.sort === "status" ? "asc" : "desc");
   const key = filters.sort ?? "lastMoved";
   const primary: Prisma.GrievanceOrderByWithRelationInput =
     key === "title"
@@ -198,7 +204,13 @@ export async function listGrievances(actor: Actor | null, input: unknown): Promi
   const limit = filters.limit ?? LIMITS.pageSizeDefault;
   const offset = filters.cursor ? Number(filters.cursor) : 0;
   const [rows, total] = await Promise.all([
-    db.grievance.findMany({ where, orderBy: grievanceOrder(filters), skip: offset, take: limit + 1, select: summarySelect }),
+    db.grievance.findMany({
+      where,
+      orderBy: grievanceOrder(filters),
+      skip: offset,
+      take: limit + 1,
+      select: summarySelect,
+    }),
     db.grievance.count({ where }),
   ]);
   const hasMore = rows.length > limit;
@@ -224,11 +236,20 @@ async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail 
     },
   });
   if (!row) return null;
-  const history = await tx.grievanceStatusChange.findMany({ where: { grievanceId: id }, orderBy: HISTORY_ORDER, select: historySelect });
+  const history = await tx.grievanceStatusChange.findMany({
+    where: { grievanceId: id },
+    orderBy: HISTORY_ORDER,
+    select: historySelect,
+  });
   return {
     ...toSummary(row),
     citations: row.citations.map((c) => ({ quote: c.quote, source: toSourceRef(c.source) })),
-    agenda: row.agenda.map((a) => ({ meetingId: a.meetingId, meeting: toMeetingRef(a.meeting), note: a.note, statusAfter: a.statusAfter })),
+    agenda: row.agenda.map((a) => ({
+      meetingId: a.meetingId,
+      meeting: toMeetingRef(a.meeting),
+      note: a.note,
+      statusAfter: a.statusAfter,
+    })),
     history: history.map(toHistoryEntry),
   };
 }
@@ -247,7 +268,11 @@ export async function getGrievanceHistory(actor: Actor | null, id: string): Prom
   const db = await getDb();
   const exists = await db.grievance.findUnique({ where: { id }, select: { deletedAt: true } });
   if (!exists || (exists.deletedAt && !can(actor, "admin"))) throw notFound("Grievance");
-  const rows = await db.grievanceStatusChange.findMany({ where: { grievanceId: id }, orderBy: HISTORY_ORDER, select: historySelect });
+  const rows = await db.grievanceStatusChange.findMany({
+    where: { grievanceId: id },
+    orderBy: HISTORY_ORDER,
+    select: historySelect,
+  });
   return rows.map(toHistoryEntry);
 }
 
@@ -276,7 +301,11 @@ export type GrievanceCreateOptions = MutationContext & {
 };
 
 /** Creates a grievance with its parties, citations and first history entry, all or nothing. */
-export async function createGrievance(actor: Actor | null, input: unknown, options: GrievanceCreateOptions = {}): Promise<GrievanceDetail> {
+export async function createGrievance(
+  actor: Actor | null,
+  input: unknown,
+  options: GrievanceCreateOptions = {},
+): Promise<GrievanceDetail> {
   const who = authorize(actor, "write");
   const data = parseOrThrow(GrievanceCreateSchema, input);
   const at = contextTime(options);
@@ -357,14 +386,18 @@ export async function applyGrievanceChange(
   at: Date,
   actor: Actor,
 ): Promise<void> {
-  const current = await tx.grievance.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true } });
+  const current = await tx.grievance.findUnique({
+    where: { id },
+    select: { status: true, version: true, deletedAt: true },
+  });
   if (!current || current.deletedAt) throw notFound("Grievance");
   if (current.version !== version) await conflictOrNotFound(tx, id);
   const { move } = changes;
   if (move) {
     const error = grievanceTransitionError(current.status, move.status);
     if (error) throw validationFailed([{ path: changes.path ? `${changes.path}.status` : "status", message: error }]);
-    if (move.meetingId) await assertMeetingExists(tx, move.meetingId, changes.path ? `${changes.path}.meetingId` : "meetingId");
+    if (move.meetingId)
+      await assertMeetingExists(tx, move.meetingId, changes.path ? `${changes.path}.meetingId` : "meetingId");
   }
   // The compare-and-set on version is what makes two concurrent saves safe on every database:
   // only one update can match the version both read.
@@ -405,12 +438,19 @@ async function replaceParties(tx: Tx, id: string, update: GrievanceUpdate): Prom
     if (!slugs) continue;
     const ids = await partyIdsBySlug(tx, slugs, field);
     await tx.grievanceParty.deleteMany({ where: { grievanceId: id, role } });
-    await tx.grievanceParty.createMany({ data: [...ids.values()].map((partyId) => ({ grievanceId: id, partyId, role })) });
+    await tx.grievanceParty.createMany({
+      data: [...ids.values()].map((partyId) => ({ grievanceId: id, partyId, role })),
+    });
   }
 }
 
 /** Edits fields and/or moves the status, checked against the version the client last saw. */
-export async function updateGrievance(actor: Actor | null, id: string, input: unknown, context: MutationContext = {}): Promise<GrievanceDetail> {
+export async function updateGrievance(
+  actor: Actor | null,
+  id: string,
+  input: unknown,
+  context: MutationContext = {},
+): Promise<GrievanceDetail> {
   const who = authorize(actor, "write");
   const data = parseOrThrow(GrievanceUpdateSchema, input);
   const at = contextTime(context);
@@ -421,7 +461,13 @@ export async function updateGrievance(actor: Actor | null, id: string, input: un
     if (data.description !== undefined) fields.description = data.description;
     if (data.category !== undefined) fields.category = data.category;
     const move = data.status
-      ? { status: data.status, reason: data.reason!, meetingId: data.meetingId, sourceUrl: data.sourceUrl, sourceTitle: context.sourceTitle }
+      ? {
+          status: data.status,
+          reason: data.reason!,
+          meetingId: data.meetingId,
+          sourceUrl: data.sourceUrl,
+          sourceTitle: context.sourceTitle,
+        }
       : undefined;
     await applyGrievanceChange(tx, id, data.version, { fields, move }, at, who);
     await replaceParties(tx, id, data);
@@ -431,10 +477,16 @@ export async function updateGrievance(actor: Actor | null, id: string, input: un
 }
 
 /** Id and title of every grievance, for pickers (the outcome form's "add grievance"). */
-export async function listGrievanceOptions(actor: Actor | null): Promise<Array<{ id: string; title: string; status: GrievanceStatus; version: number }>> {
+export async function listGrievanceOptions(
+  actor: Actor | null,
+): Promise<Array<{ id: string; title: string; status: GrievanceStatus; version: number }>> {
   authorize(actor, "read");
   const db = await getDb();
-  return db.grievance.findMany({ where: { deletedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true, status: true, version: true } });
+  return db.grievance.findMany({
+    where: { deletedAt: null },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, status: true, version: true },
+  });
 }
 
 /**

@@ -2,7 +2,12 @@ import "server-only";
 import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
 import { LIMITS } from "@/lib/schemas/common";
 import type { GrievanceCategory, GrievanceStatus, MeetingStatus, ParticipantRole } from "@/lib/schemas/enums";
-import { MeetingCreateSchema, MeetingFiltersSchema, MeetingOutcomeSchema, MeetingUpdateSchema } from "@/lib/schemas/meeting";
+import {
+  MeetingCreateSchema,
+  MeetingFiltersSchema,
+  MeetingOutcomeSchema,
+  MeetingUpdateSchema,
+} from "@/lib/schemas/meeting";
 import { buildSearchText } from "@/lib/search";
 import { meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -73,11 +78,19 @@ const summarySelect = {
 type SummaryRow = Prisma.MeetingGetPayload<{ select: typeof summarySelect }>;
 
 function toSummary({ _count, date, deletedAt, ...row }: SummaryRow): MeetingSummary {
-  return { ...row, date: date?.toISOString() ?? null, agendaCount: _count.agenda, deletedAt: deletedAt?.toISOString() ?? null };
+  return {
+    ...row,
+    date: date?.toISOString() ?? null,
+    agendaCount: _count.agenda,
+    deletedAt: deletedAt?.toISOString() ?? null,
+  };
 }
 
 // Newest first; a meeting whose date is unknown sorts after dated ones.
-const MEETING_ORDER = [{ date: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }] satisfies Prisma.MeetingOrderByWithRelationInput[];
+const MEETING_ORDER = [
+  { date: { sort: "desc", nulls: "last" } },
+  { createdAt: "desc" },
+] satisfies Prisma.MeetingOrderByWithRelationInput[];
 
 function meetingWhere(filters: ReturnType<typeof MeetingFiltersSchema.parse>): Prisma.MeetingWhereInput {
   const and: Prisma.MeetingWhereInput[] = [filters.deleted ? { deletedAt: { not: null } } : { deletedAt: null }];
@@ -183,14 +196,22 @@ export type MeetingCreateOptions = MutationContext & {
 };
 
 /** Logs a meeting with its participants and first history entry, all or nothing. */
-export async function createMeeting(actor: Actor | null, input: unknown, options: MeetingCreateOptions = {}): Promise<MeetingDetail> {
+export async function createMeeting(
+  actor: Actor | null,
+  input: unknown,
+  options: MeetingCreateOptions = {},
+): Promise<MeetingDetail> {
   const who = authorize(actor, "write");
   const data = parseOrThrow(MeetingCreateSchema, input);
   const at = contextTime(options);
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const venueId = await venueIdBySlug(tx, data.venue);
-    const partyIds = await partyIdsBySlug(tx, data.participants.map((p) => p.party), "participants");
+    const partyIds = await partyIdsBySlug(
+      tx,
+      data.participants.map((p) => p.party),
+      "participants",
+    );
     const meeting = await tx.meeting.create({
       data: {
         title: data.title,
@@ -241,7 +262,12 @@ async function meetingConflict(tx: Tx, id: string): Promise<never> {
 }
 
 /** Edits a meeting's fields and/or moves its status, checked against the version last seen. */
-export async function updateMeeting(actor: Actor | null, id: string, input: unknown, context: MutationContext = {}): Promise<MeetingDetail> {
+export async function updateMeeting(
+  actor: Actor | null,
+  id: string,
+  input: unknown,
+  context: MutationContext = {},
+): Promise<MeetingDetail> {
   const who = authorize(actor, "write");
   const data = parseOrThrow(MeetingUpdateSchema, input);
   const at = contextTime(context);
@@ -307,13 +333,19 @@ export async function logMeetingOutcome(
   const at = contextTime(context);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true, deletedAt: true } });
+    const meeting = await tx.meeting.findUnique({
+      where: { id: meetingId },
+      select: { status: true, deletedAt: true },
+    });
     if (!meeting || meeting.deletedAt) throw notFound("Meeting");
     const meetingError = outcomeMeetingError(meeting.status);
     if (meetingError) throw validationFailed([{ path: "meetingId", message: meetingError }]);
 
     const ids = data.outcomes.map((o) => o.grievanceId);
-    const grievances = await tx.grievance.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, status: true, version: true } });
+    const grievances = await tx.grievance.findMany({
+      where: { id: { in: ids }, deletedAt: null },
+      select: { id: true, status: true, version: true },
+    });
     const byId = new Map(grievances.map((g) => [g.id, g]));
     const unknown = data.outcomes
       .map((o, index) => ({ o, index }))
@@ -330,7 +362,13 @@ export async function logMeetingOutcome(
         outcome.version ?? grievance.version,
         {
           move: moves
-            ? { status: outcome.status!, reason: outcome.note, meetingId, sourceUrl: data.sourceUrl, sourceTitle: context.sourceTitle }
+            ? {
+                status: outcome.status!,
+                reason: outcome.note,
+                meetingId,
+                sourceUrl: data.sourceUrl,
+                sourceTitle: context.sourceTitle,
+              }
             : undefined,
           path: `outcomes.${index}`,
         },
@@ -339,7 +377,13 @@ export async function logMeetingOutcome(
       );
       await tx.agendaItem.upsert({
         where: { meetingId_grievanceId: { meetingId, grievanceId: outcome.grievanceId } },
-        create: { meetingId, grievanceId: outcome.grievanceId, note: outcome.note, statusAfter: moves ? outcome.status! : null, createdAt: at },
+        create: {
+          meetingId,
+          grievanceId: outcome.grievanceId,
+          note: outcome.note,
+          statusAfter: moves ? outcome.status! : null,
+          createdAt: at,
+        },
         update: { note: outcome.note, ...(moves ? { statusAfter: outcome.status! } : {}) },
       });
       if (moves) await refreshGrievanceSearchText(tx, outcome.grievanceId);
@@ -350,10 +394,16 @@ export async function logMeetingOutcome(
 }
 
 /** Meetings for pickers, newest first. */
-export async function listMeetingOptions(actor: Actor | null): Promise<Array<{ id: string; title: string; date: string | null; status: MeetingStatus }>> {
+export async function listMeetingOptions(
+  actor: Actor | null,
+): Promise<Array<{ id: string; title: string; date: string | null; status: MeetingStatus }>> {
   authorize(actor, "read");
   const db = await getDb();
-  const rows = await db.meeting.findMany({ where: { deletedAt: null }, orderBy: MEETING_ORDER, select: { id: true, title: true, date: true, status: true } });
+  const rows = await db.meeting.findMany({
+    where: { deletedAt: null },
+    orderBy: MEETING_ORDER,
+    select: { id: true, title: true, date: true, status: true },
+  });
   return rows.map((r) => ({ ...r, date: r.date?.toISOString() ?? null }));
 }
 

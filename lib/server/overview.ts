@@ -70,7 +70,8 @@ export async function getOverview(actor: Actor | null, now: Date = new Date()): 
       count: statusCounts.find((c) => c.status === status)?._count._all ?? 0,
     })),
     totalGrievances: statusCounts.reduce((sum, c) => sum + c._count._all, 0),
-    lastRound: lastRound && lastDate ? { id: lastRound.id, title: lastRound.title, date: lastDate.toISOString() } : null,
+    lastRound:
+      lastRound && lastDate ? { id: lastRound.id, title: lastRound.title, date: lastDate.toISOString() } : null,
     daysSinceLastRound: lastDate ? Math.floor((now.getTime() - lastDate.getTime()) / DAY_MS) : null,
     latestMeetings: latestMeetings.items,
     latestMoves: moves.map((m) => ({

@@ -24,9 +24,18 @@ export async function listParties(actor: Actor | null): Promise<PartySummary[]> 
   const [parties, roleCounts] = await Promise.all([
     db.party.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, ...partyRefSelect, kind: true, _count: { select: { participants: { where: { meeting: { deletedAt: null } } } } } },
+      select: {
+        id: true,
+        ...partyRefSelect,
+        kind: true,
+        _count: { select: { participants: { where: { meeting: { deletedAt: null } } } } },
+      },
     }),
-    db.grievanceParty.groupBy({ by: ["partyId", "role"], where: { grievance: { deletedAt: null } }, _count: { _all: true } }),
+    db.grievanceParty.groupBy({
+      by: ["partyId", "role"],
+      where: { grievance: { deletedAt: null } },
+      _count: { _all: true },
+    }),
   ]);
   return parties.map(({ _count, ...party }) => ({
     ...party,

@@ -7,7 +7,11 @@ export type RateRule = { max: number; windowSeconds: number };
  * Counts events per key in the database, so every instance sees the same counters. `hit` records
  * one and says whether the key is over its limit; `clear` forgets a key (a successful sign-in).
  */
-export async function hit(key: string, rule: RateRule, now = Date.now()): Promise<{ limited: boolean; retryAfterSeconds: number }> {
+export async function hit(
+  key: string,
+  rule: RateRule,
+  now = Date.now(),
+): Promise<{ limited: boolean; retryAfterSeconds: number }> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.rateLimit.findUnique({ where: { key } });

@@ -1,5 +1,14 @@
 import "server-only";
-import { EDITORIAL, GRIEVANCES, MEETINGS, PARTIES, SOURCE_NOTES, VENUES, type SeedMeeting, type SeedStep } from "@/lib/seed/istanbul";
+import {
+  EDITORIAL,
+  GRIEVANCES,
+  MEETINGS,
+  PARTIES,
+  SOURCE_NOTES,
+  VENUES,
+  type SeedMeeting,
+  type SeedStep,
+} from "@/lib/seed/istanbul";
 import { SYSTEM } from "./authz";
 import { getDb } from "./db";
 import { createGrievance } from "./grievances";
@@ -13,7 +22,11 @@ export type SeedResult = { seeded: boolean; reason: string };
 /** Whether the database holds nothing yet; the seed only ever writes into an empty one. */
 async function isEmpty(): Promise<boolean> {
   const db = await getDb();
-  const [parties, meetings, grievances] = await Promise.all([db.party.count(), db.meeting.count(), db.grievance.count()]);
+  const [parties, meetings, grievances] = await Promise.all([
+    db.party.count(),
+    db.meeting.count(),
+    db.grievance.count(),
+  ]);
   return parties + meetings + grievances === 0;
 }
 
@@ -41,7 +54,14 @@ export async function seedDatabase(): Promise<SeedResult> {
   for (const meeting of MEETINGS) {
     const created = await createMeeting(
       SYSTEM,
-      { title: meeting.title, date: meeting.date, venue: meeting.venue, status: "HELD", summary: meeting.summary, participants: meeting.participants },
+      {
+        title: meeting.title,
+        date: meeting.date,
+        venue: meeting.venue,
+        status: "HELD",
+        summary: meeting.summary,
+        participants: meeting.participants,
+      },
       {
         at: roundTime(meeting),
         reason: "Held (date: TASS; Moscow Times; Kyiv Post; Hürriyet; Reuters; TRT/Anadolu; Xinhua)",
@@ -82,11 +102,20 @@ export async function seedDatabase(): Promise<SeedResult> {
       const raisedHere = grievance.raised.at === meeting.key;
       if (!step && !raisedHere) continue;
       const source = step?.source ?? grievance.raised.source;
-      const row = { grievanceId: grievanceIds.get(grievance.key)!, note: step?.note ?? grievance.raised.reason, status: step?.status };
+      const row = {
+        grievanceId: grievanceIds.get(grievance.key)!,
+        note: step?.note ?? grievance.raised.reason,
+        status: step?.status,
+      };
       batches.set(source, [...(batches.get(source) ?? []), row]);
     }
     for (const [source, outcomes] of batches) {
-      await logMeetingOutcome(SYSTEM, meetingIds.get(meeting.key)!, { outcomes }, { at: roundTime(meeting), sourceTitle: source });
+      await logMeetingOutcome(
+        SYSTEM,
+        meetingIds.get(meeting.key)!,
+        { outcomes },
+        { at: roundTime(meeting), sourceTitle: source },
+      );
     }
   }
   return { seeded: true, reason: "the database was empty" };

@@ -23,7 +23,14 @@ export type ApiTokenSummary = {
   revokedAt: string | null;
 };
 
-function toSummary(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenSummary {
+function toSummary(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenSummary {
   return {
     ...row,
     createdAt: row.createdAt.toISOString(),
@@ -33,7 +40,11 @@ function toSummary(row: { id: string; name: string; prefix: string; createdAt: D
 }
 
 /** Creates a token for a user (admins only); the token itself is in the result and nowhere else. */
-export async function createApiToken(actor: Actor | null, userId: string, input: unknown): Promise<{ token: string; summary: ApiTokenSummary }> {
+export async function createApiToken(
+  actor: Actor | null,
+  userId: string,
+  input: unknown,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
   authorize(actor, "admin");
   const { name } = parseOrThrow(ApiTokenCreateSchema, input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
@@ -42,7 +53,8 @@ export async function createApiToken(actor: Actor | null, userId: string, input:
     const user = await tx.user.findUnique({ where: { id: userId }, select: { deactivatedAt: true } });
     if (!user) throw notFound("User");
     // It could never work: tokens of a deactivated user are refused at every request.
-    if (user.deactivatedAt) throw validationFailed([{ path: "userId", message: "Reactivate the user before giving them a token" }]);
+    if (user.deactivatedAt)
+      throw validationFailed([{ path: "userId", message: "Reactivate the user before giving them a token" }]);
     const row = await tx.apiToken.create({
       data: { userId, name, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
     });
@@ -73,7 +85,12 @@ export async function actorFromBearer(token: string): Promise<Actor | null> {
   const db = await getDb();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, name: true, email: true, role: true, deactivatedAt: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, name: true, email: true, role: true, deactivatedAt: true } },
+    },
   });
   if (!row || row.revokedAt || row.user.deactivatedAt) return null;
   // Recorded at most once a minute: a busy script should not turn every read into a write.

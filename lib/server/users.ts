@@ -85,7 +85,9 @@ async function getUserSummary(id: string): Promise<UserSummary> {
       role: true,
       deactivatedAt: true,
       createdAt: true,
-      _count: { select: { sessions: { where: { expiresAt: { gt: now } } }, apiTokens: { where: { revokedAt: null } } } },
+      _count: {
+        select: { sessions: { where: { expiresAt: { gt: now } } }, apiTokens: { where: { revokedAt: null } } },
+      },
     },
   });
   if (!user) throw notFound("User");

@@ -13,7 +13,10 @@ import { createUser, deactivateUser } from "@/lib/server/users";
 // FORBIDDEN exactly when the role does not allow it, and act when it does.
 
 let requestHeaders = new Headers();
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [] }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders,
+  cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [] }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -46,12 +49,36 @@ beforeAll(async () => {
     const user = await createUser(SYSTEM, { email: `${role}@example.org`, role, password: PASSWORD });
     if (role === "viewer") viewerId = user.id;
     // Browsers call actions with the session cookie.
-    const { headers } = await auth.api.signInEmail({ body: { email: user.email, password: PASSWORD }, headers: new Headers(), returnHeaders: true });
-    identityHeaders.set(role, new Headers({ cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") }));
+    const { headers } = await auth.api.signInEmail({
+      body: { email: user.email, password: PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    identityHeaders.set(
+      role,
+      new Headers({
+        cookie: headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      }),
+    );
   }
   const leaver = await createUser(SYSTEM, { email: "leaver@example.org", role: "admin", password: PASSWORD });
-  const { headers } = await auth.api.signInEmail({ body: { email: leaver.email, password: PASSWORD }, headers: new Headers(), returnHeaders: true });
-  identityHeaders.set("deactivated", new Headers({ cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") }));
+  const { headers } = await auth.api.signInEmail({
+    body: { email: leaver.email, password: PASSWORD },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
+  identityHeaders.set(
+    "deactivated",
+    new Headers({
+      cookie: headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    }),
+  );
   await deactivateUser(SYSTEM, leaver.id);
   const holder = await createUser(SYSTEM, { email: "holder@example.org", role: "admin", password: PASSWORD });
   const revoked = await createApiToken(SYSTEM, holder.id, { name: "matrix" });
@@ -72,7 +99,8 @@ type Outcome = { kind: "refused"; code: string } | { kind: "acted" };
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   try {
     const state = (await run()) as { status?: string; code?: string } | undefined;
-    if (state?.status === "error" && (state.code === "UNAUTHENTICATED" || state.code === "FORBIDDEN")) return { kind: "refused", code: state.code };
+    if (state?.status === "error" && (state.code === "UNAUTHENTICATED" || state.code === "FORBIDDEN"))
+      return { kind: "refused", code: state.code };
     expect(state?.status, JSON.stringify(state)).toBe("ok");
     return { kind: "acted" };
   } catch (error) {
@@ -91,7 +119,10 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     run: async () => {
       const g = await getGrievanceOrThrow(SYSTEM, grievanceId);
       const status = g.status === "STALLED" ? "OPEN" : "STALLED";
-      return grievanceActions.changeGrievanceStatusAction(idle, form({ id: grievanceId, status, reason: "matrix", version: String(g.version) }));
+      return grievanceActions.changeGrievanceStatusAction(
+        idle,
+        form({ id: grievanceId, status, reason: "matrix", version: String(g.version) }),
+      );
     },
   },
   {
@@ -100,21 +131,49 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     run: async () =>
       grievanceActions.updateGrievanceAction(
         idle,
-        form({ id: grievanceId, version: String(await version()), title: `Limited embassy staff ${++n}`, category: "STAFFING", raisedBy: ["united-states", "russia"], addressedTo: ["united-states", "russia"] }),
+        form({
+          id: grievanceId,
+          version: String(await version()),
+          title: `Limited embassy staff ${++n}`,
+          category: "STAFFING",
+          raisedBy: ["united-states", "russia"],
+          addressedTo: ["united-states", "russia"],
+        }),
       ),
   },
   {
     name: "createGrievanceAction",
     need: "write",
-    run: () => grievanceActions.createGrievanceAction(idle, form({ title: `Matrix ${++n}`, category: "OTHER", raisedBy: ["russia"], addressedTo: ["turkiye"] })),
+    run: () =>
+      grievanceActions.createGrievanceAction(
+        idle,
+        form({ title: `Matrix ${++n}`, category: "OTHER", raisedBy: ["russia"], addressedTo: ["turkiye"] }),
+      ),
   },
-  { name: "deleteGrievanceAction", need: "admin", run: () => grievanceActions.deleteGrievanceAction(idle, form({ id: grievanceId })) },
-  { name: "restoreGrievanceAction", need: "admin", run: () => grievanceActions.restoreGrievanceAction(idle, form({ id: grievanceId })) },
-  { name: "createMeetingAction", need: "write", run: () => meetingActions.createMeetingAction(idle, form({ title: `Round ${++n}`, status: "PLANNED" })) },
+  {
+    name: "deleteGrievanceAction",
+    need: "admin",
+    run: () => grievanceActions.deleteGrievanceAction(idle, form({ id: grievanceId })),
+  },
+  {
+    name: "restoreGrievanceAction",
+    need: "admin",
+    run: () => grievanceActions.restoreGrievanceAction(idle, form({ id: grievanceId })),
+  },
+  {
+    name: "createMeetingAction",
+    need: "write",
+    run: () => meetingActions.createMeetingAction(idle, form({ title: `Round ${++n}`, status: "PLANNED" })),
+  },
   {
     name: "updateMeetingAction",
     need: "write",
-    run: async () => meetingActions.updateMeetingAction(meetingId, idle, form({ version: String(await meetingVersion()), summary: `summary ${++n}` })),
+    run: async () =>
+      meetingActions.updateMeetingAction(
+        meetingId,
+        idle,
+        form({ version: String(await meetingVersion()), summary: `summary ${++n}` }),
+      ),
   },
   {
     name: "changeMeetingStatusAction",
@@ -123,36 +182,98 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     run: async () => {
       const { createMeeting } = await import("@/lib/server/meetings");
       const m = await createMeeting(SYSTEM, { title: `Planned ${++n}` });
-      return meetingActions.changeMeetingStatusAction(m.id, idle, form({ version: "1", status: "POSTPONED", reason: "matrix" }));
+      return meetingActions.changeMeetingStatusAction(
+        m.id,
+        idle,
+        form({ version: "1", status: "POSTPONED", reason: "matrix" }),
+      );
     },
   },
   {
     name: "logMeetingOutcomeAction",
     need: "write",
-    run: () => meetingActions.logMeetingOutcomeAction(meetingId, idle, form({ "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` })),
+    run: () =>
+      meetingActions.logMeetingOutcomeAction(
+        meetingId,
+        idle,
+        form({ "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` }),
+      ),
   },
-  { name: "deleteMeetingAction", need: "admin", run: () => meetingActions.deleteMeetingAction(idle, form({ id: meetingId })) },
-  { name: "restoreMeetingAction", need: "admin", run: () => meetingActions.restoreMeetingAction(idle, form({ id: meetingId })) },
-  { name: "createPartyAction", need: "write", run: () => partyActions.createPartyAction(idle, form({ name: `Party ${++n}` })) },
-  { name: "createVenueAction", need: "write", run: () => venueActions.createVenueAction(idle, form({ name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" })) },
-  { name: "createUserAction", need: "admin", run: () => adminActions.createUserAction(idle, form({ email: `new${++n}@example.org`, role: "viewer", password: PASSWORD })) },
-  { name: "changeUserRoleAction", need: "admin", run: () => adminActions.changeUserRoleAction(idle, form({ userId: viewerId, role: "viewer" })) },
-  { name: "revokeUserSessionsAction", need: "admin", run: () => adminActions.revokeUserSessionsAction(idle, form({ userId: viewerId })) },
+  {
+    name: "deleteMeetingAction",
+    need: "admin",
+    run: () => meetingActions.deleteMeetingAction(idle, form({ id: meetingId })),
+  },
+  {
+    name: "restoreMeetingAction",
+    need: "admin",
+    run: () => meetingActions.restoreMeetingAction(idle, form({ id: meetingId })),
+  },
+  {
+    name: "createPartyAction",
+    need: "write",
+    run: () => partyActions.createPartyAction(idle, form({ name: `Party ${++n}` })),
+  },
+  {
+    name: "createVenueAction",
+    need: "write",
+    run: () =>
+      venueActions.createVenueAction(idle, form({ name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" })),
+  },
+  {
+    name: "createUserAction",
+    need: "admin",
+    run: () =>
+      adminActions.createUserAction(idle, form({ email: `new${++n}@example.org`, role: "viewer", password: PASSWORD })),
+  },
+  {
+    name: "changeUserRoleAction",
+    need: "admin",
+    run: () => adminActions.changeUserRoleAction(idle, form({ userId: viewerId, role: "viewer" })),
+  },
+  {
+    name: "revokeUserSessionsAction",
+    need: "admin",
+    run: () => adminActions.revokeUserSessionsAction(idle, form({ userId: viewerId })),
+  },
   {
     name: "deactivateUserAction",
     need: "admin",
-    run: async () => adminActions.deactivateUserAction(idle, form({ userId: (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD })).id })),
+    run: async () =>
+      adminActions.deactivateUserAction(
+        idle,
+        form({
+          userId: (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD }))
+            .id,
+        }),
+      ),
   },
-  { name: "reactivateUserAction", need: "admin", run: () => adminActions.reactivateUserAction(idle, form({ userId: viewerId })) },
+  {
+    name: "reactivateUserAction",
+    need: "admin",
+    run: () => adminActions.reactivateUserAction(idle, form({ userId: viewerId })),
+  },
   {
     name: "revokeApiTokenAction",
     need: "admin",
-    run: async () => adminActions.revokeApiTokenAction(idle, form({ tokenId: (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id })),
+    run: async () =>
+      adminActions.revokeApiTokenAction(
+        idle,
+        form({ tokenId: (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id }),
+      ),
   },
-  { name: "createApiTokenAction", need: "admin", run: () => adminActions.createApiTokenAction(idle, form({ userId: viewerId, name: `t${++n}` })) },
+  {
+    name: "createApiTokenAction",
+    need: "admin",
+    run: () => adminActions.createApiTokenAction(idle, form({ userId: viewerId, name: `t${++n}` })),
+  },
 ];
 
-const RANK: Record<Exclude<Identity, "anonymous" | "deactivated" | "revokedToken">, number> = { viewer: 1, analyst: 2, admin: 3 };
+const RANK: Record<Exclude<Identity, "anonymous" | "deactivated" | "revokedToken">, number> = {
+  viewer: 1,
+  analyst: 2,
+  admin: 3,
+};
 const NEED: Record<Need, number> = { write: 2, admin: 3 };
 // The admin goes last: it revokes the viewer's sessions, which the viewer rows need first.
 const IDENTITIES: Identity[] = ["anonymous", "deactivated", "revokedToken", "viewer", "analyst", "admin"];

@@ -110,7 +110,9 @@ describe("GET /api/v1/grievances", () => {
   });
 
   it("filters by category", async () => {
-    expect(titles(await list("?category=VISAS"))).toEqual(["Slow or blocked visas for diplomats", "Визы задерживаются в Москве"].sort());
+    expect(titles(await list("?category=VISAS"))).toEqual(
+      ["Slow or blocked visas for diplomats", "Визы задерживаются в Москве"].sort(),
+    );
     expect(titles(await list("?category=FLIGHTS,PROPERTY"))).toEqual([
       "Restoration of direct flights",
       "Return of frozen diplomatic properties",
@@ -198,7 +200,15 @@ describe("POST /api/v1/grievances", () => {
       addressedTo: [{ slug: "united-states", name: "United States" }],
       citations: [{ quote: "the return of six properties", source: { url: "https://example.org/readout" } }],
     });
-    expect(created.history).toEqual([expect.objectContaining({ from: null, to: "OPEN", reason: "Raised", meetingId: null, actor: expect.objectContaining({ email: expect.stringMatching(/^admin-/) }) })]);
+    expect(created.history).toEqual([
+      expect.objectContaining({
+        from: null,
+        to: "OPEN",
+        reason: "Raised",
+        meetingId: null,
+        actor: expect.objectContaining({ email: expect.stringMatching(/^admin-/) }),
+      }),
+    ]);
     expect(await counts()).toMatchObject({
       grievances: before.grievances + 1,
       history: before.history + 1,
@@ -231,12 +241,15 @@ describe("POST /api/v1/grievances", () => {
   });
 
   it("names the unknown party in the message", async () => {
-    const response = await createRoute(jsonRequest("POST", "/api/v1/grievances", { ...valid, raisedBy: ["atlantis"] }), noParams);
+    const response = await createRoute(
+      jsonRequest("POST", "/api/v1/grievances", { ...valid, raisedBy: ["atlantis"] }),
+      noParams,
+    );
     const body = await expectError(response, 400, "VALIDATION_FAILED", "raisedBy.0");
     expect(body.error.issues).toEqual([{ path: "raisedBy.0", message: 'Unknown party "atlantis"' }]);
   });
 
-  it("refuses malformed JSON with 400 on the body (path \"\") and writes nothing", async () => {
+  it('refuses malformed JSON with 400 on the body (path "") and writes nothing', async () => {
     const before = await counts();
     const response = await createRoute(jsonRequest("POST", "/api/v1/grievances", '{"title": "x",'), noParams);
     const body = await expectError(response, 400, "VALIDATION_FAILED", "");
@@ -326,7 +339,9 @@ describe("GET /api/v1/grievances/{id}", () => {
     expect(detail.citations.length).toBeGreaterThan(0);
     expect(detail.history.map((h) => h.to)).toEqual(["OPEN", "PARTIALLY_RESOLVED"]);
     for (const entry of detail.history) {
-      expect(Object.keys(entry)).toEqual(expect.arrayContaining(["from", "to", "reason", "meetingId", "source", "actor", "at"]));
+      expect(Object.keys(entry)).toEqual(
+        expect.arrayContaining(["from", "to", "reason", "meetingId", "source", "actor", "at"]),
+      );
     }
   });
 
@@ -401,7 +416,12 @@ describe("PATCH /api/v1/grievances/{id}", () => {
     const before = await counts();
 
     const response = await patchRoute(
-      jsonRequest("PATCH", `/api/v1/grievances/${g.id}`, { version: 1, status: "RESOLVED", reason: "Settled", title: "Mine" }),
+      jsonRequest("PATCH", `/api/v1/grievances/${g.id}`, {
+        version: 1,
+        status: "RESOLVED",
+        reason: "Settled",
+        title: "Mine",
+      }),
       params({ id: g.id }),
     );
     const body = await expectError(response, 409, "CONFLICT");
@@ -442,7 +462,10 @@ describe("PATCH /api/v1/grievances/{id}", () => {
   });
 
   it("checks the id before the body: a malformed id is 404 even with a bad body", async () => {
-    const response = await patchRoute(jsonRequest("PATCH", "/api/v1/grievances/x", "{not json"), params({ id: "not an id!" }));
+    const response = await patchRoute(
+      jsonRequest("PATCH", "/api/v1/grievances/x", "{not json"),
+      params({ id: "not an id!" }),
+    );
     await expectError(response, 404, "NOT_FOUND");
   });
 });

@@ -14,7 +14,9 @@ describe("apiRoute", () => {
     expect(response.status).toBe(500);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side", issues: [] } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "INTERNAL", message: "Something went wrong on our side", issues: [] },
+    });
     expect(text).not.toMatch(/SQLITE|SELECT|at /);
     expect(consoleError).toHaveBeenCalledTimes(1);
     expect(consoleError.mock.calls[0]).toContain(secret);
@@ -27,7 +29,11 @@ describe("apiRoute", () => {
     const route = apiRoute(async () => {
       throw new AppError("CONFLICT", "Stale", { current: { id: "x", version: 3 } });
     });
-    const body = await expectError(await route(new Request("http://localhost/", { headers: authHeader() }), noParams), 409, "CONFLICT");
+    const body = await expectError(
+      await route(new Request("http://localhost/", { headers: authHeader() }), noParams),
+      409,
+      "CONFLICT",
+    );
     expect(body.error.current).toEqual({ id: "x", version: 3 });
   });
 });
@@ -46,7 +52,9 @@ describe("searchParamsToObject", () => {
 
 describe("readJsonBody", () => {
   it("parses JSON, tolerating a BOM and a charset", async () => {
-    const request = jsonRequest("POST", "/x", "\uFEFF{\"a\": [1, \"ü\"]}", { "Content-Type": "Application/JSON; charset=UTF-8" });
+    const request = jsonRequest("POST", "/x", '\uFEFF{"a": [1, "ü"]}', {
+      "Content-Type": "Application/JSON; charset=UTF-8",
+    });
     expect(await readJsonBody(request)).toEqual({ a: [1, "ü"] });
   });
 

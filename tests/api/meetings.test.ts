@@ -44,7 +44,12 @@ beforeAll(async () => {
     { party: ru, role: "DELEGATION" },
   ];
   await makeMeeting({ title: "Round A", date: "2025-01-10", venue: geneva, participants: both });
-  await makeMeeting({ title: "Round B", date: "2025-03-05", venue: vienna, participants: [...both, { party: mediator, role: "MEDIATOR" }] });
+  await makeMeeting({
+    title: "Round B",
+    date: "2025-03-05",
+    venue: vienna,
+    participants: [...both, { party: mediator, role: "MEDIATOR" }],
+  });
   await makeMeeting({ title: "Round C", date: "2025-06-20", venue: geneva, status: "PLANNED", participants: both });
   await makeMeeting({ title: "Round undated", date: null, status: "PLANNED", participants: [{ party: us }] });
 });
@@ -79,7 +84,12 @@ describe("GET /api/v1/meetings", () => {
     ["a bad date", "?from=March", "from"],
     ["a zero limit", "?limit=0", "limit"],
   ])("refuses %s with 400 naming the field", async (_what, query, path) => {
-    await expectError(await listRoute(getRequest(`/api/v1/meetings${query}`), noParams), 400, "VALIDATION_FAILED", path);
+    await expectError(
+      await listRoute(getRequest(`/api/v1/meetings${query}`), noParams),
+      400,
+      "VALIDATION_FAILED",
+      path,
+    );
   });
 });
 
@@ -92,7 +102,10 @@ describe("POST /api/v1/meetings", () => {
         date: "2025-09-01",
         venue: vienna,
         status: "PLANNED",
-        participants: [{ party: us, headOfDelegation: "A. Diplomat" }, { party: mediator, role: "HOST" }],
+        participants: [
+          { party: us, headOfDelegation: "A. Diplomat" },
+          { party: mediator, role: "HOST" },
+        ],
       }),
       noParams,
     );
@@ -116,7 +129,12 @@ describe("POST /api/v1/meetings", () => {
     ["a bad date", { title: "x", date: "2025-13-40" }, "date"],
   ])("refuses %s with 400 and writes nothing", async (_what, body, path) => {
     const before = await counts();
-    await expectError(await createRoute(jsonRequest("POST", "/api/v1/meetings", body), noParams), 400, "VALIDATION_FAILED", path);
+    await expectError(
+      await createRoute(jsonRequest("POST", "/api/v1/meetings", body), noParams),
+      400,
+      "VALIDATION_FAILED",
+      path,
+    );
     expect(await counts()).toEqual(before);
   });
 });
@@ -149,7 +167,14 @@ describe("GET and PATCH /api/v1/meetings/{id}", () => {
 
   it("refuses a stale version with 409 carrying the current meeting", async () => {
     const m = await makeMeeting({ status: "PLANNED" });
-    expect((await patchRoute(jsonRequest("PATCH", `/api/v1/meetings/${m.id}`, { version: 1, title: "Theirs" }), params({ id: m.id }))).status).toBe(200);
+    expect(
+      (
+        await patchRoute(
+          jsonRequest("PATCH", `/api/v1/meetings/${m.id}`, { version: 1, title: "Theirs" }),
+          params({ id: m.id }),
+        )
+      ).status,
+    ).toBe(200);
     const before = await counts();
     const response = await patchRoute(
       jsonRequest("PATCH", `/api/v1/meetings/${m.id}`, { version: 1, title: "Mine" }),
@@ -162,7 +187,10 @@ describe("GET and PATCH /api/v1/meetings/{id}", () => {
 
   it("refuses a status change without a reason, naming reason", async () => {
     const m = await makeMeeting({ status: "PLANNED" });
-    const response = await patchRoute(jsonRequest("PATCH", `/api/v1/meetings/${m.id}`, { version: 1, status: "HELD" }), params({ id: m.id }));
+    const response = await patchRoute(
+      jsonRequest("PATCH", `/api/v1/meetings/${m.id}`, { version: 1, status: "HELD" }),
+      params({ id: m.id }),
+    );
     await expectError(response, 400, "VALIDATION_FAILED", "reason");
   });
 });
@@ -191,7 +219,11 @@ describe("POST /api/v1/meetings/{id}/outcomes", () => {
     expect(await counts()).toMatchObject({ agenda: before.agenda + 2, grievanceHistory: before.grievanceHistory + 1 });
     const movedA = await getGrievanceOrThrow(SYSTEM, a.id);
     expect(movedA).toMatchObject({ status: "IN_NEGOTIATION", version: 2 });
-    expect(movedA.history.at(-1)).toMatchObject({ to: "IN_NEGOTIATION", meetingId: m.id, reason: "Agreed to a working group" });
+    expect(movedA.history.at(-1)).toMatchObject({
+      to: "IN_NEGOTIATION",
+      meetingId: m.id,
+      reason: "Agreed to a working group",
+    });
   });
 
   it("is all or nothing: one bad row is a 400 naming it, and no agenda or history row is written", async () => {
@@ -270,27 +302,39 @@ describe("POST /api/v1/meetings/{id}/outcomes", () => {
     const a = await makeGrievance();
     const body = { outcomes: [{ grievanceId: a.id, note: "x" }] };
     await expectError(
-      await outcomesRoute(jsonRequest("POST", `/api/v1/meetings/${planned.id}/outcomes`, body), params({ id: planned.id })),
+      await outcomesRoute(
+        jsonRequest("POST", `/api/v1/meetings/${planned.id}/outcomes`, body),
+        params({ id: planned.id }),
+      ),
       400,
       "VALIDATION_FAILED",
       "meetingId",
     );
     for (const id of ["cm0000000000000000000000", "bad id"]) {
-      await expectError(await outcomesRoute(jsonRequest("POST", "/api/v1/meetings/x/outcomes", body), params({ id })), 404, "NOT_FOUND");
+      await expectError(
+        await outcomesRoute(jsonRequest("POST", "/api/v1/meetings/x/outcomes", body), params({ id })),
+        404,
+        "NOT_FOUND",
+      );
     }
   });
 
   it("refuses malformed JSON and a wrong content type", async () => {
     const m = await makeMeeting({ status: "HELD" });
     await expectError(
-      await outcomesRoute(jsonRequest("POST", `/api/v1/meetings/${m.id}/outcomes`, "{outcomes: []}"), params({ id: m.id })),
+      await outcomesRoute(
+        jsonRequest("POST", `/api/v1/meetings/${m.id}/outcomes`, "{outcomes: []}"),
+        params({ id: m.id }),
+      ),
       400,
       "VALIDATION_FAILED",
       "",
     );
     await expectError(
       await outcomesRoute(
-        jsonRequest("POST", `/api/v1/meetings/${m.id}/outcomes`, "outcomes.0.note=x", { "Content-Type": "application/x-www-form-urlencoded" }),
+        jsonRequest("POST", `/api/v1/meetings/${m.id}/outcomes`, "outcomes.0.note=x", {
+          "Content-Type": "application/x-www-form-urlencoded",
+        }),
         params({ id: m.id }),
       ),
       415,

@@ -47,7 +47,13 @@ const OPERATIONS: Array<[string, string]> = [
 /** Follows a local $ref ("#/components/...") through the document. */
 function resolve(doc: Doc, node: any): any {
   if (node && typeof node.$ref === "string") {
-    return resolve(doc, node.$ref.slice(2).split("/").reduce((at: any, key: string) => at?.[key], doc));
+    return resolve(
+      doc,
+      node.$ref
+        .slice(2)
+        .split("/")
+        .reduce((at: any, key: string) => at?.[key], doc),
+    );
   }
   return node;
 }
@@ -83,7 +89,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(create.required).toEqual(expect.arrayContaining(["title", "category", "raisedBy", "addressedTo"]));
     expect(create.properties.category.enum).toContain("VISAS");
     expect(create.additionalProperties).toBe(false);
-    const outcome = resolve(doc, doc.paths["/api/v1/meetings/{id}/outcomes"]!.post.requestBody).content["application/json"].schema;
+    const outcome = resolve(doc, doc.paths["/api/v1/meetings/{id}/outcomes"]!.post.requestBody).content[
+      "application/json"
+    ].schema;
     expect(outcome.properties.outcomes.items.required).toEqual(expect.arrayContaining(["grievanceId", "note"]));
     const query = doc.paths["/api/v1/grievances"]!.get.parameters.map((p: any) => p.name);
     expect(query).toEqual(
@@ -93,7 +101,19 @@ describe("GET /api/v1/openapi.json", () => {
     expect(limit.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
     const grievance = doc.components.schemas.GrievanceDetail;
     expect(grievance.required).toEqual(
-      expect.arrayContaining(["id", "title", "description", "category", "status", "version", "raisedBy", "addressedTo", "citations", "agenda", "history"]),
+      expect.arrayContaining([
+        "id",
+        "title",
+        "description",
+        "category",
+        "status",
+        "version",
+        "raisedBy",
+        "addressedTo",
+        "citations",
+        "agenda",
+        "history",
+      ]),
     );
   });
 
@@ -107,7 +127,9 @@ describe("GET /api/v1/openapi.json", () => {
   it("describes 401, 403 and 429 as shared error responses and lists them where they apply", async () => {
     const doc = await load();
     for (const name of ["Unauthenticated", "Forbidden", "RateLimited"]) {
-      expect(doc.components.responses[name]?.content["application/json"].schema.$ref, name).toBe("#/components/schemas/Error");
+      expect(doc.components.responses[name]?.content["application/json"].schema.$ref, name).toBe(
+        "#/components/schemas/Error",
+      );
     }
     // Every operation needs a user or a token.
     for (const [path, method] of OPERATIONS) {

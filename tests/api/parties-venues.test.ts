@@ -3,7 +3,13 @@ import { GET as listParties, POST as createParty } from "@/app/api/v1/parties/ro
 import { GET as readParty } from "@/app/api/v1/parties/[slug]/route";
 import { GET as listVenues, POST as createVenue } from "@/app/api/v1/venues/route";
 import { GET as readVenue } from "@/app/api/v1/venues/[slug]/route";
-import { PartyDetailSchema, PartyListSchema, PartySummarySchema, VenueListSchema, VenueSummarySchema } from "@/lib/openapi";
+import {
+  PartyDetailSchema,
+  PartyListSchema,
+  PartySummarySchema,
+  VenueListSchema,
+  VenueSummarySchema,
+} from "@/lib/openapi";
 import { getDb } from "@/lib/server/db";
 import { expectError, getRequest, jsonRequest, noParams, params, readJson } from "./support";
 
@@ -14,7 +20,10 @@ async function counts() {
 
 describe("parties", () => {
   it("creates a party (201, Location, slug made from the name), lists and reads it", async () => {
-    const response = await createParty(jsonRequest("POST", "/api/v1/parties", { name: "Türkiye", shortName: "TR" }), noParams);
+    const response = await createParty(
+      jsonRequest("POST", "/api/v1/parties", { name: "Türkiye", shortName: "TR" }),
+      noParams,
+    );
     expect(response.status).toBe(201);
     const party = PartySummarySchema.parse(await readJson(response));
     expect(party).toMatchObject({ slug: "turkiye", name: "Türkiye", shortName: "TR", kind: "STATE" });
@@ -36,14 +45,24 @@ describe("parties", () => {
     ["an unknown field", { name: "Atlantis", flag: "blue" }, "flag"],
   ])("refuses %s with 400 and writes nothing", async (_what, body, path) => {
     const before = await counts();
-    await expectError(await createParty(jsonRequest("POST", "/api/v1/parties", body), noParams), 400, "VALIDATION_FAILED", path);
+    await expectError(
+      await createParty(jsonRequest("POST", "/api/v1/parties", body), noParams),
+      400,
+      "VALIDATION_FAILED",
+      path,
+    );
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a duplicate slug", async () => {
     await createParty(jsonRequest("POST", "/api/v1/parties", { name: "Russia" }), noParams);
     const before = await counts();
-    await expectError(await createParty(jsonRequest("POST", "/api/v1/parties", { name: "Russia" }), noParams), 400, "VALIDATION_FAILED", "name");
+    await expectError(
+      await createParty(jsonRequest("POST", "/api/v1/parties", { name: "Russia" }), noParams),
+      400,
+      "VALIDATION_FAILED",
+      "name",
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -54,14 +73,23 @@ describe("parties", () => {
   });
 
   it("refuses query parameters on the list, which takes none", async () => {
-    await expectError(await listParties(getRequest("/api/v1/parties?kind=STATE"), noParams), 400, "VALIDATION_FAILED", "kind");
+    await expectError(
+      await listParties(getRequest("/api/v1/parties?kind=STATE"), noParams),
+      400,
+      "VALIDATION_FAILED",
+      "kind",
+    );
   });
 });
 
 describe("venues", () => {
   it("creates a venue (201, Location), lists and reads it", async () => {
     const response = await createVenue(
-      jsonRequest("POST", "/api/v1/venues", { name: "Russian Consulate General", city: "İstanbul", country: "Türkiye" }),
+      jsonRequest("POST", "/api/v1/venues", {
+        name: "Russian Consulate General",
+        city: "İstanbul",
+        country: "Türkiye",
+      }),
       noParams,
     );
     expect(response.status).toBe(201);
@@ -78,12 +106,19 @@ describe("venues", () => {
 
   it("refuses a venue without a city, naming it, and writes nothing", async () => {
     const before = await counts();
-    const response = await createVenue(jsonRequest("POST", "/api/v1/venues", { name: "Somewhere", country: "Austria" }), noParams);
+    const response = await createVenue(
+      jsonRequest("POST", "/api/v1/venues", { name: "Somewhere", country: "Austria" }),
+      noParams,
+    );
     await expectError(response, 400, "VALIDATION_FAILED", "city");
     expect(await counts()).toEqual(before);
   });
 
   it("404s for an unknown venue", async () => {
-    await expectError(await readVenue(getRequest("/api/v1/venues/nowhere"), params({ slug: "nowhere" })), 404, "NOT_FOUND");
+    await expectError(
+      await readVenue(getRequest("/api/v1/venues/nowhere"), params({ slug: "nowhere" })),
+      404,
+      "NOT_FOUND",
+    );
   });
 });

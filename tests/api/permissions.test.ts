@@ -53,8 +53,17 @@ beforeAll(async () => {
   headersFor.set("revokedToken", { authorization: `Bearer ${revoked.token}` });
   // A browser session: same rules, reached through the cookie instead of a token.
   const auth = await getAuth();
-  const { headers } = await auth.api.signInEmail({ body: { email: "viewer@example.org", password: PASSWORD }, headers: new Headers(), returnHeaders: true });
-  headersFor.set("viewerSession", { cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
+  const { headers } = await auth.api.signInEmail({
+    body: { email: "viewer@example.org", password: PASSWORD },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
+  headersFor.set("viewerSession", {
+    cookie: headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  });
 });
 
 type Case = {
@@ -70,7 +79,13 @@ const json = (method: string, path: string, body: unknown, headers: Record<strin
   new Request(url(path), {
     method,
     // Same-origin as a browser would send it, so only the role decides for cookie sessions.
-    headers: { ...headers, "content-type": "application/json", origin: "http://localhost", host: "localhost", "sec-fetch-site": "same-origin" },
+    headers: {
+      ...headers,
+      "content-type": "application/json",
+      origin: "http://localhost",
+      host: "localhost",
+      "sec-fetch-site": "same-origin",
+    },
     body: JSON.stringify(body),
   });
 const id = () => ({ params: Promise.resolve({ id: grievanceId }) });
@@ -80,59 +95,150 @@ const none = { params: Promise.resolve({} as Record<string, never>) };
 let n = 0;
 
 const CASES: Case[] = [
-  { name: "GET /grievances", need: "read", success: 200, call: (h) => grievanceList.GET(get("/api/v1/grievances", h), none) },
+  {
+    name: "GET /grievances",
+    need: "read",
+    success: 200,
+    call: (h) => grievanceList.GET(get("/api/v1/grievances", h), none),
+  },
   {
     name: "POST /grievances",
     need: "write",
     success: 201,
     call: (h) =>
-      grievanceList.POST(json("POST", "/api/v1/grievances", { title: `Matrix ${++n}`, category: "OTHER", raisedBy: ["russia"], addressedTo: ["united-states"] }, h), none),
+      grievanceList.POST(
+        json(
+          "POST",
+          "/api/v1/grievances",
+          { title: `Matrix ${++n}`, category: "OTHER", raisedBy: ["russia"], addressedTo: ["united-states"] },
+          h,
+        ),
+        none,
+      ),
   },
-  { name: "GET /grievances/{id}", need: "read", success: 200, call: (h) => grievanceOne.GET(get(`/api/v1/grievances/${grievanceId}`, h), id()) },
+  {
+    name: "GET /grievances/{id}",
+    need: "read",
+    success: 200,
+    call: (h) => grievanceOne.GET(get(`/api/v1/grievances/${grievanceId}`, h), id()),
+  },
   {
     name: "PATCH /grievances/{id}",
     need: "write",
     success: 200,
     call: async (h) => {
       const { version } = await getGrievanceOrThrow(SYSTEM, grievanceId);
-      return grievanceOne.PATCH(json("PATCH", `/api/v1/grievances/${grievanceId}`, { version, description: `edit ${++n}` }, h), id());
+      return grievanceOne.PATCH(
+        json("PATCH", `/api/v1/grievances/${grievanceId}`, { version, description: `edit ${++n}` }, h),
+        id(),
+      );
     },
   },
-  { name: "GET /grievances/{id}/history", need: "read", success: 200, call: (h) => grievanceHistory.GET(get(`/api/v1/grievances/${grievanceId}/history`, h), id()) },
-  { name: "DELETE /grievances/{id}", need: "admin", success: 200, call: (h) => grievanceOne.DELETE(json("DELETE", `/api/v1/grievances/${grievanceId}`, {}, h), id()) },
-  { name: "POST /grievances/{id}/restore", need: "admin", success: 200, call: (h) => grievanceRestore.POST(json("POST", `/api/v1/grievances/${grievanceId}/restore`, {}, h), id()) },
+  {
+    name: "GET /grievances/{id}/history",
+    need: "read",
+    success: 200,
+    call: (h) => grievanceHistory.GET(get(`/api/v1/grievances/${grievanceId}/history`, h), id()),
+  },
+  {
+    name: "DELETE /grievances/{id}",
+    need: "admin",
+    success: 200,
+    call: (h) => grievanceOne.DELETE(json("DELETE", `/api/v1/grievances/${grievanceId}`, {}, h), id()),
+  },
+  {
+    name: "POST /grievances/{id}/restore",
+    need: "admin",
+    success: 200,
+    call: (h) => grievanceRestore.POST(json("POST", `/api/v1/grievances/${grievanceId}/restore`, {}, h), id()),
+  },
   { name: "GET /meetings", need: "read", success: 200, call: (h) => meetingList.GET(get("/api/v1/meetings", h), none) },
-  { name: "POST /meetings", need: "write", success: 201, call: (h) => meetingList.POST(json("POST", "/api/v1/meetings", { title: `Round ${++n}` }, h), none) },
-  { name: "GET /meetings/{id}", need: "read", success: 200, call: (h) => meetingOne.GET(get(`/api/v1/meetings/${meetingId}`, h), mid()) },
+  {
+    name: "POST /meetings",
+    need: "write",
+    success: 201,
+    call: (h) => meetingList.POST(json("POST", "/api/v1/meetings", { title: `Round ${++n}` }, h), none),
+  },
+  {
+    name: "GET /meetings/{id}",
+    need: "read",
+    success: 200,
+    call: (h) => meetingOne.GET(get(`/api/v1/meetings/${meetingId}`, h), mid()),
+  },
   {
     name: "PATCH /meetings/{id}",
     need: "write",
     success: 200,
     call: async (h) => {
       const { version } = await getMeetingOrThrow(SYSTEM, meetingId);
-      return meetingOne.PATCH(json("PATCH", `/api/v1/meetings/${meetingId}`, { version, summary: `summary ${++n}` }, h), mid());
+      return meetingOne.PATCH(
+        json("PATCH", `/api/v1/meetings/${meetingId}`, { version, summary: `summary ${++n}` }, h),
+        mid(),
+      );
     },
   },
   {
     name: "POST /meetings/{id}/outcomes",
     need: "write",
     success: 200,
-    call: (h) => meetingOutcomes.POST(json("POST", `/api/v1/meetings/${meetingId}/outcomes`, { outcomes: [{ grievanceId, note: `note ${++n}` }] }, h), mid()),
+    call: (h) =>
+      meetingOutcomes.POST(
+        json("POST", `/api/v1/meetings/${meetingId}/outcomes`, { outcomes: [{ grievanceId, note: `note ${++n}` }] }, h),
+        mid(),
+      ),
   },
-  { name: "DELETE /meetings/{id}", need: "admin", success: 200, call: (h) => meetingOne.DELETE(json("DELETE", `/api/v1/meetings/${meetingId}`, {}, h), mid()) },
-  { name: "POST /meetings/{id}/restore", need: "admin", success: 200, call: (h) => meetingRestore.POST(json("POST", `/api/v1/meetings/${meetingId}/restore`, {}, h), mid()) },
+  {
+    name: "DELETE /meetings/{id}",
+    need: "admin",
+    success: 200,
+    call: (h) => meetingOne.DELETE(json("DELETE", `/api/v1/meetings/${meetingId}`, {}, h), mid()),
+  },
+  {
+    name: "POST /meetings/{id}/restore",
+    need: "admin",
+    success: 200,
+    call: (h) => meetingRestore.POST(json("POST", `/api/v1/meetings/${meetingId}/restore`, {}, h), mid()),
+  },
   { name: "GET /parties", need: "read", success: 200, call: (h) => partyList.GET(get("/api/v1/parties", h), none) },
-  { name: "POST /parties", need: "write", success: 201, call: (h) => partyList.POST(json("POST", "/api/v1/parties", { name: `Party ${++n}` }, h), none) },
-  { name: "GET /parties/{slug}", need: "read", success: 200, call: (h) => partyOne.GET(get("/api/v1/parties/russia", h), slug("russia")) },
+  {
+    name: "POST /parties",
+    need: "write",
+    success: 201,
+    call: (h) => partyList.POST(json("POST", "/api/v1/parties", { name: `Party ${++n}` }, h), none),
+  },
+  {
+    name: "GET /parties/{slug}",
+    need: "read",
+    success: 200,
+    call: (h) => partyOne.GET(get("/api/v1/parties/russia", h), slug("russia")),
+  },
   { name: "GET /venues", need: "read", success: 200, call: (h) => venueList.GET(get("/api/v1/venues", h), none) },
   {
     name: "POST /venues",
     need: "write",
     success: 201,
-    call: (h) => venueList.POST(json("POST", "/api/v1/venues", { name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" }, h), none),
+    call: (h) =>
+      venueList.POST(
+        json("POST", "/api/v1/venues", { name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" }, h),
+        none,
+      ),
   },
-  { name: "GET /venues/{slug}", need: "read", success: 200, call: (h) => venueOne.GET(get("/api/v1/venues/russian-consulate-general-istanbul", h), slug("russian-consulate-general-istanbul")) },
-  { name: "GET /openapi.json", need: "read", success: 200, call: (h) => openapi.GET(get("/api/v1/openapi.json", h), none) },
+  {
+    name: "GET /venues/{slug}",
+    need: "read",
+    success: 200,
+    call: (h) =>
+      venueOne.GET(
+        get("/api/v1/venues/russian-consulate-general-istanbul", h),
+        slug("russian-consulate-general-istanbul"),
+      ),
+  },
+  {
+    name: "GET /openapi.json",
+    need: "read",
+    success: 200,
+    call: (h) => openapi.GET(get("/api/v1/openapi.json", h), none),
+  },
 ];
 
 const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3 };
@@ -144,7 +250,15 @@ function expected(identity: Identity, need: Need): { status: number; code?: stri
   return rank >= RANK[need] ? { status: 0 } : { status: 403, code: "FORBIDDEN" };
 }
 
-const IDENTITIES: Identity[] = ["anonymous", "viewer", "viewerSession", "analyst", "admin", "deactivated", "revokedToken"];
+const IDENTITIES: Identity[] = [
+  "anonymous",
+  "viewer",
+  "viewerSession",
+  "analyst",
+  "admin",
+  "deactivated",
+  "revokedToken",
+];
 
 describe.each(IDENTITIES)("as %s", (identity) => {
   it.each(CASES)("$name", async (testCase) => {
@@ -165,7 +279,13 @@ describe("cookie sessions and cross-site requests", () => {
     const cookie = headersFor.get("viewerSession")!;
     const crossSite = new Request(url("/api/v1/parties"), {
       method: "POST",
-      headers: { ...cookie, "content-type": "application/json", origin: "https://evil.example", host: "localhost", "sec-fetch-site": "cross-site" },
+      headers: {
+        ...cookie,
+        "content-type": "application/json",
+        origin: "https://evil.example",
+        host: "localhost",
+        "sec-fetch-site": "cross-site",
+      },
       body: JSON.stringify({ name: "Evil" }),
     });
     expect((await partyList.POST(crossSite, none)).status).toBe(403);

@@ -31,7 +31,9 @@ export function authHeader(): Record<string, string> {
 }
 
 function withAuth(headers: Record<string, string>): Record<string, string> {
-  return "Authorization" in headers || "authorization" in headers ? headers : { ...headers, Authorization: `Bearer ${adminToken}` };
+  return "Authorization" in headers || "authorization" in headers
+    ? headers
+    : { ...headers, Authorization: `Bearer ${adminToken}` };
 }
 
 export function params<P extends Record<string, string>>(values: P): { params: Promise<P> } {

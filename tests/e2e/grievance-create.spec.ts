@@ -18,9 +18,12 @@ test("create a grievance with its parties and a citation, and land on it", async
   const facts = page.getByRole("complementary", { name: "Facts" });
   const raisedBy = facts.getByRole("definition").filter({ has: page.getByRole("link", { name: "Russia" }) });
   await expect(raisedBy.getByRole("listitem")).toHaveText(["Russia", "Türkiye"]);
-  await expect(facts.getByRole("definition").filter({ has: page.getByRole("link", { name: "United States" }) }).getByRole("listitem")).toHaveText([
-    "United States",
-  ]);
+  await expect(
+    facts
+      .getByRole("definition")
+      .filter({ has: page.getByRole("link", { name: "United States" }) })
+      .getByRole("listitem"),
+  ).toHaveText(["United States"]);
   await expect(facts).toContainText("Staffing");
   await expect(page.getByRole("main")).toContainText("The US suspended operations at its consulate in Yekaterinburg.");
   await expect(page.getByRole("blockquote")).toContainText(quote);

@@ -13,7 +13,9 @@ test("without JavaScript the list, its filters and a grievance page are server-r
   await filters.getByLabel("Party", { exact: true }).selectOption("russia");
   await filters.getByLabel("As", { exact: true }).selectOption("raised");
   await filters.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL((url) => url.searchParams.get("party") === "russia" && url.searchParams.get("role") === "raised");
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get("party") === "russia" && url.searchParams.get("role") === "raised",
+  );
   const titles = await listedTitles(page);
   expect(titles).toContain("Return of frozen diplomatic properties");
   expect(titles).not.toContain("Ban on hiring local staff");
@@ -23,5 +25,7 @@ test("without JavaScript the list, its filters and a grievance page are server-r
   const entries = page.getByRole("list", { name: "Timeline · newest first" }).getByRole("listitem");
   await expect(entries.first()).toContainText(/Open.*In negotiation/);
   await expect(entries.last()).toContainText("Raised");
-  await expect(page.getByRole("table", { name: "Meetings that discussed this grievance" })).toContainText("Istanbul talks, 2nd round");
+  await expect(page.getByRole("table", { name: "Meetings that discussed this grievance" })).toContainText(
+    "Istanbul talks, 2nd round",
+  );
 });

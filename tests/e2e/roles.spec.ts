@@ -54,9 +54,16 @@ test("a viewer reads the grievances but may not change a status", async ({ page 
     const response = await fetch(`/api/v1/grievances/${id}`, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ version: current.version, status: "STALLED", reason: "A viewer should not be able to save this." }),
+      body: JSON.stringify({
+        version: current.version,
+        status: "STALLED",
+        reason: "A viewer should not be able to save this.",
+      }),
     });
-    return { status: response.status, body: (await response.json()) as { error?: { code?: string; message?: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { code?: string; message?: string } },
+    };
   }, id);
   expect(refusal.status).toBe(403);
   expect(refusal.body.error?.code).toBe("FORBIDDEN");

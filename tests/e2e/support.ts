@@ -4,7 +4,11 @@ import { expect, type Page } from "@playwright/test";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 
 /** The first admin, created through /setup by auth.setup.ts; its session is every journey's default. */
-export const ADMIN = { email: "admin@example.org", name: "Ada Admin", password: "correct horse battery staple" } as const;
+export const ADMIN = {
+  email: "admin@example.org",
+  name: "Ada Admin",
+  password: "correct horse battery staple",
+} as const;
 
 /** A title no other journey (or an earlier run on a kept database) uses. */
 export function unique(prefix: string): string {
@@ -19,8 +23,23 @@ export function idFromUrl(url: string): string {
 }
 
 /** A user made the way an administrator makes one: the users CLI, on the web server's database. */
-export function createUserWithCli(user: { email: string; role: "viewer" | "analyst" | "admin"; password: string; name?: string }): void {
-  const args = ["scripts/run-ts.mjs", "scripts/users.ts", "create", "--email", user.email, "--role", user.role, "--password", user.password];
+export function createUserWithCli(user: {
+  email: string;
+  role: "viewer" | "analyst" | "admin";
+  password: string;
+  name?: string;
+}): void {
+  const args = [
+    "scripts/run-ts.mjs",
+    "scripts/users.ts",
+    "create",
+    "--email",
+    user.email,
+    "--role",
+    user.role,
+    "--password",
+    user.password,
+  ];
   if (user.name) args.push("--name", user.name);
   execFileSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, stdio: "pipe" });
 }
@@ -58,7 +77,10 @@ export async function createGrievance(page: Page, g: NewGrievance): Promise<stri
 
 /** The grievance list's table rows (header excluded). */
 export function grievanceRows(page: Page) {
-  return page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  return page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
 }
 
 /** The titles in the grievance list, in order. */

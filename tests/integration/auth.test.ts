@@ -10,7 +10,11 @@ const PASSWORD = "correct horse battery staple";
 /** Signs in through Better Auth and returns the Cookie header a browser would send back. */
 async function sessionCookie(email: string, password = PASSWORD): Promise<string> {
   const auth = await getAuth();
-  const { headers } = await auth.api.signInEmail({ body: { email, password }, headers: new Headers(), returnHeaders: true });
+  const { headers } = await auth.api.signInEmail({
+    body: { email, password },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
   const setCookie = headers.getSetCookie();
   expect(setCookie.join()).toMatch(/HttpOnly/i);
   expect(setCookie.join()).toMatch(/SameSite=Lax/i);
@@ -25,7 +29,9 @@ describe("users and sessions", () => {
 
   it("creates the first admin once, and never again", async () => {
     expect(await needsFirstAdmin()).toBe(false);
-    await expect(createFirstAdmin({ email: "second@example.org", password: PASSWORD })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createFirstAdmin({ email: "second@example.org", password: PASSWORD })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("stores the password as argon2id at OWASP's parameters", async () => {
@@ -46,16 +52,23 @@ describe("users and sessions", () => {
     await createUser(SYSTEM, { email: "target@example.org", role: "viewer", password: PASSWORD });
     const headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
     for (let i = 0; i < 5; i++) {
-      await expect(signIn({ email: "target@example.org", password: "wrong password!" }, headers)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(signIn({ email: "target@example.org", password: "wrong password!" }, headers)).rejects.toMatchObject(
+        { code: "UNAUTHENTICATED" },
+      );
     }
-    await expect(signIn({ email: "target@example.org", password: PASSWORD }, headers)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(signIn({ email: "target@example.org", password: PASSWORD }, headers)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 
   it("deactivating a user ends their sessions and tokens at once, and they cannot sign in", async () => {
     const user = await createUser(SYSTEM, { email: "leaver@example.org", role: "analyst", password: PASSWORD });
     const cookie = await sessionCookie("leaver@example.org");
     const { token } = await createApiToken(SYSTEM, user.id, { name: "script" });
-    expect(await actorFromHeaders(new Headers({ authorization: `Bearer ${token}` }))).toMatchObject({ role: "analyst", via: "token" });
+    expect(await actorFromHeaders(new Headers({ authorization: `Bearer ${token}` }))).toMatchObject({
+      role: "analyst",
+      via: "token",
+    });
     await deactivateUser(SYSTEM, user.id);
     expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
     expect(await actorFromHeaders(new Headers({ authorization: `Bearer ${token}` }))).toBeNull();
@@ -78,6 +91,8 @@ describe("users and sessions", () => {
   it("keeps at least one active admin", async () => {
     const db = await getDb();
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@example.org" } });
-    await expect(changeUserRole(SYSTEM, admin.id, { role: "viewer" })).rejects.toMatchObject({ issues: [{ path: "role" }] });
+    await expect(changeUserRole(SYSTEM, admin.id, { role: "viewer" })).rejects.toMatchObject({
+      issues: [{ path: "role" }],
+    });
   });
 });

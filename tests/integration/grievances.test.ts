@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
-import { createGrievance, getGrievanceHistory, getGrievanceOrThrow, listGrievances, updateGrievance } from "@/lib/server/grievances";
+import {
+  createGrievance,
+  getGrievanceHistory,
+  getGrievanceOrThrow,
+  listGrievances,
+  updateGrievance,
+} from "@/lib/server/grievances";
 import { makeGrievance, makeMeeting, makeParty } from "../support/factories";
 
 async function counts() {
@@ -27,7 +33,9 @@ describe("creating a grievance", () => {
       citations: [{ quote: "demanded the return", source: "https://example.org/editorial" }],
     });
     expect(g).toMatchObject({ status: "OPEN", version: 1, raisedBy: [{ slug: "ru" }], addressedTo: [{ slug: "us" }] });
-    expect(g.citations).toEqual([{ quote: "demanded the return", source: expect.objectContaining({ url: "https://example.org/editorial" }) }]);
+    expect(g.citations).toEqual([
+      { quote: "demanded the return", source: expect.objectContaining({ url: "https://example.org/editorial" }) },
+    ]);
     expect(g.history).toHaveLength(1);
     expect(g.history[0]).toMatchObject({ from: null, to: "OPEN", reason: "Raised" });
   });
@@ -38,7 +46,10 @@ describe("creating a grievance", () => {
     const afterParty = await counts();
     await expect(
       createGrievance(SYSTEM, { title: "x", category: "OTHER", raisedBy: [party.slug], addressedTo: ["atlantis"] }),
-    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "addressedTo.0", message: 'Unknown party "atlantis"' }] });
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "addressedTo.0", message: 'Unknown party "atlantis"' }],
+    });
     expect(await counts()).toEqual(afterParty);
     expect(afterParty.grievances).toBe(before.grievances);
   });
@@ -61,7 +72,11 @@ describe("moving a status", () => {
       [null, "OPEN"],
       ["OPEN", "IN_NEGOTIATION"],
     ]);
-    expect(history[1]).toMatchObject({ reason: "Roadmap agreed", meetingId: meeting.id, source: { url: "https://example.org/readout" } });
+    expect(history[1]).toMatchObject({
+      reason: "Roadmap agreed",
+      meetingId: meeting.id,
+      source: { url: "https://example.org/readout" },
+    });
     expect(moved.lastMeeting?.id).toBe(meeting.id);
   });
 
@@ -69,7 +84,9 @@ describe("moving a status", () => {
     const g = await makeGrievance();
     await updateGrievance(SYSTEM, g.id, { status: "STALLED", reason: "first", version: 1 });
     const before = await counts();
-    const error = await updateGrievance(SYSTEM, g.id, { status: "RESOLVED", reason: "second", version: 1 }).catch((e: unknown) => e);
+    const error = await updateGrievance(SYSTEM, g.id, { status: "RESOLVED", reason: "second", version: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "CONFLICT", current: { id: g.id, status: "STALLED", version: 2 } });
     expect(await counts()).toEqual(before);
     expect((await getGrievanceOrThrow(SYSTEM, g.id)).status).toBe("STALLED");
@@ -87,7 +104,9 @@ describe("moving a status", () => {
   it("refuses an unknown meeting and writes nothing", async () => {
     const g = await makeGrievance();
     const before = await counts();
-    await expect(updateGrievance(SYSTEM, g.id, { status: "STALLED", reason: "r", version: 1, meetingId: "nope" })).rejects.toMatchObject({
+    await expect(
+      updateGrievance(SYSTEM, g.id, { status: "STALLED", reason: "r", version: 1, meetingId: "nope" }),
+    ).rejects.toMatchObject({
       issues: [{ path: "meetingId", message: "Unknown meeting" }],
     });
     expect(await counts()).toEqual(before);
@@ -103,13 +122,17 @@ describe("moving a status", () => {
 
   it("answers NOT_FOUND for an unknown id", async () => {
     await expect(getGrievanceOrThrow(SYSTEM, "missing")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateGrievance(SYSTEM, "missing", { version: 1, title: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateGrievance(SYSTEM, "missing", { version: 1, title: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("lets exactly one of twenty concurrent saves of the same version through", async () => {
     const g = await makeGrievance();
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => updateGrievance(SYSTEM, g.id, { status: "STALLED", reason: `writer ${i}`, version: 1 })),
+      Array.from({ length: 20 }, (_, i) =>
+        updateGrievance(SYSTEM, g.id, { status: "STALLED", reason: `writer ${i}`, version: 1 }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -127,22 +150,49 @@ describe("listing and searching", () => {
     us = (await makeParty({ name: "United States", slug: "united-states" })).slug;
     meetingId = (await makeMeeting()).id;
     await makeGrievance({ title: "Визы задерживаются в Москве", category: "VISAS", raisedBy: [ru], addressedTo: [us] });
-    await makeGrievance({ title: "Local staff ban", category: "LOCAL_STAFF", raisedBy: [us], addressedTo: [ru], description: "Talks hosted by Türkiye in İstanbul" });
-    const moved = await makeGrievance({ title: "Direct flights", category: "FLIGHTS", raisedBy: [ru], addressedTo: [us] });
-    await updateGrievance(SYSTEM, moved.id, { status: "STALLED", reason: "Вопрос отложен до следующего раунда", version: 1, meetingId });
+    await makeGrievance({
+      title: "Local staff ban",
+      category: "LOCAL_STAFF",
+      raisedBy: [us],
+      addressedTo: [ru],
+      description: "Talks hosted by Türkiye in İstanbul",
+    });
+    const moved = await makeGrievance({
+      title: "Direct flights",
+      category: "FLIGHTS",
+      raisedBy: [ru],
+      addressedTo: [us],
+    });
+    await updateGrievance(SYSTEM, moved.id, {
+      status: "STALLED",
+      reason: "Вопрос отложен до следующего раунда",
+      version: 1,
+      meetingId,
+    });
   });
 
-  const titles = async (filters: Record<string, unknown>) => (await listGrievances(SYSTEM, filters)).items.map((g) => g.title).sort();
+  const titles = async (filters: Record<string, unknown>) =>
+    (await listGrievances(SYSTEM, filters)).items.map((g) => g.title).sort();
 
   it("filters by party in either role, or narrowed to raised / addressed", async () => {
-    expect(await titles({ party: "russia" })).toEqual(["Direct flights", "Local staff ban", "Визы задерживаются в Москве"]);
-    expect(await titles({ party: "russia", role: "raised" })).toEqual(["Direct flights", "Визы задерживаются в Москве"]);
+    expect(await titles({ party: "russia" })).toEqual([
+      "Direct flights",
+      "Local staff ban",
+      "Визы задерживаются в Москве",
+    ]);
+    expect(await titles({ party: "russia", role: "raised" })).toEqual([
+      "Direct flights",
+      "Визы задерживаются в Москве",
+    ]);
     expect(await titles({ party: "russia", role: "addressed" })).toEqual(["Local staff ban"]);
   });
 
   it("filters by several statuses, category and meeting", async () => {
     expect(await titles({ party: "russia", status: "STALLED,RESOLVED" })).toEqual(["Direct flights"]);
-    expect(await titles({ party: "russia", category: "VISAS,LOCAL_STAFF" })).toEqual(["Local staff ban", "Визы задерживаются в Москве"]);
+    expect(await titles({ party: "russia", category: "VISAS,LOCAL_STAFF" })).toEqual([
+      "Local staff ban",
+      "Визы задерживаются в Москве",
+    ]);
     expect(await titles({ meeting: meetingId })).toEqual(["Direct flights"]);
   });
 
@@ -159,7 +209,13 @@ describe("listing and searching", () => {
     expect(first.items.map((g) => g.title)).toEqual(["Direct flights", "Local staff ban"]);
     expect(first.total).toBe(3);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listGrievances(SYSTEM, { party: "russia", sort: "title", dir: "asc", limit: "2", cursor: first.nextCursor });
+    const second = await listGrievances(SYSTEM, {
+      party: "russia",
+      sort: "title",
+      dir: "asc",
+      limit: "2",
+      cursor: first.nextCursor,
+    });
     expect(second.items.map((g) => g.title)).toEqual(["Визы задерживаются в Москве"]);
     expect(second.nextCursor).toBeNull();
   });

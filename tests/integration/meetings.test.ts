@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
 import { getGrievanceOrThrow, updateGrievance } from "@/lib/server/grievances";
-import { createMeeting, getMeetingOrThrow, listMeetings, logMeetingOutcome, updateMeeting } from "@/lib/server/meetings";
+import {
+  createMeeting,
+  getMeetingOrThrow,
+  listMeetings,
+  logMeetingOutcome,
+  updateMeeting,
+} from "@/lib/server/meetings";
 import { makeGrievance, makeMeeting, makeParty, makeVenue } from "../support/factories";
 
 async function counts() {
@@ -20,7 +26,12 @@ describe("meetings", () => {
     const venue = await makeVenue();
     const us = await makeParty();
     const host = await makeParty();
-    const older = await createMeeting(SYSTEM, { title: "Older", date: "2025-02-27", venue: venue.slug, status: "HELD" });
+    const older = await createMeeting(SYSTEM, {
+      title: "Older",
+      date: "2025-02-27",
+      venue: venue.slug,
+      status: "HELD",
+    });
     const newer = await createMeeting(SYSTEM, {
       title: "Newer",
       date: "2025-04-10",
@@ -42,7 +53,9 @@ describe("meetings", () => {
   });
 
   it("refuse an unknown venue or a party listed twice", async () => {
-    await expect(createMeeting(SYSTEM, { title: "x", venue: "nowhere" })).rejects.toMatchObject({ issues: [{ path: "venue" }] });
+    await expect(createMeeting(SYSTEM, { title: "x", venue: "nowhere" })).rejects.toMatchObject({
+      issues: [{ path: "venue" }],
+    });
     const p = await makeParty();
     await expect(
       createMeeting(SYSTEM, { title: "x", participants: [{ party: p.slug }, { party: p.slug }] }),
@@ -57,7 +70,10 @@ describe("meetings", () => {
     await expect(updateMeeting(SYSTEM, m.id, { version: 2, status: "CANCELLED", reason: "no" })).rejects.toMatchObject({
       issues: [{ path: "status", message: "A held meeting stays held" }],
     });
-    await expect(updateMeeting(SYSTEM, m.id, { version: 1, title: "stale" })).rejects.toMatchObject({ code: "CONFLICT", current: { version: 2 } });
+    await expect(updateMeeting(SYSTEM, m.id, { version: 1, title: "stale" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      current: { version: 2 },
+    });
   });
 });
 
@@ -78,7 +94,12 @@ describe("logging a meeting's outcome", () => {
     ]);
     const movedA = await getGrievanceOrThrow(SYSTEM, a.id);
     expect(movedA.status).toBe("PARTIALLY_RESOLVED");
-    expect(movedA.history.at(-1)).toMatchObject({ from: "OPEN", to: "PARTIALLY_RESOLVED", reason: "Notes exchanged", meetingId: meeting.id });
+    expect(movedA.history.at(-1)).toMatchObject({
+      from: "OPEN",
+      to: "PARTIALLY_RESOLVED",
+      reason: "Notes exchanged",
+      meetingId: meeting.id,
+    });
     expect((await getGrievanceOrThrow(SYSTEM, b.id)).history).toHaveLength(1);
   });
 
@@ -93,7 +114,10 @@ describe("logging a meeting's outcome", () => {
           { grievanceId: "missing", status: "RESOLVED", note: "bad row" },
         ],
       }),
-    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "outcomes.1.grievanceId", message: "Unknown grievance" }] });
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "outcomes.1.grievanceId", message: "Unknown grievance" }],
+    });
     expect(await counts()).toEqual(before);
     expect((await getGrievanceOrThrow(SYSTEM, a.id)).status).toBe("OPEN");
   });
@@ -119,10 +143,14 @@ describe("logging a meeting's outcome", () => {
   it("is refused for a meeting that was not held", async () => {
     const meeting = await makeMeeting({ status: "PLANNED" });
     const a = await makeGrievance();
-    await expect(logMeetingOutcome(SYSTEM, meeting.id, { outcomes: [{ grievanceId: a.id, note: "n" }] })).rejects.toMatchObject({
+    await expect(
+      logMeetingOutcome(SYSTEM, meeting.id, { outcomes: [{ grievanceId: a.id, note: "n" }] }),
+    ).rejects.toMatchObject({
       issues: [{ path: "meetingId", message: "Outcomes can be logged only for a meeting that was held" }],
     });
-    await expect(logMeetingOutcome(SYSTEM, "missing", { outcomes: [{ grievanceId: a.id, note: "n" }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      logMeetingOutcome(SYSTEM, "missing", { outcomes: [{ grievanceId: a.id, note: "n" }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getMeetingOrThrow(SYSTEM, meeting.id)).agenda).toEqual([]);
   });
 });

@@ -44,13 +44,15 @@ describe("seeding", () => {
 
   it("records the second round's moves at the second round, with their sources", async () => {
     const { items } = await listGrievances(SYSTEM, { party: "russia", role: "raised" });
-    expect(items.map((g) => [g.title, g.status]).sort()).toEqual([
-      ["Banking hurdles under sanctions", "PARTIALLY_RESOLVED"],
-      ["Restoration of direct flights", "OPEN"],
-      ["Return of frozen diplomatic properties", "IN_NEGOTIATION"],
-      ["Slow or blocked visas for diplomats", "IN_NEGOTIATION"],
-      ["Limited embassy staff", "OPEN"],
-    ].sort());
+    expect(items.map((g) => [g.title, g.status]).sort()).toEqual(
+      [
+        ["Banking hurdles under sanctions", "PARTIALLY_RESOLVED"],
+        ["Restoration of direct flights", "OPEN"],
+        ["Return of frozen diplomatic properties", "IN_NEGOTIATION"],
+        ["Slow or blocked visas for diplomats", "IN_NEGOTIATION"],
+        ["Limited embassy staff", "OPEN"],
+      ].sort(),
+    );
     const overview = await getOverview(SYSTEM, new Date("2025-04-20T12:00:00Z"));
     expect(overview.lastRound?.title).toBe("Istanbul talks, 2nd round");
     expect(overview.daysSinceLastRound).toBe(10);

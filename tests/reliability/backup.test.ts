@@ -20,7 +20,11 @@ async function fingerprint() {
     orderBy: { id: "asc" },
     select: { id: true, grievanceId: true, fromStatus: true, toStatus: true, reason: true },
   });
-  const [grievances, meetings, agenda] = await Promise.all([db.grievance.count(), db.meeting.count(), db.agendaItem.count()]);
+  const [grievances, meetings, agenda] = await Promise.all([
+    db.grievance.count(),
+    db.meeting.count(),
+    db.agendaItem.count(),
+  ]);
   return { grievances, meetings, agenda, history: rows.length, checksum: checksum(rows), rows };
 }
 
@@ -36,7 +40,11 @@ describe("backups", () => {
       while (writing) {
         // better-sqlite3 answers synchronously, so yield to timers or this loop would starve them.
         await new Promise((resolve) => setImmediate(resolve));
-        const moved = await updateGrievance(SYSTEM, g.id, { status: i % 2 ? "OPEN" : "STALLED", reason: `load ${i++}`, version });
+        const moved = await updateGrievance(SYSTEM, g.id, {
+          status: i % 2 ? "OPEN" : "STALLED",
+          reason: `load ${i++}`,
+          version,
+        });
         version = moved.version;
       }
       return i;
@@ -66,14 +74,19 @@ describe("backups", () => {
     expect(restored.checksum).toBe(checksum(live.rows.filter((r) => restoredIds.has(r.id))));
     const db = await getDb();
     const row = await db.grievance.findUniqueOrThrow({ where: { id: g.id }, select: { status: true, version: true } });
-    const last = await db.grievanceStatusChange.findFirstOrThrow({ where: { grievanceId: g.id }, orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }] });
+    const last = await db.grievanceStatusChange.findFirstOrThrow({
+      where: { grievanceId: g.id },
+      orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
+    });
     expect(last.toStatus).toBe(row.status);
     // Restoring the same snapshot again gives the same checksum.
     await disconnectDb();
     await restoreDatabase(file);
     expect(await fingerprint()).toEqual(restored);
     if (target.kind === "sqlite") {
-      const integrity = await db.$queryRawUnsafe<Array<{ integrity_check: string }>>("PRAGMA integrity_check").catch(() => null);
+      const integrity = await db
+        .$queryRawUnsafe<Array<{ integrity_check: string }>>("PRAGMA integrity_check")
+        .catch(() => null);
       expect(integrity === null || integrity[0]?.integrity_check === "ok").toBe(true);
     }
   });

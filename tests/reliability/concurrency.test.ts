@@ -29,7 +29,9 @@ describe("concurrent status changes", () => {
     const g = await makeGrievance();
     const statuses = ["IN_NEGOTIATION", "STALLED", "RESOLVED", "WITHDRAWN", "PARTIALLY_RESOLVED"] as const;
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => patch(g.id, { status: statuses[i % statuses.length], reason: `analyst ${i}`, version: 1 })),
+      Array.from({ length: 20 }, (_, i) =>
+        patch(g.id, { status: statuses[i % statuses.length], reason: `analyst ${i}`, version: 1 }),
+      ),
     );
     const codes = responses.map((r) => r.status).sort();
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
@@ -45,7 +47,10 @@ describe("concurrent status changes", () => {
     const writer = async (i: number) => {
       for (let attempt = 0; attempt < 100; attempt++) {
         const db = await getDb();
-        const { version, status } = await db.grievance.findUniqueOrThrow({ where: { id: g.id }, select: { version: true, status: true } });
+        const { version, status } = await db.grievance.findUniqueOrThrow({
+          where: { id: g.id },
+          select: { version: true, status: true },
+        });
         const to = status === "STALLED" ? "IN_NEGOTIATION" : "STALLED";
         const response = await patch(g.id, { status: to, reason: `writer ${i}`, version });
         if (response.status === 200) return attempt;

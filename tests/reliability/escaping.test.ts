@@ -45,7 +45,12 @@ const HOSTILE = {
 
 /** How React writes text and attribute values. */
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 }
 
 /** Tags whose opening anywhere in the markup would mean hostile text became markup. */
@@ -71,7 +76,8 @@ function expectNoActiveMarkup(markup: string) {
   expect(markup).not.toMatch(/<!--/);
   for (const { tag, name, value } of attributesOf(markup)) {
     expect(name, `<${tag} ${name}="${value}">`).not.toMatch(/^on/i);
-    if (/^(href|src|action|formaction)$/i.test(name)) expect(value.trim(), `<${tag} ${name}>`).not.toMatch(/^javascript:/i);
+    if (/^(href|src|action|formaction)$/i.test(name))
+      expect(value.trim(), `<${tag} ${name}>`).not.toMatch(/^javascript:/i);
   }
   // The scanner saw the whole markup: every "<" starts a tag it parsed or a closing tag.
   const opening = [...markup.matchAll(/<[a-zA-Z]/g)].length;
@@ -100,7 +106,13 @@ let partySlug = "";
 
 beforeAll(async () => {
   await seedDatabase();
-  partySlug = (await post((r) => partyList.POST(r, params({})), "/api/v1/parties", { name: `Party ${HOSTILE.img}`, slug: "hostile-party", shortName: HOSTILE.svg })).json.slug;
+  partySlug = (
+    await post((r) => partyList.POST(r, params({})), "/api/v1/parties", {
+      name: `Party ${HOSTILE.img}`,
+      slug: "hostile-party",
+      shortName: HOSTILE.svg,
+    })
+  ).json.slug;
   const venue = await post((r) => venueList.POST(r, params({})), "/api/v1/venues", {
     name: `Venue ${HOSTILE.script}`,
     slug: "hostile-venue",
@@ -132,7 +144,12 @@ beforeAll(async () => {
     })
   ).json.id;
   const moved = await grievanceOne.PATCH(
-    jsonRequest("PATCH", `/api/v1/grievances/${grievanceId}`, { version: 1, status: "STALLED", reason: HOSTILE.img, meetingId }),
+    jsonRequest("PATCH", `/api/v1/grievances/${grievanceId}`, {
+      version: 1,
+      status: "STALLED",
+      reason: HOSTILE.img,
+      meetingId,
+    }),
     params({ id: grievanceId }),
   );
   expect(moved.status).toBe(200);
@@ -145,7 +162,10 @@ beforeAll(async () => {
 
 describe("the API returns hostile text as JSON strings", () => {
   it("answers application/json whose strings hold the text exactly, for the client to escape", async () => {
-    const response = await grievanceOne.GET(getRequest(`/api/v1/grievances/${grievanceId}`), params({ id: grievanceId }));
+    const response = await grievanceOne.GET(
+      getRequest(`/api/v1/grievances/${grievanceId}`),
+      params({ id: grievanceId }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json(;|$)/);
     const text = await response.text();
@@ -164,7 +184,9 @@ describe("the API returns hostile text as JSON strings", () => {
   it("answers lists and created records as JSON too", async () => {
     const list = await grievanceList.GET(getRequest("/api/v1/grievances?q=script"), params({}));
     expect(list.headers.get("content-type")).toMatch(/^application\/json(;|$)/);
-    expect(((await list.json()) as { items: Array<{ title: string }> }).items.map((g) => g.title)).toContain(HOSTILE.script);
+    expect(((await list.json()) as { items: Array<{ title: string }> }).items.map((g) => g.title)).toContain(
+      HOSTILE.script,
+    );
     const created = await post((r) => grievanceList.POST(r, params({})), "/api/v1/grievances", {
       title: HOSTILE.svg,
       category: "OTHER",
@@ -185,32 +207,63 @@ describe("server components render hostile text escaped", () => {
 
   it("a grievance's timeline entries, citations and sources", async () => {
     const detail = await getGrievanceOrThrow(SYSTEM, grievanceId);
-    const timeline = render(createElement("ol", null, ...detail.history.map((item) => createElement(TimelineEntry, { key: item.id, item }))));
+    const timeline = render(
+      createElement("ol", null, ...detail.history.map((item) => createElement(TimelineEntry, { key: item.id, item }))),
+    );
     expectEscaped(timeline, [HOSTILE.img, `Round ${HOSTILE.script}`]);
     const citations = render(createElement(CitationList, { citations: detail.citations }));
     expectEscaped(citations, [HOSTILE.close, `Source ${HOSTILE.svg}`]);
-    const source = render(createElement(SourceLine, { source: { title: HOSTILE.script, publisher: HOSTILE.img, url: null, publishedAt: null, note: HOSTILE.attr } }));
+    const source = render(
+      createElement(SourceLine, {
+        source: { title: HOSTILE.script, publisher: HOSTILE.img, url: null, publishedAt: null, note: HOSTILE.attr },
+      }),
+    );
     expectEscaped(source, [HOSTILE.script, HOSTILE.img, HOSTILE.attr]);
   });
 
   it("the overview's latest moves, latest meetings and parties", async () => {
     const overview = await getOverview(SYSTEM);
     expectEscaped(render(createElement(LatestMoves, { moves: overview.latestMoves })), [HOSTILE.script, HOSTILE.img]);
-    expectEscaped(render(createElement(LatestMeetings, { meetings: overview.latestMeetings })), [`Round ${HOSTILE.script}`]);
+    expectEscaped(render(createElement(LatestMeetings, { meetings: overview.latestMeetings })), [
+      `Round ${HOSTILE.script}`,
+    ]);
     expectNoActiveMarkup(render(createElement(UnsettledByParty, { rows: overview.unsettledByParty })));
   });
 
   it("the meetings table, participants, parties and venues", async () => {
     const { items } = await listMeetings(SYSTEM, {});
-    expectEscaped(render(createElement(MeetingsTable, { meetings: items, caption: HOSTILE.script })), [`Round ${HOSTILE.script}`, `Venue ${HOSTILE.script}`]);
+    expectEscaped(render(createElement(MeetingsTable, { meetings: items, caption: HOSTILE.script })), [
+      `Round ${HOSTILE.script}`,
+      `Venue ${HOSTILE.script}`,
+    ]);
     const meeting = await getMeetingOrThrow(SYSTEM, meetingId);
-    expectEscaped(render(createElement(ParticipantsDetailed, { participants: meeting.participants })), [`Party ${HOSTILE.img}`]);
-    expectEscaped(render(createElement(PartiesTable, { parties: await listParties(SYSTEM) })), [`Party ${HOSTILE.img}`, HOSTILE.svg]);
-    expectEscaped(render(createElement(VenuesTable, { venues: await listVenues(SYSTEM) })), [`Venue ${HOSTILE.script}`]);
+    expectEscaped(render(createElement(ParticipantsDetailed, { participants: meeting.participants })), [
+      `Party ${HOSTILE.img}`,
+    ]);
+    expectEscaped(render(createElement(PartiesTable, { parties: await listParties(SYSTEM) })), [
+      `Party ${HOSTILE.img}`,
+      HOSTILE.svg,
+    ]);
+    expectEscaped(render(createElement(VenuesTable, { venues: await listVenues(SYSTEM) })), [
+      `Venue ${HOSTILE.script}`,
+    ]);
   });
 
   it("any markup-laden title, generated, renders as its escaped text", () => {
-    const fragment = fc.constantFrom(...Object.values(HOSTILE), "<", ">", "&", '"', "'", "</a>", "<a href=\"javascript:alert(1)\">", "&amp;", "&#60;", "😀", " ");
+    const fragment = fc.constantFrom(
+      ...Object.values(HOSTILE),
+      "<",
+      ">",
+      "&",
+      '"',
+      "'",
+      "</a>",
+      '<a href="javascript:alert(1)">',
+      "&amp;",
+      "&#60;",
+      "😀",
+      " ",
+    );
     const title = fc.array(fragment, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(""));
     fc.assert(
       fc.property(title, fc.string({ unit: "grapheme", maxLength: 8 }), (markupTitle, extra) => {

@@ -31,7 +31,13 @@ import {
   VenueSummarySchema,
 } from "@/lib/openapi";
 import { LIMITS, parseFiltersLenient } from "@/lib/schemas/common";
-import { GRIEVANCE_CATEGORIES, GRIEVANCE_STATUSES, MEETING_STATUSES, PARTICIPANT_ROLES, PARTY_KINDS } from "@/lib/schemas/enums";
+import {
+  GRIEVANCE_CATEGORIES,
+  GRIEVANCE_STATUSES,
+  MEETING_STATUSES,
+  PARTICIPANT_ROLES,
+  PARTY_KINDS,
+} from "@/lib/schemas/enums";
 import {
   CitationInputSchema,
   GrievanceCreateSchema,
@@ -88,19 +94,70 @@ const ORIGIN = "http://localhost";
 
 const FRAGMENTS = [
   // NUL, lone and paired surrogates
-  "\u0000", "a\u0000b", "\uD800", "\uDFFF", "\uDBFF\uDFFF",
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "\uDFFF",
+  "\uDBFF\uDFFF",
   // bidi overrides, zero-width and odd spaces, line separators
-  "\u202E", "\u202Egnp.exe", "\u200B", "\uFEFF", "\u200D", "\u00A0", "\u2028", "\u2029",
+  "\u202E",
+  "\u202Egnp.exe",
+  "\u200B",
+  "\uFEFF",
+  "\u200D",
+  "\u00A0",
+  "\u2028",
+  "\u2029",
   // emoji, combining marks, scripts whose case and folding differ
-  "😀", "👩‍👩‍👧‍👦", "🇺🇦", "e\u0301", "İstanbul", "ı", "ß", "ﬁ", "Москва", "عربى",
+  "😀",
+  "👩‍👩‍👧‍👦",
+  "🇺🇦",
+  "e\u0301",
+  "İstanbul",
+  "ı",
+  "ß",
+  "ﬁ",
+  "Москва",
+  "عربى",
   // markup and script URLs
-  "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg/onload=alert(1)>", "javascript:alert(1)",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "<svg/onload=alert(1)>",
+  "javascript:alert(1)",
   // SQL, LIKE and template syntax
-  `'; DROP TABLE "Grievance"; --`, "' OR '1'='1", '" OR ""="', "%00", "%", "_", "\\", '"', "'", "`", "${process.exit()}", "{{7*7}}",
+  `'; DROP TABLE "Grievance"; --`,
+  "' OR '1'='1",
+  '" OR ""="',
+  "%00",
+  "%",
+  "_",
+  "\\",
+  '"',
+  "'",
+  "`",
+  "${process.exit()}",
+  "{{7*7}}",
   // paths, control characters
-  "../../etc/passwd", "\n", "\r\n", "\t", " ", "\u000B", "\u001B[31m", "\u007F",
+  "../../etc/passwd",
+  "\n",
+  "\r\n",
+  "\t",
+  " ",
+  "\u000B",
+  "\u001B[31m",
+  "\u007F",
   // words that look like other types or like prototype keys
-  "NaN", "null", "undefined", "true", "-0", "1e309", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty",
+  "NaN",
+  "null",
+  "undefined",
+  "true",
+  "-0",
+  "1e309",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
 ];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
@@ -122,7 +179,12 @@ function longText(limit: number): fc.Arbitrary<string> {
   return fc
     .tuple(
       fc.constantFrom("a", "é", "😀", "<script>", "\u0000", "\u202E", " ", "x\uD800"),
-      fc.oneof(fc.constant(limit), fc.constant(limit + 1), fc.integer({ min: 0, max: limit * 2 }), fc.integer({ min: 0, max: 300_000 })),
+      fc.oneof(
+        fc.constant(limit),
+        fc.constant(limit + 1),
+        fc.integer({ min: 0, max: limit * 2 }),
+        fc.integer({ min: 0, max: 300_000 }),
+      ),
     )
     .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length) + 1).slice(0, length));
 }
@@ -135,18 +197,54 @@ function textFor(limit: number): fc.Arbitrary<string> {
 /** Text that passes a required-text schema unless the hostile part makes it fail on purpose. */
 function mostlyValidText(limit: number): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 6 }), hostileText).map(([a, b]) => `${a}${b}`.slice(0, limit)) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 6 }), hostileText)
+        .map(([a, b]) => `${a}${b}`.slice(0, limit)),
+    },
     { weight: 1, arbitrary: textFor(limit) },
   );
 }
 
-const NUMBERS = [0, -0, -1, 1, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e308, Number.MAX_VALUE, Number.MIN_VALUE];
+const NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  1.5,
+  2 ** 31,
+  2 ** 31 - 1,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 63),
+  1e308,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+];
 
 /** Any JSON value, biased towards the awkward ones. */
 const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileText },
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 4, stringUnit: "binary" }) },
-  { weight: 2, arbitrary: fc.constantFrom<unknown>(null, true, false, "", [], {}, ...NUMBERS, "1", "2", " 1 ", "0x10", "1e3", "Infinity") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      true,
+      false,
+      "",
+      [],
+      {},
+      ...NUMBERS,
+      "1",
+      "2",
+      " 1 ",
+      "0x10",
+      "1e3",
+      "Infinity",
+    ),
+  },
   { weight: 1, arbitrary: fc.array(hostileText, { maxLength: 30 }) },
   { weight: 1, arbitrary: fc.dictionary(hostileText, hostileText, { maxKeys: 5 }) },
 );
@@ -175,7 +273,17 @@ const calendarDate = fc
 const sourceUrl = fc.oneof(
   { weight: 3, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
   { weight: 3, arbitrary: hostileText.map((t) => `https://example.org/${t}`) },
-  { weight: 1, arbitrary: fc.constantFrom("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://x.org/", "https://", "https://exa mple.org/", "HTTP://EXAMPLE.ORG/") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "ftp://x.org/",
+      "https://",
+      "https://exa mple.org/",
+      "HTTP://EXAMPLE.ORG/",
+    ),
+  },
   { weight: 1, arbitrary: longText(LIMITS.url).map((t) => `https://example.org/${t}`) },
 );
 
@@ -192,7 +300,14 @@ function mutations(keys: readonly string[]): fc.Arbitrary<Mutation[]> {
     fc.oneof(
       fc.record({ op: fc.constant("delete" as const), key }),
       fc.record({ op: fc.constant("set" as const), key, value: hostileJson }),
-      fc.record({ op: fc.constant("extra" as const), key: fc.oneof(hostileText, fc.constantFrom("id", "version", "status", "deletedAt", "actorId", "isAdmin", "role")), value: hostileJson }),
+      fc.record({
+        op: fc.constant("extra" as const),
+        key: fc.oneof(
+          hostileText,
+          fc.constantFrom("id", "version", "status", "deletedAt", "actorId", "isAdmin", "role"),
+        ),
+        value: hostileJson,
+      }),
     ),
     { minLength: 1, maxLength: 3 },
   );
@@ -222,7 +337,10 @@ const slugRef = fc.oneof(
 );
 const partySlugs = fc.uniqueArray(slugRef, { minLength: 1, maxLength: 3 });
 
-const citation = fc.record({ quote: mostlyValidText(LIMITS.quote), source: fc.oneof(mostlyValidText(LIMITS.url), sourceUrl) });
+const citation = fc.record({
+  quote: mostlyValidText(LIMITS.quote),
+  source: fc.oneof(mostlyValidText(LIMITS.url), sourceUrl),
+});
 
 const grievanceCreate = fc.record(
   {
@@ -395,8 +513,13 @@ beforeAll(async () => {
   // Warm-up: the first cookie request records the shared auth secret (a row written once per
   // database, by design), and the token's lastUsedAt is set; neither should count against a
   // refused request below.
-  await grievanceList.GET(new Request(`${ORIGIN}/api/v1/grievances`, { headers: { cookie: `${SESSION_COOKIE_PREFIX}.session_token=x` } }), { params: Promise.resolve({}) });
-  await grievanceList.GET(new Request(`${ORIGIN}/api/v1/grievances`, { headers: authHeader() }), { params: Promise.resolve({}) });
+  await grievanceList.GET(
+    new Request(`${ORIGIN}/api/v1/grievances`, { headers: { cookie: `${SESSION_COOKIE_PREFIX}.session_token=x` } }),
+    { params: Promise.resolve({}) },
+  );
+  await grievanceList.GET(new Request(`${ORIGIN}/api/v1/grievances`, { headers: authHeader() }), {
+    params: Promise.resolve({}),
+  });
 }, 120_000);
 
 // ── The database, before and after ──────────────────────────────────────────────────────────
@@ -420,7 +543,9 @@ const CHECKSUMMED: Record<string, readonly string[]> = {
 type Snapshot = { counts: Record<string, number>; checksums: Record<string, string> };
 
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v,
+  );
 }
 
 async function snapshot(): Promise<Snapshot> {
@@ -431,7 +556,9 @@ async function snapshot(): Promise<Snapshot> {
   const counts = Object.fromEntries(TABLES.map((t) => [t, Number(row![t])]));
   const checksums: Record<string, string> = {};
   for (const [table, columns] of Object.entries(CHECKSUMMED)) {
-    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}"`);
+    const rows = await db.$queryRawUnsafe<unknown[]>(
+      `SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}"`,
+    );
     const lines = rows.map(stableJson).sort();
     checksums[table] = createHash("sha256").update(lines.join("\n")).digest("hex");
   }
@@ -533,7 +660,11 @@ async function send(
   const parsed: any = JSON.parse(text);
   if (response.status >= 400) {
     if (response.status === 409) {
-      expect(parsed.error, context).toMatchObject({ code: "CONFLICT", message: expect.any(String), issues: expect.any(Array) });
+      expect(parsed.error, context).toMatchObject({
+        code: "CONFLICT",
+        message: expect.any(String),
+        issues: expect.any(Array),
+      });
       expect(parsed.error.current, context).toBeDefined();
     } else {
       const shape = ErrorBodySchema.safeParse(parsed);
@@ -556,7 +687,15 @@ async function send(
   return { status: response.status, body: parsed, sent };
 }
 
-const CONTENT_TYPES = [null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx", "APPLICATION/JSON; charset=UTF-8", "application/json; charset=utf-16"];
+const CONTENT_TYPES = [
+  null,
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/jsonx",
+  "APPLICATION/JSON; charset=UTF-8",
+  "application/json; charset=utf-16",
+];
 
 function deepText(depth: number, open: string, close: string, inner = "1"): string {
   return open.repeat(depth) + inner + close.repeat(depth);
@@ -570,16 +709,45 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
     {
       weight: 2,
       arbitrary: fc
-        .tuple(valid, fc.constantFrom("__proto__", "constructor", "prototype"), fc.oneof(hostileJson, fc.constant({ polluted: true }), fc.constant({ prototype: { polluted: true } })))
+        .tuple(
+          valid,
+          fc.constantFrom("__proto__", "constructor", "prototype"),
+          fc.oneof(hostileJson, fc.constant({ polluted: true }), fc.constant({ prototype: { polluted: true } })),
+        )
         .map(([value, key, inner]): Body => ({ kind: "proto", value, key, inner })),
     },
     { weight: 1, arbitrary: hostileText.map((text): Body => ({ kind: "text", text })) },
-    { weight: 1, arbitrary: fc.constantFrom("", " ", "\uFEFF", "{", '{"a":', "[1,]", "{'a':1}", "NaN", '{"a":1}{"b":2}', '{"title":"\\ud800"}', '{"a":"\\u0000"}').map((text): Body => ({ kind: "text", text })) },
-    { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes): Body => ({ kind: "bytes", bytes })) },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.integer({ min: 1, max: 120_000 }), fc.constantFrom(["[", "]"], ['{"a":', "}"]), fc.constantFrom(...keys), fc.boolean())
+        .constantFrom(
+          "",
+          " ",
+          "\uFEFF",
+          "{",
+          '{"a":',
+          "[1,]",
+          "{'a':1}",
+          "NaN",
+          '{"a":1}{"b":2}',
+          '{"title":"\\ud800"}',
+          '{"a":"\\u0000"}',
+        )
+        .map((text): Body => ({ kind: "text", text })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes): Body => ({ kind: "bytes", bytes })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.integer({ min: 1, max: 120_000 }),
+          fc.constantFrom(["[", "]"], ['{"a":', "}"]),
+          fc.constantFrom(...keys),
+          fc.boolean(),
+        )
         .map(([depth, [open, close], key, inField]): Body => ({
           kind: "text",
           text: inField ? `{${JSON.stringify(key)}:${deepText(depth, open!, close!)}}` : deepText(depth, open!, close!),
@@ -588,10 +756,23 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
     {
       weight: 1,
       arbitrary: fc
-        .tuple(valid, fc.constantFrom(...keys), fc.integer({ min: 0, max: 100_000 }), fc.constantFrom<unknown>("russia", 1, null, {}, "<script>"))
-        .map(([value, key, length, item]): Body => ({ kind: "json", value: { ...value, [key]: Array.from({ length }, () => item) } })),
+        .tuple(
+          valid,
+          fc.constantFrom(...keys),
+          fc.integer({ min: 0, max: 100_000 }),
+          fc.constantFrom<unknown>("russia", 1, null, {}, "<script>"),
+        )
+        .map(([value, key, length, item]): Body => ({
+          kind: "json",
+          value: { ...value, [key]: Array.from({ length }, () => item) },
+        })),
     },
-    { weight: 1, arbitrary: fc.tuple(valid, fc.constantFrom(...CONTENT_TYPES)).map(([value, contentType]): Body => ({ kind: "json", value, contentType })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(valid, fc.constantFrom(...CONTENT_TYPES))
+        .map(([value, contentType]): Body => ({ kind: "json", value, contentType })),
+    },
   );
 }
 
@@ -599,7 +780,8 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
 
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
 /** optionalText: blank means absent. */
-const optional = (value: unknown, absent: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : absent);
+const optional = (value: unknown, absent: unknown) =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : absent;
 const normalizedSlugs = (value: unknown) => [...new Set((value as string[]).map((s) => s.trim().toLowerCase()))].sort();
 
 async function getJson(call: Call, path: string): Promise<any> {
@@ -609,7 +791,9 @@ async function getJson(call: Call, path: string): Promise<any> {
 }
 
 async function readGrievance(id: string) {
-  return GrievanceDetailSchema.parse(await getJson((r) => grievanceOne.GET(r, params({ id })), `/api/v1/grievances/${id}`));
+  return GrievanceDetailSchema.parse(
+    await getJson((r) => grievanceOne.GET(r, params({ id })), `/api/v1/grievances/${id}`),
+  );
 }
 
 async function readMeeting(id: string) {
@@ -626,21 +810,46 @@ function expectSameText(actual: unknown, expected: unknown, what: string) {
 const SCHEMAS: Array<[string, z.ZodType, fc.Arbitrary<Record<string, unknown>> | null]> = [
   ["GrievanceCreateSchema", GrievanceCreateSchema, grievanceCreate as fc.Arbitrary<Record<string, unknown>>],
   ["GrievanceUpdateSchema", GrievanceUpdateSchema, grievanceUpdate("g1", "m1")],
-  ["GrievanceStatusChangeSchema", GrievanceStatusChangeSchema, grievanceStatusChange("g1", "m1") as fc.Arbitrary<Record<string, unknown>>],
+  [
+    "GrievanceStatusChangeSchema",
+    GrievanceStatusChangeSchema,
+    grievanceStatusChange("g1", "m1") as fc.Arbitrary<Record<string, unknown>>,
+  ],
   ["GrievanceFiltersSchema", GrievanceFiltersSchema, null],
   ["CitationInputSchema", CitationInputSchema, citation],
   ["MeetingCreateSchema", MeetingCreateSchema, meetingCreate("geneva") as fc.Arbitrary<Record<string, unknown>>],
   ["MeetingUpdateSchema", MeetingUpdateSchema, meetingUpdate("m1", "geneva")],
-  ["MeetingOutcomeSchema", MeetingOutcomeSchema, meetingOutcome(["g1", "g2", "g3"]) as fc.Arbitrary<Record<string, unknown>>],
+  [
+    "MeetingOutcomeSchema",
+    MeetingOutcomeSchema,
+    meetingOutcome(["g1", "g2", "g3"]) as fc.Arbitrary<Record<string, unknown>>,
+  ],
   ["MeetingFiltersSchema", MeetingFiltersSchema, null],
   ["OutcomeInputSchema", OutcomeInputSchema, null],
   ["ParticipantInputSchema", ParticipantInputSchema, participant as fc.Arbitrary<Record<string, unknown>>],
   ["PartyCreateSchema", PartyCreateSchema, partyCreate as fc.Arbitrary<Record<string, unknown>>],
   ["VenueCreateSchema", VenueCreateSchema, venueCreate as fc.Arbitrary<Record<string, unknown>>],
   ["SignInSchema", SignInSchema, fc.record({ email: textFor(254), password: textFor(128) })],
-  ["UserCreateSchema", UserCreateSchema, fc.record({ email: fc.emailAddress(), name: textFor(LIMITS.name), role: fc.constantFrom("viewer", "analyst", "admin"), password: textFor(128) })],
-  ["FirstAdminSchema", FirstAdminSchema, fc.record({ email: fc.emailAddress(), name: textFor(LIMITS.name), password: textFor(128) })],
-  ["RoleChangeSchema", RoleChangeSchema, fc.record({ role: fc.constantFrom<unknown>("viewer", "analyst", "admin", "root", "") })],
+  [
+    "UserCreateSchema",
+    UserCreateSchema,
+    fc.record({
+      email: fc.emailAddress(),
+      name: textFor(LIMITS.name),
+      role: fc.constantFrom("viewer", "analyst", "admin"),
+      password: textFor(128),
+    }),
+  ],
+  [
+    "FirstAdminSchema",
+    FirstAdminSchema,
+    fc.record({ email: fc.emailAddress(), name: textFor(LIMITS.name), password: textFor(128) }),
+  ],
+  [
+    "RoleChangeSchema",
+    RoleChangeSchema,
+    fc.record({ role: fc.constantFrom<unknown>("viewer", "analyst", "admin", "root", "") }),
+  ],
   ["ApiTokenCreateSchema", ApiTokenCreateSchema, fc.record({ name: textFor(LIMITS.name) })],
   ["EmailSchema", EmailSchema, null],
   ["PasswordSchema", PasswordSchema, null],
@@ -656,17 +865,48 @@ function nested(depth: number, kind: "array" | "object", leaf: unknown): unknown
 /** A deeply nested value or a huge list, alone or under one of the schema's keys. */
 function deepOrHuge(keys: readonly string[]): fc.Arbitrary<unknown> {
   return fc
-    .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom("array" as const, "object" as const, "huge" as const), fc.constantFrom(...keys), fc.boolean())
+    .tuple(
+      fc.integer({ min: 1, max: 20_000 }),
+      fc.constantFrom("array" as const, "object" as const, "huge" as const),
+      fc.constantFrom(...keys),
+      fc.boolean(),
+    )
     .map(([size, kind, key, underKey]) => {
-      const value = kind === "huge" ? Array.from({ length: size }, (_, i) => (i % 2 ? "russia" : { note: "x" })) : nested(size, kind, "x");
+      const value =
+        kind === "huge"
+          ? Array.from({ length: size }, (_, i) => (i % 2 ? "russia" : { note: "x" }))
+          : nested(size, kind, "x");
       return underKey ? { [key]: value } : value;
     });
 }
 
 /** Filter values as a page's searchParams hands them over: strings, lists, absent. */
 const queryLike = fc.dictionary(
-  fc.oneof(fc.constantFrom("party", "role", "status", "category", "meeting", "q", "sort", "dir", "deleted", "cursor", "limit", "venue", "from", "to"), hostileText),
-  fc.oneof(hostileText, fc.array(hostileText, { maxLength: 4 }), fc.constant(undefined), fc.constantFrom("OPEN", "OPEN,STALLED", "title", "asc", "1", "50", "2025-01-01", "russia")),
+  fc.oneof(
+    fc.constantFrom(
+      "party",
+      "role",
+      "status",
+      "category",
+      "meeting",
+      "q",
+      "sort",
+      "dir",
+      "deleted",
+      "cursor",
+      "limit",
+      "venue",
+      "from",
+      "to",
+    ),
+    hostileText,
+  ),
+  fc.oneof(
+    hostileText,
+    fc.array(hostileText, { maxLength: 4 }),
+    fc.constant(undefined),
+    fc.constantFrom("OPEN", "OPEN,STALLED", "title", "asc", "1", "50", "2025-01-01", "russia"),
+  ),
   { maxKeys: 6 },
 );
 
@@ -687,8 +927,19 @@ describe("every input schema, given anything", () => {
   for (const [name, schema, valid] of SCHEMAS) {
     it(`${name}.safeParse never throws, and every issue has a path and a message`, () => {
       const keys = "shape" in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : ["title"];
-      const inputs: fc.Arbitrary<unknown>[] = [anythingAtAll, hostileJson, hostileText, longText(300_000), deepOrHuge(keys)];
-      if (valid) inputs.push(valid, nearlyValid(valid, keys), fc.tuple(valid, deepOrHuge(keys)).map(([v, d]) => ({ ...v, ...(d as object) })));
+      const inputs: fc.Arbitrary<unknown>[] = [
+        anythingAtAll,
+        hostileJson,
+        hostileText,
+        longText(300_000),
+        deepOrHuge(keys),
+      ];
+      if (valid)
+        inputs.push(
+          valid,
+          nearlyValid(valid, keys),
+          fc.tuple(valid, deepOrHuge(keys)).map(([v, d]) => ({ ...v, ...(d as object) })),
+        );
       fc.assert(
         fc.property(fc.oneof(...inputs), (input) => {
           expectWellFormedResult(schema.safeParse(input));
@@ -705,7 +956,9 @@ describe("every input schema, given anything", () => {
           fc.oneof(hostileJson, fc.constant({ polluted: true })),
           (value, key, inner) => {
             const rest = JSON.stringify(value).slice(1);
-            const input: unknown = JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(inner)}${rest === "}" ? "" : ","}${rest}`);
+            const input: unknown = JSON.parse(
+              `{${JSON.stringify(key)}:${JSON.stringify(inner)}${rest === "}" ? "" : ","}${rest}`,
+            );
             const result = schema.safeParse(input);
             expectWellFormedResult(result);
             expect(Object.keys(Object.prototype)).toEqual([]);
@@ -727,8 +980,16 @@ describe("every input schema, given anything", () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         for (const [name, schema, input] of [
-          ["GrievanceCreateSchema.title", GrievanceCreateSchema, { title: `x${text}`, category: "OTHER", raisedBy: ["a"], addressedTo: ["b"] }],
-          ["GrievanceCreateSchema.description", GrievanceCreateSchema, { title: "x", description: `x${text}`, category: "OTHER", raisedBy: ["a"], addressedTo: ["b"] }],
+          [
+            "GrievanceCreateSchema.title",
+            GrievanceCreateSchema,
+            { title: `x${text}`, category: "OTHER", raisedBy: ["a"], addressedTo: ["b"] },
+          ],
+          [
+            "GrievanceCreateSchema.description",
+            GrievanceCreateSchema,
+            { title: "x", description: `x${text}`, category: "OTHER", raisedBy: ["a"], addressedTo: ["b"] },
+          ],
           ["GrievanceUpdateSchema.description", GrievanceUpdateSchema, { version: 1, description: `x${text}` }],
           ["MeetingUpdateSchema.summary", MeetingUpdateSchema, { version: 1, summary: `x${text}` }],
           ["GrievanceFiltersSchema.q", GrievanceFiltersSchema, { q: `x${text}` }],
@@ -802,7 +1063,18 @@ const BODY_ROUTES: BodyRoute[] = [
     path: () => `/api/v1/grievances/${patchGrievance}`,
     call: () => (r) => grievanceOne.PATCH(r, params({ id: patchGrievance })),
     valid: () => grievanceUpdate(patchGrievance, linkMeeting),
-    keys: ["version", "title", "description", "category", "raisedBy", "addressedTo", "status", "reason", "meetingId", "sourceUrl"],
+    keys: [
+      "version",
+      "title",
+      "description",
+      "category",
+      "raisedBy",
+      "addressedTo",
+      "status",
+      "reason",
+      "meetingId",
+      "sourceUrl",
+    ],
     async readBack({ status, body, sent }) {
       expect(status).toBe(200);
       const input = sent as Record<string, any>;
@@ -811,7 +1083,8 @@ const BODY_ROUTES: BodyRoute[] = [
       expect(read.version).toBe(Number(input.version) + 1);
       if (input.title !== undefined) expectSameText(read.title, trimmed(input.title), "title");
       if (input.description !== undefined) expectSameText(read.description, trimmed(input.description), "description");
-      if (input.raisedBy !== undefined) expect(read.raisedBy.map((p) => p.slug).sort()).toEqual(normalizedSlugs(input.raisedBy));
+      if (input.raisedBy !== undefined)
+        expect(read.raisedBy.map((p) => p.slug).sort()).toEqual(normalizedSlugs(input.raisedBy));
       if (input.status !== undefined) {
         const last = read.history.at(-1)!;
         expect(last.to).toBe(input.status);
@@ -819,7 +1092,8 @@ const BODY_ROUTES: BodyRoute[] = [
         // A URL is trimmed, and loses tabs and newlines as the URL standard's parser drops them
         // (zod's url() does both); otherwise it is stored as sent.
         const url = optional(input.sourceUrl, undefined);
-        if (url !== undefined) expectSameText(last.source?.url, String(url).replace(/[\t\n\r]/g, ""), "history source url");
+        if (url !== undefined)
+          expectSameText(last.source?.url, String(url).replace(/[\t\n\r]/g, ""), "history source url");
         if (input.meetingId) expect(last.meetingId).toBe(input.meetingId.trim());
       }
     },
@@ -902,7 +1176,9 @@ const BODY_ROUTES: BodyRoute[] = [
       expect(status).toBe(201);
       const input = sent as Record<string, any>;
       const created = PartySummarySchema.parse(body);
-      const read = PartyDetailSchema.parse(await getJson((r) => partyOne.GET(r, params({ slug: created.slug })), `/api/v1/parties/${created.slug}`));
+      const read = PartyDetailSchema.parse(
+        await getJson((r) => partyOne.GET(r, params({ slug: created.slug })), `/api/v1/parties/${created.slug}`),
+      );
       expectSameText(read.name, trimmed(input.name), "name");
       expectSameText(read.shortName, optional(input.shortName, null), "shortName");
     },
@@ -918,7 +1194,9 @@ const BODY_ROUTES: BodyRoute[] = [
       expect(status).toBe(201);
       const input = sent as Record<string, any>;
       const created = VenueSummarySchema.parse(body);
-      const read = VenueSummarySchema.parse(await getJson((r) => venueOne.GET(r, params({ slug: created.slug })), `/api/v1/venues/${created.slug}`));
+      const read = VenueSummarySchema.parse(
+        await getJson((r) => venueOne.GET(r, params({ slug: created.slug })), `/api/v1/venues/${created.slug}`),
+      );
       expectSameText(read.name, trimmed(input.name), "name");
       expectSameText(read.city, trimmed(input.city), "city");
       expectSameText(read.country, trimmed(input.country), "country");
@@ -967,15 +1245,49 @@ const hostileParam = fc.oneof(
   { weight: 3, arbitrary: hostileText },
   { weight: 2, arbitrary: validId },
   { weight: 1, arbitrary: validSlug },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "..", "../grievances", "%00", "a%2Fb", "x".repeat(64), "x".repeat(65), "0", "-1", "null", "undefined", "__proto__", "constructor") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      " ",
+      "..",
+      "../grievances",
+      "%00",
+      "a%2Fb",
+      "x".repeat(64),
+      "x".repeat(65),
+      "0",
+      "-1",
+      "null",
+      "undefined",
+      "__proto__",
+      "constructor",
+    ),
+  },
   { weight: 1, arbitrary: longText(5_000) },
 );
 
-type ParamRoute = { name: string; method: "GET" | "POST" | "PATCH" | "DELETE"; base: string; call: (param: string) => Call; body?: () => fc.Arbitrary<Body> };
+type ParamRoute = {
+  name: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  base: string;
+  call: (param: string) => Call;
+  body?: () => fc.Arbitrary<Body>;
+};
 
 const PARAM_ROUTES: ParamRoute[] = [
-  { name: "GET /api/v1/grievances/[id]", method: "GET", base: "/api/v1/grievances/", call: (id) => (r) => grievanceOne.GET(r, params({ id })) },
-  { name: "DELETE /api/v1/grievances/[id]", method: "DELETE", base: "/api/v1/grievances/", call: (id) => (r) => grievanceOne.DELETE(r, params({ id })) },
+  {
+    name: "GET /api/v1/grievances/[id]",
+    method: "GET",
+    base: "/api/v1/grievances/",
+    call: (id) => (r) => grievanceOne.GET(r, params({ id })),
+  },
+  {
+    name: "DELETE /api/v1/grievances/[id]",
+    method: "DELETE",
+    base: "/api/v1/grievances/",
+    call: (id) => (r) => grievanceOne.DELETE(r, params({ id })),
+  },
   {
     name: "PATCH /api/v1/grievances/[id]",
     method: "PATCH",
@@ -983,10 +1295,31 @@ const PARAM_ROUTES: ParamRoute[] = [
     call: (id) => (r) => grievanceOne.PATCH(r, params({ id })),
     body: () => grievanceUpdate(patchGrievance, linkMeeting).map((value): Body => ({ kind: "json", value })),
   },
-  { name: "GET /api/v1/grievances/[id]/history", method: "GET", base: "/api/v1/grievances/", call: (id) => (r) => grievanceHistory.GET(r, params({ id })) },
-  { name: "POST /api/v1/grievances/[id]/restore", method: "POST", base: "/api/v1/grievances/", call: (id) => (r) => grievanceRestore.POST(r, params({ id })), body: () => hostileJson.map((value): Body => ({ kind: "json", value })) },
-  { name: "GET /api/v1/meetings/[id]", method: "GET", base: "/api/v1/meetings/", call: (id) => (r) => meetingOne.GET(r, params({ id })) },
-  { name: "DELETE /api/v1/meetings/[id]", method: "DELETE", base: "/api/v1/meetings/", call: (id) => (r) => meetingOne.DELETE(r, params({ id })) },
+  {
+    name: "GET /api/v1/grievances/[id]/history",
+    method: "GET",
+    base: "/api/v1/grievances/",
+    call: (id) => (r) => grievanceHistory.GET(r, params({ id })),
+  },
+  {
+    name: "POST /api/v1/grievances/[id]/restore",
+    method: "POST",
+    base: "/api/v1/grievances/",
+    call: (id) => (r) => grievanceRestore.POST(r, params({ id })),
+    body: () => hostileJson.map((value): Body => ({ kind: "json", value })),
+  },
+  {
+    name: "GET /api/v1/meetings/[id]",
+    method: "GET",
+    base: "/api/v1/meetings/",
+    call: (id) => (r) => meetingOne.GET(r, params({ id })),
+  },
+  {
+    name: "DELETE /api/v1/meetings/[id]",
+    method: "DELETE",
+    base: "/api/v1/meetings/",
+    call: (id) => (r) => meetingOne.DELETE(r, params({ id })),
+  },
   {
     name: "PATCH /api/v1/meetings/[id]",
     method: "PATCH",
@@ -1001,9 +1334,24 @@ const PARAM_ROUTES: ParamRoute[] = [
     call: (id) => (r) => meetingOutcomes.POST(r, params({ id })),
     body: () => meetingOutcome(outcomeGrievances).map((value): Body => ({ kind: "json", value })),
   },
-  { name: "POST /api/v1/meetings/[id]/restore", method: "POST", base: "/api/v1/meetings/", call: (id) => (r) => meetingRestore.POST(r, params({ id })) },
-  { name: "GET /api/v1/parties/[slug]", method: "GET", base: "/api/v1/parties/", call: (slug) => (r) => partyOne.GET(r, params({ slug })) },
-  { name: "GET /api/v1/venues/[slug]", method: "GET", base: "/api/v1/venues/", call: (slug) => (r) => venueOne.GET(r, params({ slug })) },
+  {
+    name: "POST /api/v1/meetings/[id]/restore",
+    method: "POST",
+    base: "/api/v1/meetings/",
+    call: (id) => (r) => meetingRestore.POST(r, params({ id })),
+  },
+  {
+    name: "GET /api/v1/parties/[slug]",
+    method: "GET",
+    base: "/api/v1/parties/",
+    call: (slug) => (r) => partyOne.GET(r, params({ slug })),
+  },
+  {
+    name: "GET /api/v1/venues/[slug]",
+    method: "GET",
+    base: "/api/v1/venues/",
+    call: (slug) => (r) => venueOne.GET(r, params({ slug })),
+  },
 ];
 
 /** A path segment for the URL; the handler gets the decoded param, as Next passes it. */
@@ -1019,7 +1367,9 @@ describe("routes addressed by an id or slug, given hostile ids", () => {
           fc.asyncProperty(hostileParam, body, async (param, requestBody) => {
             const answer = await send(route.call(param), route.method, `${route.base}${segment(param)}`, requestBody);
             // Hostile ids name no record: the fixtures' ids are cuids that these never produce.
-            expect(answer.status, `${route.name} with ${JSON.stringify(param).slice(0, 100)}`).toBeGreaterThanOrEqual(400);
+            expect(answer.status, `${route.name} with ${JSON.stringify(param).slice(0, 100)}`).toBeGreaterThanOrEqual(
+              400,
+            );
           }),
           opts(30),
         );
@@ -1028,27 +1378,39 @@ describe("routes addressed by an id or slug, given hostile ids", () => {
     );
   }
 
-  it("DELETE and restore of a record with hostile text answer the record as stored", async () => {
-    await fc.assert(
-      fc.asyncProperty(mostlyValidText(LIMITS.title), async (title) => {
-        const create = await send((r) => grievanceList.POST(r, params({})), "POST", "/api/v1/grievances", {
-          kind: "json",
-          value: { title, category: "OTHER", raisedBy: ["russia"], addressedTo: ["turkiye"] },
-        });
-        if (create.status !== 201) return;
-        const id = create.body.id as string;
-        const deleted = await send((r) => grievanceOne.DELETE(r, params({ id })), "DELETE", `/api/v1/grievances/${id}`);
-        expect(deleted.status).toBe(200);
-        expectSameText(deleted.body.title, title.trim(), "title after delete");
-        expect(deleted.body.deletedAt).not.toBeNull();
-        const restored = await send((r) => grievanceRestore.POST(r, params({ id })), "POST", `/api/v1/grievances/${id}/restore`);
-        expect(restored.status).toBe(200);
-        expectSameText(restored.body.title, title.trim(), "title after restore");
-        expect(restored.body.deletedAt).toBeNull();
-      }),
-      opts(15),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    "DELETE and restore of a record with hostile text answer the record as stored",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mostlyValidText(LIMITS.title), async (title) => {
+          const create = await send((r) => grievanceList.POST(r, params({})), "POST", "/api/v1/grievances", {
+            kind: "json",
+            value: { title, category: "OTHER", raisedBy: ["russia"], addressedTo: ["turkiye"] },
+          });
+          if (create.status !== 201) return;
+          const id = create.body.id as string;
+          const deleted = await send(
+            (r) => grievanceOne.DELETE(r, params({ id })),
+            "DELETE",
+            `/api/v1/grievances/${id}`,
+          );
+          expect(deleted.status).toBe(200);
+          expectSameText(deleted.body.title, title.trim(), "title after delete");
+          expect(deleted.body.deletedAt).not.toBeNull();
+          const restored = await send(
+            (r) => grievanceRestore.POST(r, params({ id })),
+            "POST",
+            `/api/v1/grievances/${id}/restore`,
+          );
+          expect(restored.status).toBe(200);
+          expectSameText(restored.body.title, title.trim(), "title after restore");
+          expect(restored.body.deletedAt).toBeNull();
+        }),
+        opts(15),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 // ── Query strings ───────────────────────────────────────────────────────────────────────────
@@ -1057,7 +1419,8 @@ const GRIEVANCE_KEYS = Object.keys(GrievanceFiltersSchema.shape);
 const MEETING_KEYS = Object.keys(MeetingFiltersSchema.shape);
 
 /** Encodes for a URL the way a client would, or leaves it raw (the URL parser copes either way). */
-const encodeLoosely = (text: string, raw: boolean) => (raw ? text.replace(/[#&=]/g, encodeURIComponent) : encodeURIComponent(text.toWellFormed()));
+const encodeLoosely = (text: string, raw: boolean) =>
+  raw ? text.replace(/[#&=]/g, encodeURIComponent) : encodeURIComponent(text.toWellFormed());
 
 function queryString(keys: readonly string[]): fc.Arbitrary<string> {
   const plausible = fc.constantFrom(
@@ -1086,25 +1449,97 @@ function queryString(keys: readonly string[]): fc.Arbitrary<string> {
     "",
   );
   const pair = fc.tuple(
-    fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: hostileText }, { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "%00", "", "q[]", "q.x") }),
-    fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 3, arbitrary: hostileText }, { weight: 1, arbitrary: longText(LIMITS.query) }, { weight: 1, arbitrary: fc.constantFrom("%00", "%ZZ", "%E0%A4%A", "%F0%9F%98", "%", "a%00b", "%2C", "%EF%BB%BF") }),
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...keys) },
+      { weight: 1, arbitrary: hostileText },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "%00", "", "q[]", "q.x"),
+      },
+    ),
+    fc.oneof(
+      { weight: 3, arbitrary: plausible },
+      { weight: 3, arbitrary: hostileText },
+      { weight: 1, arbitrary: longText(LIMITS.query) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom("%00", "%ZZ", "%E0%A4%A", "%F0%9F%98", "%", "a%00b", "%2C", "%EF%BB%BF"),
+      },
+    ),
     fc.boolean(),
   );
   return fc.oneof(
-    { weight: 8, arbitrary: fc.array(pair, { maxLength: 6 }).map((pairs) => pairs.map(([k, v, raw]) => `${encodeLoosely(k, raw)}=${encodeLoosely(v, raw)}`).join("&")) },
-    { weight: 1, arbitrary: fc.constantFrom("&&&", "=", "==", "q", "q&q&q", "status=OPEN&status=HELD&status=", "q=a&q=b", "limit=1&limit=2", "?", "%", "q=%00", "cursor=-1", "x".repeat(20_000), `q=${"a".repeat(50_000)}`) },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom(...keys), { minLength: 1, maxLength: 400 }).map((ks) => ks.map((k) => `${k}=1`).join("&")) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .array(pair, { maxLength: 6 })
+        .map((pairs) => pairs.map(([k, v, raw]) => `${encodeLoosely(k, raw)}=${encodeLoosely(v, raw)}`).join("&")),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "&&&",
+        "=",
+        "==",
+        "q",
+        "q&q&q",
+        "status=OPEN&status=HELD&status=",
+        "q=a&q=b",
+        "limit=1&limit=2",
+        "?",
+        "%",
+        "q=%00",
+        "cursor=-1",
+        "x".repeat(20_000),
+        `q=${"a".repeat(50_000)}`,
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.constantFrom(...keys), { minLength: 1, maxLength: 400 })
+        .map((ks) => ks.map((k) => `${k}=1`).join("&")),
+    },
   );
 }
 
 type QueryRoute = { name: string; path: string; call: Call; keys: readonly string[]; schema?: z.ZodType };
 
 const QUERY_ROUTES: QueryRoute[] = [
-  { name: "GET /api/v1/grievances", path: "/api/v1/grievances", call: (r) => grievanceList.GET(r, params({})), keys: GRIEVANCE_KEYS, schema: GrievancePageSchema },
-  { name: "GET /api/v1/meetings", path: "/api/v1/meetings", call: (r) => meetingList.GET(r, params({})), keys: MEETING_KEYS, schema: MeetingPageSchema },
-  { name: "GET /api/v1/parties", path: "/api/v1/parties", call: (r) => partyList.GET(r, params({})), keys: ["party", "q"], schema: PartyListSchema },
-  { name: "GET /api/v1/venues", path: "/api/v1/venues", call: (r) => venueList.GET(r, params({})), keys: ["venue", "q"], schema: VenueListSchema },
-  { name: "GET /api/v1/openapi.json", path: "/api/v1/openapi.json", call: (r) => openapiRoute.GET(r, params({})), keys: ["format"] },
+  {
+    name: "GET /api/v1/grievances",
+    path: "/api/v1/grievances",
+    call: (r) => grievanceList.GET(r, params({})),
+    keys: GRIEVANCE_KEYS,
+    schema: GrievancePageSchema,
+  },
+  {
+    name: "GET /api/v1/meetings",
+    path: "/api/v1/meetings",
+    call: (r) => meetingList.GET(r, params({})),
+    keys: MEETING_KEYS,
+    schema: MeetingPageSchema,
+  },
+  {
+    name: "GET /api/v1/parties",
+    path: "/api/v1/parties",
+    call: (r) => partyList.GET(r, params({})),
+    keys: ["party", "q"],
+    schema: PartyListSchema,
+  },
+  {
+    name: "GET /api/v1/venues",
+    path: "/api/v1/venues",
+    call: (r) => venueList.GET(r, params({})),
+    keys: ["venue", "q"],
+    schema: VenueListSchema,
+  },
+  {
+    name: "GET /api/v1/openapi.json",
+    path: "/api/v1/openapi.json",
+    call: (r) => openapiRoute.GET(r, params({})),
+    keys: ["format"],
+  },
   {
     name: "GET /api/v1/grievances/[id]/history",
     path: "/api/v1/grievances/HISTORY/history",
@@ -1114,17 +1549,24 @@ const QUERY_ROUTES: QueryRoute[] = [
   },
 ];
 
-
 /** Every grievance a search lists holds each folded term of the query, as text. */
 async function expectLiteralSearch(q: string): Promise<void> {
-  const answer = await send((r) => grievanceList.GET(r, params({})), "GET", `/api/v1/grievances?q=${encodeURIComponent(q.toWellFormed())}&limit=100`, undefined, authHeader(), { readOnly: true });
+  const answer = await send(
+    (r) => grievanceList.GET(r, params({})),
+    "GET",
+    `/api/v1/grievances?q=${encodeURIComponent(q.toWellFormed())}&limit=100`,
+    undefined,
+    authHeader(),
+    { readOnly: true },
+  );
   if (answer.status !== 200) return; // refused (too long, unstorable): checked by send()
   const page = GrievancePageSchema.parse(answer.body);
   const terms = foldForSearch(q.toWellFormed()).split(" ").filter(Boolean);
   for (const item of page.items) {
     const found = await readGrievance(item.id);
     const haystack = foldForSearch([found.title, found.description, ...found.history.map((h) => h.reason)].join(" "));
-    for (const term of terms) expect(haystack.includes(term), `q=${JSON.stringify(q)} listed ${JSON.stringify(item.title)}`).toBe(true);
+    for (const term of terms)
+      expect(haystack.includes(term), `q=${JSON.stringify(q)} listed ${JSON.stringify(item.title)}`).toBe(true);
   }
 }
 
@@ -1136,10 +1578,14 @@ describe("list routes, given odd query strings", () => {
         await fc.assert(
           fc.asyncProperty(queryString(route.keys), async (query) => {
             // A read writes nothing, whatever it answers.
-            const answer = await send(route.call, "GET", `${route.path}?${query}`, undefined, authHeader(), { readOnly: true });
+            const answer = await send(route.call, "GET", `${route.path}?${query}`, undefined, authHeader(), {
+              readOnly: true,
+            });
             if (answer.status === 200 && route.schema) {
               const shape = route.schema.safeParse(answer.body);
-              expect(shape.success, `${route.name}?${query.slice(0, 200)}: ${shape.error?.message.slice(0, 300)}`).toBe(true);
+              expect(shape.success, `${route.name}?${query.slice(0, 200)}: ${shape.error?.message.slice(0, 300)}`).toBe(
+                true,
+              );
             }
           }),
           opts(60),
@@ -1152,12 +1598,27 @@ describe("list routes, given odd query strings", () => {
   it(
     "a hostile search matches its terms as text, never as SQL",
     async () => {
-      const sqlish = fc.constantFrom("'", '"', "\\", "\\\\", "\\'", ";", "--", "/*", `'; DROP TABLE "Grievance"; --`, "' OR '1'='1", '" OR ""="', "[a-z]", "*", "?", "^", "$", ".*");
+      const sqlish = fc.constantFrom(
+        "'",
+        '"',
+        "\\",
+        "\\\\",
+        "\\'",
+        ";",
+        "--",
+        "/*",
+        `'; DROP TABLE "Grievance"; --`,
+        "' OR '1'='1",
+        '" OR ""="',
+        "[a-z]",
+        "*",
+        "?",
+        "^",
+        "$",
+        ".*",
+      );
       await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(sqlish, hostileText),
-          async (q) => void (await expectLiteralSearch(q)),
-        ),
+        fc.asyncProperty(fc.oneof(sqlish, hostileText), async (q) => void (await expectLiteralSearch(q))),
         opts(30),
       );
     },
@@ -1178,7 +1639,9 @@ describe("list routes, given odd query strings", () => {
 // ── Credentials ─────────────────────────────────────────────────────────────────────────────
 
 /** Header values a Request accepts: no NUL, CR or LF, code points up to U+00FF. */
-const headerValue = fc.string({ unit: "binary-ascii", maxLength: 300 }).map((s) => s.replace(/[\u0000\r\n]/g, "").trim());
+const headerValue = fc
+  .string({ unit: "binary-ascii", maxLength: 300 })
+  .map((s) => s.replace(/[\u0000\r\n]/g, "").trim());
 
 describe("credentials, given hostile headers", () => {
   it(

@@ -18,7 +18,13 @@ export async function makeParty(overrides: Record<string, unknown> = {}) {
 
 export async function makeVenue(overrides: Record<string, unknown> = {}) {
   const n = next();
-  return createVenue(SYSTEM, { name: `Venue ${n}`, slug: `venue-${n}`, city: "Geneva", country: "Switzerland", ...overrides });
+  return createVenue(SYSTEM, {
+    name: `Venue ${n}`,
+    slug: `venue-${n}`,
+    city: "Geneva",
+    country: "Switzerland",
+    ...overrides,
+  });
 }
 
 export async function makeMeeting(overrides: Record<string, unknown> = {}) {
@@ -28,7 +34,13 @@ export async function makeMeeting(overrides: Record<string, unknown> = {}) {
 export async function makeGrievance(overrides: Record<string, unknown> = {}) {
   const raisedBy = (overrides.raisedBy as string[] | undefined) ?? [(await makeParty()).slug];
   const addressedTo = (overrides.addressedTo as string[] | undefined) ?? [(await makeParty()).slug];
-  return createGrievance(SYSTEM, { title: `Grievance ${next()}`, category: "OTHER", ...overrides, raisedBy, addressedTo });
+  return createGrievance(SYSTEM, {
+    title: `Grievance ${next()}`,
+    category: "OTHER",
+    ...overrides,
+    raisedBy,
+    addressedTo,
+  });
 }
 
 export { seedDatabase };

@@ -21,7 +21,6 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-
 async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();

@@ -34,7 +34,8 @@ describe("a crash in the middle of writes", () => {
         const reason = `crash-test writer ${w} change ${i}`;
         try {
           const response = await call("PATCH", `/grievances/${g.id}`, { status: to, reason, version });
-          if (response.status !== 200) throw new Error(`unexpected ${response.status}: ${JSON.stringify(response.body)}`);
+          if (response.status !== 200)
+            throw new Error(`unexpected ${response.status}: ${JSON.stringify(response.body)}`);
           acknowledged.push(reason);
           version = response.body.version;
           status = to;
@@ -49,7 +50,9 @@ describe("a crash in the middle of writes", () => {
     killed = true;
     server.process.kill("SIGKILL");
     await Promise.allSettled(writers);
-    await new Promise((r) => server!.process.exitCode !== null || server!.process.signalCode ? r(null) : server!.process.once("exit", r));
+    await new Promise((r) =>
+      server!.process.exitCode !== null || server!.process.signalCode ? r(null) : server!.process.once("exit", r),
+    );
 
     if (database.kind === "sqlite") {
       const file = new Database(database.url.slice("file:".length));

@@ -21,7 +21,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** A database of the kind TEST_DATABASE_URL names (PostgreSQL) or a fresh SQLite file. */
-export async function freshDatabase(name: string): Promise<{ url: string; kind: "sqlite" | "postgresql"; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  name: string,
+): Promise<{ url: string; kind: "sqlite" | "postgresql"; drop: () => Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (server && /^postgres/.test(server)) {
     const db = `bc_system_${name}_${process.pid}`;
@@ -46,22 +48,35 @@ export async function freshDatabase(name: string): Promise<{ url: string; kind: 
   const dir = path.resolve(`data/system/${name}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  return { url: `file:${path.join(dir, "bc.db")}`, kind: "sqlite", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: `file:${path.join(dir, "bc.db")}`,
+    kind: "sqlite",
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 function node(args: string[], databaseUrl: string): string {
-  const result = spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
 /** Migrates and seeds as `npm start` does, and returns an API token for a new user of `role`. */
-export function prepare(databaseUrl: string, role: "analyst" | "admin" = "analyst"): { token: string; email: string; password: string } {
+export function prepare(
+  databaseUrl: string,
+  role: "analyst" | "admin" = "analyst",
+): { token: string; email: string; password: string } {
   node(["scripts/prisma.mjs", "migrate", "deploy"], databaseUrl);
   node(["scripts/run-ts.mjs", "scripts/seed.ts"], databaseUrl);
   const email = `${role}-${process.pid}@example.org`;
   const password = "a long system-test password";
-  node(["scripts/run-ts.mjs", "scripts/users.ts", "create", "--email", email, "--role", role, "--password", password], databaseUrl);
+  node(
+    ["scripts/run-ts.mjs", "scripts/users.ts", "create", "--email", email, "--role", role, "--password", password],
+    databaseUrl,
+  );
   const out = node(["scripts/run-ts.mjs", "scripts/users.ts", "token", "--email", email], databaseUrl);
   return { token: out.trim().split("\n").at(-1)!, email, password };
 }
@@ -106,7 +121,10 @@ export function api(server: Server, token: string) {
   return async (method: string, pathname: string, body?: unknown) => {
     const response = await fetch(`${server.url}/api/v1${pathname}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };

@@ -1,6 +1,6 @@
 import http from "node:http";
 import fs from "node:fs";
-import { chromium, type Browser } from "playwright";
+import { chromium, type Browser } from "@playwright/test";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, freePort, freshDatabase, prepare, startServer, stopServer, type Server } from "./support";
 
@@ -54,7 +54,11 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
 
     const { body: list } = await api(a, token)("GET", "/grievances?q=flights");
     const grievance = list.items[0];
-    const moved = await api(a, token)("PATCH", `/grievances/${grievance.id}`, { status: "STALLED", reason: "written through A", version: grievance.version });
+    const moved = await api(a, token)("PATCH", `/grievances/${grievance.id}`, {
+      status: "STALLED",
+      reason: "written through A",
+      version: grievance.version,
+    });
     expect(moved.status).toBe(200);
     const seen = await api(b, token)("GET", `/grievances/${grievance.id}`);
     expect(seen.body).toMatchObject({ status: "STALLED", version: moved.body.version });
@@ -64,7 +68,17 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     // posts goes to the other.
     const proxy = await roundRobin([a, b]);
     const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-    browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
     const page = await browser.newPage();
     await page.goto(`${proxy.url}/sign-in`);
     await page.getByLabel("Email").fill(email);

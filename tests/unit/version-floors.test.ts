@@ -134,13 +134,18 @@ describe("security floors", () => {
   for (const [name, floor] of Object.entries(FLOORS)) {
     it(`the installed ${name} is at least ${floor}`, () => {
       const installed = readJson(`node_modules/${name}/package.json`).version as string;
-      expect(compareVersions(installed, floor), `node_modules/${name} is ${installed}; run npm ci`).toBeGreaterThanOrEqual(0);
+      expect(
+        compareVersions(installed, floor),
+        `node_modules/${name} is ${installed}; run npm ci`,
+      ).toBeGreaterThanOrEqual(0);
     });
 
     it(`package-lock.json resolves ${name} to at least ${floor}`, () => {
       const locked = lock.packages?.[`node_modules/${name}`]?.version as string | undefined;
       expect(locked, `package-lock.json has no entry for ${name}`).toBeDefined();
-      expect(compareVersions(locked!, floor), `package-lock.json resolves ${name} to ${locked}`).toBeGreaterThanOrEqual(0);
+      expect(compareVersions(locked!, floor), `package-lock.json resolves ${name} to ${locked}`).toBeGreaterThanOrEqual(
+        0,
+      );
     });
 
     it(`package.json's range for ${name} allows nothing below ${floor}`, () => {
@@ -148,11 +153,16 @@ describe("security floors", () => {
       expect(range, `package.json does not declare ${name}`).toBeDefined();
       const lowest = lowestAllowed(range!);
       expect(lowest, `package.json's range "${range}" for ${name} has no lower bound`).not.toBeNull();
-      expect(compareVersions(lowest!, floor), `package.json's range "${range}" for ${name} allows ${lowest}`).toBeGreaterThanOrEqual(0);
+      expect(
+        compareVersions(lowest!, floor),
+        `package.json's range "${range}" for ${name} allows ${lowest}`,
+      ).toBeGreaterThanOrEqual(0);
     });
   }
 
   it("react and react-dom are the same release (React refuses to run mismatched)", () => {
-    expect(readJson("node_modules/react-dom/package.json").version).toBe(readJson("node_modules/react/package.json").version);
+    expect(readJson("node_modules/react-dom/package.json").version).toBe(
+      readJson("node_modules/react/package.json").version,
+    );
   });
 });

@@ -31,8 +31,8 @@ export default async function UsersPage() {
         title="Users"
         subtitle={
           <>
-            {formatNumber(users.length)} {users.length === 1 ? "user" : "users"}, {formatNumber(active)} active; open one for
-            its API tokens. {ROLES.map((r) => `${ROLE_LABELS[r]} ${ROLE_DESCRIPTIONS[r]}`).join("; ")}.
+            {formatNumber(users.length)} {users.length === 1 ? "user" : "users"}, {formatNumber(active)} active; open
+            one for its API tokens. {ROLES.map((r) => `${ROLE_LABELS[r]} ${ROLE_DESCRIPTIONS[r]}`).join("; ")}.
           </>
         }
       />

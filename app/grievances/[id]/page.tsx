@@ -73,7 +73,12 @@ export default async function GrievancePage({ params }: { params: Params }) {
       </nav>
 
       {grievance.deletedAt ? (
-        <DeletedNotice id={grievance.id} noun="grievance" deletedAt={grievance.deletedAt} action={restoreGrievanceAction} />
+        <DeletedNotice
+          id={grievance.id}
+          noun="grievance"
+          deletedAt={grievance.deletedAt}
+          action={restoreGrievanceAction}
+        />
       ) : null}
 
       <header className="mb-5 border-b border-slate-200 pb-4">
@@ -262,7 +267,6 @@ export default async function GrievancePage({ params }: { params: Params }) {
             </ol>
           </section>
         </div>
-
       </div>
     </>
   );

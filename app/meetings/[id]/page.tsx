@@ -55,9 +55,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
 
 /** A card that the header's buttons link to (#outcome, #change-status, #edit). */
-function Panel({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+function Panel({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className={cn("scroll-mt-16 rounded-md border border-slate-200 bg-white", className)}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className={cn("scroll-mt-16 rounded-md border border-slate-200 bg-white", className)}
+    >
       <h2 id={`${id}-heading`} className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold text-slate-900">
         {title}
       </h2>
@@ -105,8 +119,14 @@ export default async function MeetingPage({ params }: { params: Params }) {
           <div className="min-w-0">
             <h1 className="text-xl font-semibold tracking-tight text-slate-900">{meeting.title}</h1>
             <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-              {meeting.date ? <time dateTime={toIsoDate(meeting.date)}>{formatDate(meeting.date)}</time> : <span>Date unknown</span>}
-              <span aria-hidden="true" className="text-slate-400">·</span>
+              {meeting.date ? (
+                <time dateTime={toIsoDate(meeting.date)}>{formatDate(meeting.date)}</time>
+              ) : (
+                <span>Date unknown</span>
+              )}
+              <span aria-hidden="true" className="text-slate-400">
+                ·
+              </span>
               {meeting.venue ? (
                 <Link href={`/venues/${meeting.venue.slug}`} className={LINK}>
                   {meeting.venue.name}, {meeting.venue.city}
@@ -114,7 +134,9 @@ export default async function MeetingPage({ params }: { params: Params }) {
               ) : (
                 <span>Venue unknown</span>
               )}
-              <span aria-hidden="true" className="text-slate-400">·</span>
+              <span aria-hidden="true" className="text-slate-400">
+                ·
+              </span>
               <MeetingStatusBadge status={meeting.status} />
             </p>
           </div>
@@ -142,7 +164,9 @@ export default async function MeetingPage({ params }: { params: Params }) {
         <div className="min-w-0 space-y-5">
           <Card title="Summary">
             {meeting.summary ? (
-              <div className="max-w-3xl space-y-2 text-sm leading-relaxed whitespace-pre-line text-slate-800">{meeting.summary}</div>
+              <div className="max-w-3xl space-y-2 text-sm leading-relaxed whitespace-pre-line text-slate-800">
+                {meeting.summary}
+              </div>
             ) : (
               <p className="text-sm text-slate-600">No summary yet.</p>
             )}
@@ -150,7 +174,10 @@ export default async function MeetingPage({ params }: { params: Params }) {
 
           <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading" className="mb-2 text-sm font-semibold text-slate-900">
-              Agenda <span className="font-normal text-slate-600">· {formatNumber(meeting.agenda.length)} {meeting.agenda.length === 1 ? "grievance" : "grievances"}</span>
+              Agenda{" "}
+              <span className="font-normal text-slate-600">
+                · {formatNumber(meeting.agenda.length)} {meeting.agenda.length === 1 ? "grievance" : "grievances"}
+              </span>
             </h2>
             {meeting.agenda.length === 0 ? (
               <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">
@@ -178,7 +205,11 @@ export default async function MeetingPage({ params }: { params: Params }) {
                         <GrievanceStatusBadge status={a.grievance.status} />
                       </Td>
                       <Td>
-                        {a.statusAfter ? <GrievanceStatusBadge status={a.statusAfter} /> : <span className="text-slate-600">no change</span>}
+                        {a.statusAfter ? (
+                          <GrievanceStatusBadge status={a.statusAfter} />
+                        ) : (
+                          <span className="text-slate-600">no change</span>
+                        )}
                       </Td>
                       <Td className="min-w-64 text-slate-800">{a.note}</Td>
                     </Tr>
@@ -223,7 +254,11 @@ export default async function MeetingPage({ params }: { params: Params }) {
           {canEdit ? (
             <Panel id="change-status" title="Change status">
               {allowed.length ? (
-                <MeetingStatusForm action={changeMeetingStatusAction.bind(null, meeting.id)} version={meeting.version} allowed={allowed} />
+                <MeetingStatusForm
+                  action={changeMeetingStatusAction.bind(null, meeting.id)}
+                  version={meeting.version}
+                  allowed={allowed}
+                />
               ) : (
                 <p className="text-sm text-slate-700">
                   A held meeting stays held: its outcomes hang on it. To correct a mistaken entry,{" "}
@@ -257,8 +292,11 @@ export default async function MeetingPage({ params }: { params: Params }) {
               </p>
               {allowed.includes("HELD") ? (
                 <p className="mt-1">
-                  If it took place, <Link href="#change-status" className={LINK}>change its status to Held</Link> first; the
-                  outcome form then appears here.
+                  If it took place,{" "}
+                  <Link href="#change-status" className={LINK}>
+                    change its status to Held
+                  </Link>{" "}
+                  first; the outcome form then appears here.
                 </p>
               ) : null}
             </div>

@@ -61,12 +61,16 @@ function Section({
         </h2>
         {count > 0 ? (
           <Link href={allHref} className={`text-xs ${LINK}`}>
-            {count > shown ? `Showing ${formatNumber(shown)}: open all ${formatNumber(count)}` : "Open as a list to filter"}
+            {count > shown
+              ? `Showing ${formatNumber(shown)}: open all ${formatNumber(count)}`
+              : "Open as a list to filter"}
           </Link>
         ) : null}
       </div>
       {count === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">{empty}</p>
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">
+          {empty}
+        </p>
       ) : (
         children
       )}
@@ -96,7 +100,9 @@ export default async function PartyPage({ params }: { params: Params }) {
         title={
           <>
             {party.name}
-            {party.shortName ? <span className="ml-2 text-base font-normal text-slate-600">{party.shortName}</span> : null}
+            {party.shortName ? (
+              <span className="ml-2 text-base font-normal text-slate-600">{party.shortName}</span>
+            ) : null}
           </>
         }
         subtitle={`${PARTY_KIND_LABELS[party.kind]} · raised ${formatNumber(raised.total)} ${raised.total === 1 ? "grievance" : "grievances"}, received ${formatNumber(addressed.total)}, attended ${formatNumber(meetings.total)} ${meetings.total === 1 ? "meeting" : "meetings"}`}
@@ -110,7 +116,11 @@ export default async function PartyPage({ params }: { params: Params }) {
           allHref={`/grievances?party=${party.slug}&role=raised`}
           empty={`${party.name} has raised no grievance on record.`}
         >
-          <PartyGrievancesTable grievances={raised.items} side="raised" caption={`Grievances raised by ${party.name}`} />
+          <PartyGrievancesTable
+            grievances={raised.items}
+            side="raised"
+            caption={`Grievances raised by ${party.name}`}
+          />
         </Section>
         <Section
           id="addressed"
@@ -120,7 +130,11 @@ export default async function PartyPage({ params }: { params: Params }) {
           allHref={`/grievances?party=${party.slug}&role=addressed`}
           empty={`No grievance on record is addressed to ${party.name}.`}
         >
-          <PartyGrievancesTable grievances={addressed.items} side="addressed" caption={`Grievances addressed to ${party.name}`} />
+          <PartyGrievancesTable
+            grievances={addressed.items}
+            side="addressed"
+            caption={`Grievances addressed to ${party.name}`}
+          />
         </Section>
         <Section
           id="meetings"

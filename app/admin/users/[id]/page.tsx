@@ -110,7 +110,9 @@ export default async function UserPage({ params }: { params: Params }) {
               </h3>
               {/* A deactivated user's tokens are refused at use, so a new one would only mislead. */}
               {user.deactivatedAt ? (
-                <p className="text-sm text-slate-600">A deactivated user&rsquo;s tokens do not work. Reactivate them first.</p>
+                <p className="text-sm text-slate-600">
+                  A deactivated user&rsquo;s tokens do not work. Reactivate them first.
+                </p>
               ) : (
                 <CreateTokenForm userId={user.id} />
               )}

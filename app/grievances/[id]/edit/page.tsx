@@ -46,7 +46,8 @@ export default async function EditGrievancePage({ params }: { params: Params }) 
           raisedBy: grievance.raisedBy,
           addressedTo: grievance.addressedTo,
         }}
-        parties={parties.map(({ slug, name }) => ({ slug, name }))} />
+        parties={parties.map(({ slug, name }) => ({ slug, name }))}
+      />
     </>
   );
 }
