@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/form-state";
+import type { ActionState } from "./action-state";
 import type { GrievanceStatus } from "@/lib/schemas/enums";
 
 // Forms with rows (a meeting's participants, an outcome's grievances) render a few blank rows so
@@ -8,13 +8,10 @@ import type { GrievanceStatus } from "@/lib/schemas/enums";
 
 export type RowValues = Record<string, string>;
 
-/** What a form gets back from its action: the usual FormState plus what was typed, to keep it. */
-export type EchoFormState<T = unknown> = FormState<T> & { values?: Record<string, unknown> };
-
 /** Fresh status and version of each grievance in a refused outcome (CONFLICT), by id. */
 export type FreshGrievances = Record<string, { status: GrievanceStatus; version: number }>;
 
-export type OutcomeFormState = EchoFormState<{ saved: number; moved: number }> & { fresh?: FreshGrievances };
+export type OutcomeFormState = ActionState<{ saved: number; moved: number }> & { fresh?: FreshGrievances };
 
 export type PreparedRows = {
   /** The rows to send, in order. */
@@ -104,10 +101,4 @@ export function remapRowErrors(
     if (!(mapped in out)) out[mapped] = message;
   }
   return out;
-}
-
-/** The string value of a field in echoed values ("" when absent). */
-export function echoed(values: Record<string, unknown> | undefined, key: string): string | undefined {
-  const value = values?.[key];
-  return typeof value === "string" ? value : undefined;
 }

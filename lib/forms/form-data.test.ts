@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "./errors";
-import { formDataToObject, formStateFromError } from "./form-state";
+import { formDataToObject } from "./form-data";
 
 describe("formDataToObject", () => {
   it("nests dotted keys into lists of rows, in index order", () => {
@@ -35,26 +34,5 @@ describe("formDataToObject", () => {
     form.append("a.constructor.prototype.polluted", "yes");
     formDataToObject(form);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-});
-
-describe("formStateFromError", () => {
-  it("keys field errors by path, keeping the first per field", () => {
-    const error = new AppError("VALIDATION_FAILED", "title: Title is required", {
-      issues: [
-        { path: "title", message: "Title is required" },
-        { path: "title", message: "second" },
-        { path: "outcomes.1.note", message: "Note is required" },
-      ],
-    });
-    expect(formStateFromError(error)).toMatchObject({
-      status: "error",
-      code: "VALIDATION_FAILED",
-      fieldErrors: { title: "Title is required", "outcomes.1.note": "Note is required" },
-    });
-  });
-
-  it("rethrows what is not an AppError, so it reaches the error page and the log", () => {
-    expect(() => formStateFromError(new Error("boom"))).toThrow("boom");
   });
 });

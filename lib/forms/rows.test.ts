@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formDataToObject } from "@/lib/form-state";
-import { prepareOutcomeRows, prepareParticipantRows, remapRowErrors, rowList } from "./form-rows";
+import { formDataToObject } from "./form-data";
+import { prepareOutcomeRows, prepareParticipantRows, remapRowErrors, rowList } from "./rows";
 
 function posted(entries: Array<[string, string]>): Record<string, unknown> {
   const fd = new FormData();

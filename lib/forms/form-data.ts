@@ -1,37 +1,8 @@
-import { isAppError, type ErrorCode } from "./errors";
-
-// What a server action returns to its form: expected failures are values, shown beside the
-// fields; the form keeps what the analyst typed. Importable by client components.
-
-export type FormState<T = unknown> =
-  | { status: "idle" }
-  | { status: "ok"; data: T; message?: string }
-  | {
-      status: "error";
-      code: ErrorCode;
-      formError: string;
-      /** Dotted field path → message, from the same zod issues the API returns. */
-      fieldErrors: Record<string, string>;
-      /** For CONFLICT: the record as it stands now. */
-      current?: unknown;
-    };
-
-export const IDLE: FormState = { status: "idle" };
-
-/** Turns a thrown AppError into form state; anything else is unexpected and goes on up. */
-export function formStateFromError(error: unknown): FormState<never> {
-  if (!isAppError(error)) throw error;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    if (issue.path && !(issue.path in fieldErrors)) fieldErrors[issue.path] = issue.message;
-  }
-  return { status: "error", code: error.code, formError: error.message, fieldErrors, current: error.current };
-}
+// FormData as a plain object for the shared zod schemas. Importable by client components.
 
 /**
- * FormData as a plain object for the shared zod schemas. Keys that repeat (multi-selects) and
- * keys named in `arrays` become arrays; "outcomes.0.note" style keys become nested objects and
- * arrays, so a table of rows posts as one list.
+ * Keys that repeat (multi-selects) and keys named in `arrays` become arrays; "outcomes.0.note"
+ * style keys become nested objects and arrays, so a table of rows posts as one list.
  */
 export function formDataToObject(formData: FormData, arrays: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
