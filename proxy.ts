@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedHosts, checkRequest, contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
-// Headers and pre-routing refusals only. Authorization is not here: it lives in lib/server next
-// to the data, so a proxy bypass would expose nothing (architecture.md, security model).
+// Security headers (a CSP nonce per request) and the refusals that must come before routing: a
+// spoofed Host, the x-middleware-subrequest header, a server action posted cross-site. No
+// authorization here: it lives in lib/server next to the data, so a request that slips past the
+// proxy is still refused by role (architecture.md, security model).
 
 const hosts = allowedHosts({
   BACKCHANNEL_URL: process.env.BACKCHANNEL_URL,
