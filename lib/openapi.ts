@@ -1,314 +1,104 @@
 import "server-only";
 import { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
-import { ERROR_STATUS } from "@/lib/errors";
-import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 import {
-  GRIEVANCE_CATEGORIES,
-  GRIEVANCE_STATUSES,
-  MEETING_STATUSES,
-  PARTICIPANT_ROLES,
-  PARTY_KINDS,
-} from "@/lib/schemas/enums";
-import { GrievanceCreateSchema, GrievanceFiltersSchema, GrievanceUpdateSchema } from "@/lib/schemas/grievance";
+  createDocument,
+  type ZodObjectInput,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiRequestBodyObject,
+  type ZodOpenApiResponseObject,
+} from "zod-openapi";
+import { ErrorBodySchema, ErrorIssueSchema, IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 import {
+  GrievanceConflictSchema,
+  GrievanceCreateSchema,
+  GrievanceDetailSchema,
+  GrievanceFiltersSchema,
+  GrievancePageSchema,
+  GrievanceSummarySchema,
+  GrievanceUpdateSchema,
+  HistoryEntrySchema,
+  HistoryListSchema,
+} from "@/lib/schemas/grievance";
+import {
+  MeetingConflictSchema,
   MeetingCreateSchema,
+  MeetingDetailSchema,
   MeetingFiltersSchema,
   MeetingOutcomeSchema,
+  MeetingPageSchema,
+  MeetingRefSchema,
+  MeetingSummarySchema,
   MeetingUpdateSchema,
+  ParticipantSchema,
 } from "@/lib/schemas/meeting";
-import { PartyCreateSchema } from "@/lib/schemas/party";
-import { VenueCreateSchema } from "@/lib/schemas/venue";
-import type { GrievanceDetail, GrievanceSummary, HistoryEntry } from "@/lib/server/grievances";
-import type { MeetingDetail, MeetingSummary } from "@/lib/server/meetings";
-import type { PartyDetail, PartySummary } from "@/lib/server/parties";
-import type { VenueSummary } from "@/lib/server/venues";
+import {
+  PartyCreateSchema,
+  PartyDetailSchema,
+  PartyListSchema,
+  PartyRefSchema,
+  PartySummarySchema,
+} from "@/lib/schemas/party";
+import { CitationSchema, SourceRefSchema } from "@/lib/schemas/source";
+import { VenueCreateSchema, VenueListSchema, VenueRefSchema, VenueSummarySchema } from "@/lib/schemas/venue";
 import { authorize, type Actor } from "@/lib/server/authz";
 
-// The OpenAPI 3.1 document of /api/v1. Requests are described by the very zod schemas lib/server
-// validates with; responses by the schemas below, which mirror the lib/server DTOs and are held to
-// them by the type checks at the end of the response section (and by tests/api, which parses real
-// answers with them).
-
-// ---------------------------------------------------------------------------------------------
-// Responses
-
-const Timestamp = z.iso.datetime({ offset: true }).meta({ description: "ISO 8601 date-time (UTC)" });
-
-const GrievanceStatus = z.enum(GRIEVANCE_STATUSES);
-const GrievanceCategory = z.enum(GRIEVANCE_CATEGORIES);
-const MeetingStatus = z.enum(MEETING_STATUSES);
-
-export const PartyRefSchema = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-});
-
-export const VenueRefSchema = z.strictObject({
-  slug: z.string(),
-  name: z.string(),
-  city: z.string(),
-  country: z.string(),
-});
-
-export const MeetingRefSchema = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  date: Timestamp.nullable().meta({ description: "The day of the meeting at 00:00 UTC; null when not known" }),
-  status: MeetingStatus,
-});
-
-export const SourceRefSchema = z.strictObject({
-  title: z.string(),
-  publisher: z.string().nullable(),
-  url: z.string().nullable(),
-  publishedAt: Timestamp.nullable(),
-  note: z.string().nullable(),
-});
-
-const ActorSchema = z.strictObject({ name: z.string(), email: z.string() }).nullable();
-
-export const CitationSchema = z.strictObject({ quote: z.string(), source: SourceRefSchema });
-
-export const GrievanceSummarySchema = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  category: GrievanceCategory,
-  status: GrievanceStatus,
-  version: z.int().min(1),
-  raisedBy: z.array(PartyRefSchema),
-  addressedTo: z.array(PartyRefSchema),
-  lastMovedAt: Timestamp,
-  lastMeeting: MeetingRefSchema.nullable().meta({
-    description: "The meeting of the latest history entry that names one",
-  }),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  deletedAt: Timestamp.nullable().meta({
-    description: "When an admin deleted it; deleted grievances are shown to admins only",
-  }),
-});
-
-export const HistoryEntrySchema = z.strictObject({
-  id: z.string(),
-  from: GrievanceStatus.nullable().meta({ description: "null for the entry that opened the grievance" }),
-  to: GrievanceStatus,
-  reason: z.string(),
-  meetingId: z.string().nullable(),
-  meeting: MeetingRefSchema.nullable(),
-  source: SourceRefSchema.nullable(),
-  actor: ActorSchema,
-  at: Timestamp.meta({ description: "When the change happened" }),
-  recordedAt: Timestamp.meta({ description: "When it was recorded here" }),
-});
-
-export const GrievanceDetailSchema = GrievanceSummarySchema.extend({
-  citations: z.array(CitationSchema),
-  agenda: z.array(
-    z.strictObject({
-      meetingId: z.string(),
-      meeting: MeetingRefSchema,
-      note: z.string(),
-      statusAfter: GrievanceStatus.nullable(),
-    }),
-  ),
-  history: z.array(HistoryEntrySchema).meta({ description: "Oldest first" }),
-});
-
-export const ParticipantSchema = z.strictObject({
-  party: PartyRefSchema,
-  role: z.enum(PARTICIPANT_ROLES),
-  headOfDelegation: z.string().nullable(),
-});
-
-export const MeetingSummarySchema = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  date: Timestamp.nullable().meta({ description: "The day of the meeting at 00:00 UTC; null when not known" }),
-  status: MeetingStatus,
-  summary: z.string(),
-  version: z.int().min(1),
-  venue: VenueRefSchema.nullable(),
-  participants: z.array(ParticipantSchema),
-  agendaCount: z.int().min(0),
-  deletedAt: Timestamp.nullable().meta({
-    description: "When an admin deleted it; deleted meetings are shown to admins only",
-  }),
-});
-
-export const MeetingDetailSchema = MeetingSummarySchema.extend({
-  agenda: z.array(
-    z.strictObject({
-      grievance: z.strictObject({
-        id: z.string(),
-        title: z.string(),
-        status: GrievanceStatus,
-        category: GrievanceCategory,
-        version: z.int().min(1),
-      }),
-      note: z.string(),
-      statusAfter: GrievanceStatus.nullable(),
-    }),
-  ),
-  citations: z.array(CitationSchema),
-  history: z
-    .array(
-      z.strictObject({
-        id: z.string(),
-        from: MeetingStatus.nullable(),
-        to: MeetingStatus,
-        reason: z.string(),
-        source: SourceRefSchema.nullable(),
-        actor: ActorSchema,
-        at: Timestamp,
-      }),
-    )
-    .meta({ description: "Oldest first" }),
-});
-
-export const PartySummarySchema = PartyRefSchema.extend({
-  id: z.string(),
-  kind: z.enum(PARTY_KINDS),
-  raisedCount: z.int().min(0),
-  addressedCount: z.int().min(0),
-  meetingCount: z.int().min(0),
-});
-
-export const PartyDetailSchema = PartyRefSchema.extend({
-  id: z.string(),
-  kind: z.enum(PARTY_KINDS),
-  createdAt: Timestamp,
-});
-
-export const VenueSummarySchema = VenueRefSchema.extend({
-  id: z.string(),
-  note: z.string().nullable(),
-  meetingCount: z.int().min(0),
-});
-
-const NextCursor = z
-  .string()
-  .nullable()
-  .meta({ description: "Pass as `cursor` to get the next page; null on the last page" });
-
-function pageOf<T extends z.ZodType>(item: T, withTotal: boolean) {
-  return z.strictObject({
-    items: z.array(item),
-    nextCursor: NextCursor,
-    ...(withTotal ? { total: z.int().min(0).meta({ description: "Rows matching the filters, on every page" }) } : {}),
-  });
-}
-
-export const GrievancePageSchema = pageOf(GrievanceSummarySchema, true);
-export const MeetingPageSchema = pageOf(MeetingSummarySchema, true);
-export const PartyListSchema = pageOf(PartySummarySchema, false);
-export const VenueListSchema = pageOf(VenueSummarySchema, false);
-export const HistoryListSchema = pageOf(HistoryEntrySchema, false);
-
-export const ErrorIssueSchema = z.strictObject({
-  path: z
-    .string()
-    .meta({ description: 'Dotted path of the field, e.g. "raisedBy.0" or "outcomes.1.note"; "" for the whole body' }),
-  message: z.string(),
-});
-
-const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...Array<keyof typeof ERROR_STATUS>]);
-
-export const ErrorBodySchema = z.strictObject({
-  error: z.strictObject({
-    code: ErrorCode,
-    message: z.string(),
-    issues: z.array(ErrorIssueSchema),
-  }),
-});
-
-function conflictBody(current: z.ZodType) {
-  return z.strictObject({
-    error: z.strictObject({
-      code: z.literal("CONFLICT"),
-      message: z.string(),
-      issues: z.array(ErrorIssueSchema),
-      /** The record as it stands now. */
-      current,
-    }),
-  });
-}
-export const GrievanceConflictSchema = conflictBody(GrievanceDetailSchema);
-export const MeetingConflictSchema = conflictBody(MeetingDetailSchema);
-
-// The response schemas must describe what lib/server returns: these fail to compile when a DTO
-// and its schema part ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Holds<T extends true> = T;
-export type ResponseSchemasMatchDtos = [
-  Holds<Same<z.output<typeof GrievanceSummarySchema>, GrievanceSummary>>,
-  Holds<Same<z.output<typeof GrievanceDetailSchema>, GrievanceDetail>>,
-  Holds<Same<z.output<typeof HistoryEntrySchema>, HistoryEntry>>,
-  Holds<Same<z.output<typeof MeetingSummarySchema>, MeetingSummary>>,
-  Holds<Same<z.output<typeof MeetingDetailSchema>, MeetingDetail>>,
-  Holds<Same<z.output<typeof PartySummarySchema>, PartySummary>>,
-  Holds<Same<z.output<typeof PartyDetailSchema>, PartyDetail>>,
-  Holds<Same<z.output<typeof VenueSummarySchema>, VenueSummary>>,
-];
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas of lib/schemas: requests
+// from the very schemas lib/server validates with, responses from the schemas its return types
+// are inferred from (tests/api parses real answers with them too).
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
 
 const commaListNote = (example: string) => `A comma list (\`${example}\`); repeating the key works too.`;
 
+/** A filter that takes several values, as `status=OPEN,STALLED`. */
+const listParam = (field: z.ZodType, what: string, example: string) =>
+  field.meta({ description: `${what}. ${commaListNote(example)}`, param: { style: "form", explode: false } });
+
+/** The parameters every filtered list shares: the deleted switch and paging. */
+function sharedListParams(
+  shape: { deleted: z.ZodType; cursor: z.ZodType; limit: z.ZodType },
+  records: "grievances" | "meetings",
+) {
+  return {
+    deleted: shape.deleted.meta({
+      description: `\`1\`: only deleted ${records} instead of live ones (admins only; 403 for other roles)`,
+    }),
+    cursor: shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
+    limit: shape.limit.meta({
+      description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
+    }),
+  };
+}
+
+const grievanceFilters = GrievanceFiltersSchema.shape;
 const GrievanceQuerySchema = GrievanceFiltersSchema.extend({
-  party: GrievanceFiltersSchema.shape.party.meta({
+  party: grievanceFilters.party.meta({
     description: "A party's slug: grievances it raised or that are addressed to it",
   }),
-  role: GrievanceFiltersSchema.shape.role.meta({
+  role: grievanceFilters.role.meta({
     description: "With `party`: only those it raised, or only those addressed to it",
   }),
-  status: GrievanceFiltersSchema.shape.status.meta({
-    description: `Statuses. ${commaListNote("OPEN,STALLED")}`,
-    param: { style: "form", explode: false },
-  }),
-  category: GrievanceFiltersSchema.shape.category.meta({
-    description: `Categories. ${commaListNote("VISAS,BANKING")}`,
-    param: { style: "form", explode: false },
-  }),
-  meeting: GrievanceFiltersSchema.shape.meeting.meta({
-    description: "A meeting's id: grievances on its agenda or moved at it",
-  }),
-  q: GrievanceFiltersSchema.shape.q.meta({
+  status: listParam(grievanceFilters.status, "Statuses", "OPEN,STALLED"),
+  category: listParam(grievanceFilters.category, "Categories", "VISAS,BANKING"),
+  meeting: grievanceFilters.meeting.meta({ description: "A meeting's id: grievances on its agenda or moved at it" }),
+  q: grievanceFilters.q.meta({
     description:
       'Words to find in the title, description and history reasons; case- and accent-insensitive ("turkiye" finds "Türkiye")',
   }),
-  sort: GrievanceFiltersSchema.shape.sort.meta({ description: "Sort key; defaults to lastMoved" }),
-  deleted: GrievanceFiltersSchema.shape.deleted.meta({
-    description: "`1`: only deleted grievances instead of live ones (admins only; 403 for other roles)",
-  }),
-  dir: GrievanceFiltersSchema.shape.dir.meta({
-    description: "Defaults to asc for title, category and status, desc otherwise",
-  }),
-  cursor: GrievanceFiltersSchema.shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
-  limit: GrievanceFiltersSchema.shape.limit.meta({
-    description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
-  }),
+  sort: grievanceFilters.sort.meta({ description: "Sort key; defaults to lastMoved" }),
+  dir: grievanceFilters.dir.meta({ description: "Defaults to asc for title, category and status, desc otherwise" }),
+  ...sharedListParams(grievanceFilters, "grievances"),
 });
 
+const meetingFilters = MeetingFiltersSchema.shape;
 const MeetingQuerySchema = MeetingFiltersSchema.extend({
-  party: MeetingFiltersSchema.shape.party.meta({ description: "A party's slug: meetings it took part in" }),
-  venue: MeetingFiltersSchema.shape.venue.meta({ description: "A venue's slug" }),
-  status: MeetingFiltersSchema.shape.status.meta({
-    description: `Statuses. ${commaListNote("HELD,PLANNED")}`,
-    param: { style: "form", explode: false },
-  }),
-  from: MeetingFiltersSchema.shape.from.meta({ description: "Meetings on or after this day (YYYY-MM-DD)" }),
-  to: MeetingFiltersSchema.shape.to.meta({ description: "Meetings on or before this day (YYYY-MM-DD)" }),
-  deleted: MeetingFiltersSchema.shape.deleted.meta({
-    description: "`1`: only deleted meetings instead of live ones (admins only; 403 for other roles)",
-  }),
-  cursor: MeetingFiltersSchema.shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
-  limit: MeetingFiltersSchema.shape.limit.meta({
-    description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
-  }),
+  party: meetingFilters.party.meta({ description: "A party's slug: meetings it took part in" }),
+  venue: meetingFilters.venue.meta({ description: "A venue's slug" }),
+  status: listParam(meetingFilters.status, "Statuses", "HELD,PLANNED"),
+  from: meetingFilters.from.meta({ description: "Meetings on or after this day (YYYY-MM-DD)" }),
+  to: meetingFilters.to.meta({ description: "Meetings on or before this day (YYYY-MM-DD)" }),
+  ...sharedListParams(meetingFilters, "meetings"),
 });
 
 const IdPath = z.object({ id: IdSchema.meta({ description: "The record's id" }) });
@@ -318,7 +108,6 @@ const SlugPath = z.object({ slug: SlugSchema.meta({ description: "The record's s
 // Operations
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
 const ok = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({ description, ...json(schema) });
 const created = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
@@ -327,46 +116,80 @@ const created = (description: string, schema: z.ZodType): ZodOpenApiResponseObje
   ...json(schema),
 });
 
-const errorResponse = (description: string): ZodOpenApiResponseObject => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-
-// Every operation needs a signed-in user or a token (401). Reads need only the viewer role, which
-// every user has, so 403 is listed where a higher role is needed: writes (analyst), deletion and
-// the deleted lists (admin), and a cookie-authenticated mutation from another site. No /api/v1
-// operation is rate-limited today (only signing in is), so no operation lists RateLimited yet.
-const readErrors = { "401": ref("Unauthenticated"), "404": ref("NotFound"), "500": ref("Internal") } as const;
-const listErrors = { "400": ref("ValidationFailed"), "401": ref("Unauthenticated"), "500": ref("Internal") } as const;
-/** Lists that take `deleted=1`, which only admins may ask for. */
-const filteredListErrors = { ...listErrors, "403": ref("Forbidden") } as const;
-const writeErrors = {
-  "400": ref("ValidationFailed"),
-  "401": ref("Unauthenticated"),
-  "403": ref("Forbidden"),
-  "413": ref("PayloadTooLarge"),
-  "415": ref("UnsupportedMediaType"),
-  "500": ref("Internal"),
-} as const;
-/** Delete and restore take no body, but a browser's cookie-authenticated call must still say JSON (415). */
-const adminErrors = {
-  "401": ref("Unauthenticated"),
-  "403": ref("Forbidden"),
-  "404": ref("NotFound"),
-  "415": ref("UnsupportedMediaType"),
-  "500": ref("Internal"),
-} as const;
-
 /** A request body, registered under `components.requestBodies` as `id`. */
-const body = (id: string, schema: z.ZodType, description: string) => ({
+const body = (id: string, schema: z.ZodType, description: string): ZodOpenApiRequestBodyObject => ({
   id,
   required: true,
   description,
   ...json(schema),
 });
 
-function op(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
-  return operation;
+/** The shared error answers (components.responses), by status. */
+const ERROR_RESPONSES = {
+  "400": "ValidationFailed",
+  "401": "Unauthenticated",
+  "403": "Forbidden",
+  "404": "NotFound",
+  "413": "PayloadTooLarge",
+  "415": "UnsupportedMediaType",
+  "500": "Internal",
+} as const;
+type ErrorStatus = keyof typeof ERROR_RESPONSES;
+
+const errors = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [status, { $ref: `#/components/responses/${ERROR_RESPONSES[status]}` }]),
+  ) as Record<ErrorStatus, { $ref: string }>;
+
+// Every operation needs a signed-in user or a token (401). Reads need only the viewer role, which
+// every user has, so 403 is listed where a higher role is needed: writes (analyst), deletion and
+// the deleted lists (admin), and a cookie-authenticated mutation from another site. No /api/v1
+// operation is rate-limited today (only signing in is), so no operation lists RateLimited yet.
+const ERRORS_BY_KIND = {
+  /** One record, named by its path. */
+  read: errors("401", "404", "500"),
+  /** A whole list: it takes no query parameters, so any is a 400. */
+  list: errors("400", "401", "500"),
+  /** A list that takes `deleted=1`, which only admins may ask for. */
+  filteredList: errors("400", "401", "403", "500"),
+  /** A JSON body (analysts); one that names a record by its path may find none (404). */
+  write: errors("400", "401", "403", "413", "415", "500"),
+  /** Delete and restore take no body, but a browser's cookie-authenticated call must still say JSON (415). */
+  admin: errors("401", "403", "404", "415", "500"),
+};
+type Kind = keyof typeof ERRORS_BY_KIND;
+
+type Tag = "Grievances" | "Meetings" | "Parties" | "Venues";
+
+type Spec = {
+  summary: string;
+  description?: string;
+  path?: ZodObjectInput;
+  query?: ZodObjectInput;
+  body?: ZodOpenApiRequestBodyObject;
+  /** The answer: 200 with `ok`, 201 with `created`. */
+  answer: { "200": ZodOpenApiResponseObject } | { "201": ZodOpenApiResponseObject };
+  /** A stale version: what happened, and the body that carries the record as it stands now. */
+  conflict?: [description: string, schema: z.ZodType];
+};
+
+/** One operation: its kind decides the error answers it lists. */
+function operation(kind: Kind, tag: Tag, operationId: string, spec: Spec): ZodOpenApiOperationObject {
+  const { summary, description, path, query, body: requestBody, answer, conflict } = spec;
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    ...(description !== undefined && { description }),
+    ...((path || query) && { requestParams: { ...(path && { path }), ...(query && { query }) } }),
+    ...(requestBody && { requestBody }),
+    responses: {
+      ...answer,
+      ...ERRORS_BY_KIND[kind],
+      ...(kind === "write" && path && errors("404")),
+      ...(conflict && { "409": { description: conflict[0], ...json(conflict[1]) } }),
+    },
+  };
 }
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -397,218 +220,162 @@ function buildDocument() {
     tags: [{ name: "Grievances" }, { name: "Meetings" }, { name: "Parties" }, { name: "Venues" }],
     paths: {
       "/api/v1/parties": {
-        get: op({
-          tags: ["Parties"],
-          operationId: "listParties",
+        get: operation("list", "Parties", "listParties", {
           summary: "List parties",
           description:
             "Every party, by name, with how many grievances it raised and received and how many meetings it attended. Takes no query parameters.",
-          responses: { "200": ok("The parties", PartyListSchema), ...listErrors },
+          answer: { "200": ok("The parties", PartyListSchema) },
         }),
-        post: op({
-          tags: ["Parties"],
-          operationId: "createParty",
+        post: operation("write", "Parties", "createParty", {
           summary: "Create a party",
           description: "The slug is made from the name when not given.",
-          requestBody: body("PartyCreate", PartyCreateSchema, "The new party"),
-          responses: { "201": created("The party", PartySummarySchema), ...writeErrors },
+          body: body("PartyCreate", PartyCreateSchema, "The new party"),
+          answer: { "201": created("The party", PartySummarySchema) },
         }),
       },
       "/api/v1/parties/{slug}": {
-        get: op({
-          tags: ["Parties"],
-          operationId: "getParty",
+        get: operation("read", "Parties", "getParty", {
           summary: "Read a party",
-          requestParams: { path: SlugPath },
-          responses: { "200": ok("The party", PartyDetailSchema), ...readErrors },
+          path: SlugPath,
+          answer: { "200": ok("The party", PartyDetailSchema) },
         }),
       },
       "/api/v1/venues": {
-        get: op({
-          tags: ["Venues"],
-          operationId: "listVenues",
+        get: operation("list", "Venues", "listVenues", {
           summary: "List venues",
           description: "Every venue, by city and name. Takes no query parameters.",
-          responses: { "200": ok("The venues", VenueListSchema), ...listErrors },
+          answer: { "200": ok("The venues", VenueListSchema) },
         }),
-        post: op({
-          tags: ["Venues"],
-          operationId: "createVenue",
+        post: operation("write", "Venues", "createVenue", {
           summary: "Create a venue",
           description: "The slug is made from the name and city when not given.",
-          requestBody: body("VenueCreate", VenueCreateSchema, "The new venue"),
-          responses: { "201": created("The venue", VenueSummarySchema), ...writeErrors },
+          body: body("VenueCreate", VenueCreateSchema, "The new venue"),
+          answer: { "201": created("The venue", VenueSummarySchema) },
         }),
       },
       "/api/v1/venues/{slug}": {
-        get: op({
-          tags: ["Venues"],
-          operationId: "getVenue",
+        get: operation("read", "Venues", "getVenue", {
           summary: "Read a venue",
-          requestParams: { path: SlugPath },
-          responses: { "200": ok("The venue", VenueSummarySchema), ...readErrors },
+          path: SlugPath,
+          answer: { "200": ok("The venue", VenueSummarySchema) },
         }),
       },
       "/api/v1/meetings": {
-        get: op({
-          tags: ["Meetings"],
-          operationId: "listMeetings",
+        get: operation("filteredList", "Meetings", "listMeetings", {
           summary: "List meetings, newest first",
           description:
             "Meetings whose date is not known come after dated ones. An unknown query parameter or a bad value is a 400.",
-          requestParams: { query: MeetingQuerySchema },
-          responses: { "200": ok("A page of meetings", MeetingPageSchema), ...filteredListErrors },
+          query: MeetingQuerySchema,
+          answer: { "200": ok("A page of meetings", MeetingPageSchema) },
         }),
-        post: op({
-          tags: ["Meetings"],
-          operationId: "createMeeting",
+        post: operation("write", "Meetings", "createMeeting", {
           summary: "Log a meeting",
-          requestBody: body("MeetingCreate", MeetingCreateSchema, "The meeting, with its participants"),
-          responses: { "201": created("The meeting", MeetingDetailSchema), ...writeErrors },
+          body: body("MeetingCreate", MeetingCreateSchema, "The meeting, with its participants"),
+          answer: { "201": created("The meeting", MeetingDetailSchema) },
         }),
       },
       "/api/v1/meetings/{id}": {
-        get: op({
-          tags: ["Meetings"],
-          operationId: "getMeeting",
+        get: operation("read", "Meetings", "getMeeting", {
           summary: "Read a meeting",
           description: "With its agenda, citations and history. A deleted meeting is a 404 for everyone but admins.",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The meeting", MeetingDetailSchema), ...readErrors },
+          path: IdPath,
+          answer: { "200": ok("The meeting", MeetingDetailSchema) },
         }),
-        patch: op({
-          tags: ["Meetings"],
-          operationId: "updateMeeting",
+        patch: operation("write", "Meetings", "updateMeeting", {
           summary: "Update a meeting",
           description:
             "Edit fields and/or change the status, always with the `version` last seen; a status change needs a `reason`. " +
             "A stale version is a 409 whose body carries the meeting as it stands now.",
-          requestParams: { path: IdPath },
-          requestBody: body("MeetingUpdate", MeetingUpdateSchema, "The changes, with the version last seen"),
-          responses: {
-            "200": ok("The meeting as updated", MeetingDetailSchema),
-            ...writeErrors,
-            "404": ref("NotFound"),
-            "409": { description: "Someone else changed the meeting first", ...json(MeetingConflictSchema) },
-          },
+          path: IdPath,
+          body: body("MeetingUpdate", MeetingUpdateSchema, "The changes, with the version last seen"),
+          answer: { "200": ok("The meeting as updated", MeetingDetailSchema) },
+          conflict: ["Someone else changed the meeting first", MeetingConflictSchema],
         }),
-        delete: op({
-          tags: ["Meetings"],
-          operationId: "deleteMeeting",
+        delete: operation("admin", "Meetings", "deleteMeeting", {
           summary: "Delete a meeting (admins)",
           description:
             "A soft delete: the meeting is hidden from every list and count, and reads as 404 for everyone but admins; " +
             "its agenda and history are kept. `POST /api/v1/meetings/{id}/restore` brings it back. Takes no body.",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The meeting, with `deletedAt` set", MeetingDetailSchema), ...adminErrors },
+          path: IdPath,
+          answer: { "200": ok("The meeting, with `deletedAt` set", MeetingDetailSchema) },
         }),
       },
       "/api/v1/meetings/{id}/restore": {
-        post: op({
-          tags: ["Meetings"],
-          operationId: "restoreMeeting",
+        post: operation("admin", "Meetings", "restoreMeeting", {
           summary: "Restore a deleted meeting (admins)",
           description: "Brings the meeting back into lists and counts, as it was. Takes no body.",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The meeting, with `deletedAt` null", MeetingDetailSchema), ...adminErrors },
+          path: IdPath,
+          answer: { "200": ok("The meeting, with `deletedAt` null", MeetingDetailSchema) },
         }),
       },
       "/api/v1/meetings/{id}/outcomes": {
-        post: op({
-          tags: ["Meetings"],
-          operationId: "logMeetingOutcome",
+        post: operation("write", "Meetings", "logMeetingOutcome", {
           summary: "Log a held meeting's outcome",
           description:
             "An agenda note for each grievance discussed and, where `status` is given, a status move with its history row. " +
             "All or nothing: one bad row refuses the whole batch, and its issue path names the row (`outcomes.1.note`). " +
             "A grievance's `version`, when given, must be current, or the batch is a 409.",
-          requestParams: { path: IdPath },
-          requestBody: body("MeetingOutcome", MeetingOutcomeSchema, "The outcome, one row per grievance"),
-          responses: {
-            "200": ok("The meeting with its agenda as logged", MeetingDetailSchema),
-            ...writeErrors,
-            "404": ref("NotFound"),
-            "409": { description: "A grievance changed since the version given", ...json(GrievanceConflictSchema) },
-          },
+          path: IdPath,
+          body: body("MeetingOutcome", MeetingOutcomeSchema, "The outcome, one row per grievance"),
+          answer: { "200": ok("The meeting with its agenda as logged", MeetingDetailSchema) },
+          conflict: ["A grievance changed since the version given", GrievanceConflictSchema],
         }),
       },
       "/api/v1/grievances": {
-        get: op({
-          tags: ["Grievances"],
-          operationId: "listGrievances",
+        get: operation("filteredList", "Grievances", "listGrievances", {
           summary: "List grievances",
           description: "Filtered, sorted and paginated. An unknown query parameter or a bad value is a 400 naming it.",
-          requestParams: { query: GrievanceQuerySchema },
-          responses: { "200": ok("A page of grievances", GrievancePageSchema), ...filteredListErrors },
+          query: GrievanceQuerySchema,
+          answer: { "200": ok("A page of grievances", GrievancePageSchema) },
         }),
-        post: op({
-          tags: ["Grievances"],
-          operationId: "createGrievance",
+        post: operation("write", "Grievances", "createGrievance", {
           summary: "Create a grievance",
           description: "It opens with status OPEN and a first history entry.",
-          requestBody: body(
-            "GrievanceCreate",
-            GrievanceCreateSchema,
-            "The grievance, its parties by slug and its citations",
-          ),
-          responses: { "201": created("The grievance", GrievanceDetailSchema), ...writeErrors },
+          body: body("GrievanceCreate", GrievanceCreateSchema, "The grievance, its parties by slug and its citations"),
+          answer: { "201": created("The grievance", GrievanceDetailSchema) },
         }),
       },
       "/api/v1/grievances/{id}": {
-        get: op({
-          tags: ["Grievances"],
-          operationId: "getGrievance",
+        get: operation("read", "Grievances", "getGrievance", {
           summary: "Read a grievance",
           description:
             "With its parties, citations, agenda items and history. A deleted grievance is a 404 for everyone but admins.",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The grievance", GrievanceDetailSchema), ...readErrors },
+          path: IdPath,
+          answer: { "200": ok("The grievance", GrievanceDetailSchema) },
         }),
-        patch: op({
-          tags: ["Grievances"],
-          operationId: "updateGrievance",
+        patch: operation("write", "Grievances", "updateGrievance", {
           summary: "Update a grievance",
           description:
             "Edit fields and/or change the status, always with the `version` last seen; a status change needs a `reason` " +
             "and adds a history entry. A stale version is a 409 whose body carries the grievance as it stands now.",
-          requestParams: { path: IdPath },
-          requestBody: body("GrievanceUpdate", GrievanceUpdateSchema, "The changes, with the version last seen"),
-          responses: {
-            "200": ok("The grievance as updated", GrievanceDetailSchema),
-            ...writeErrors,
-            "404": ref("NotFound"),
-            "409": { description: "Someone else changed the grievance first", ...json(GrievanceConflictSchema) },
-          },
+          path: IdPath,
+          body: body("GrievanceUpdate", GrievanceUpdateSchema, "The changes, with the version last seen"),
+          answer: { "200": ok("The grievance as updated", GrievanceDetailSchema) },
+          conflict: ["Someone else changed the grievance first", GrievanceConflictSchema],
         }),
-        delete: op({
-          tags: ["Grievances"],
-          operationId: "deleteGrievance",
+        delete: operation("admin", "Grievances", "deleteGrievance", {
           summary: "Delete a grievance (admins)",
           description:
             "A soft delete: the grievance is hidden from every list and count, and reads as 404 for everyone but admins; " +
             "its history is kept. `POST /api/v1/grievances/{id}/restore` brings it back. Takes no body.",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The grievance, with `deletedAt` set", GrievanceDetailSchema), ...adminErrors },
+          path: IdPath,
+          answer: { "200": ok("The grievance, with `deletedAt` set", GrievanceDetailSchema) },
         }),
       },
       "/api/v1/grievances/{id}/restore": {
-        post: op({
-          tags: ["Grievances"],
-          operationId: "restoreGrievance",
+        post: operation("admin", "Grievances", "restoreGrievance", {
           summary: "Restore a deleted grievance (admins)",
           description: "Brings the grievance back into lists and counts, with its history. Takes no body.",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The grievance, with `deletedAt` null", GrievanceDetailSchema), ...adminErrors },
+          path: IdPath,
+          answer: { "200": ok("The grievance, with `deletedAt` null", GrievanceDetailSchema) },
         }),
       },
       "/api/v1/grievances/{id}/history": {
-        get: op({
-          tags: ["Grievances"],
-          operationId: "getGrievanceHistory",
+        get: operation("read", "Grievances", "getGrievanceHistory", {
           summary: "A grievance's timeline",
           description: "Oldest first, whole (`nextCursor` is always null).",
-          requestParams: { path: IdPath },
-          responses: { "200": ok("The history", HistoryListSchema), ...readErrors },
+          path: IdPath,
+          answer: { "200": ok("The history", HistoryListSchema) },
         }),
       },
       "/api/v1/openapi.json": {
@@ -617,7 +384,7 @@ function buildDocument() {
           summary: "This document",
           responses: {
             "200": { description: "The OpenAPI 3.1 document", content: { "application/json": {} } },
-            "401": ref("Unauthenticated"),
+            ...errors("401"),
           },
         },
       },
@@ -667,4 +434,8 @@ function buildDocument() {
       },
     },
   });
+}
+
+function errorResponse(description: string): ZodOpenApiResponseObject {
+  return { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_STATUS, type ErrorCode } from "../errors";
 import { foldForSearch } from "../search";
 
 // Limits shared by forms, server and the OpenAPI document.
@@ -142,4 +143,56 @@ export function parseFiltersLenient<Shape extends z.ZodRawShape>(
     if (value !== undefined) kept[key] = value;
   }
   return schema.parse(kept);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response shapes shared by every record. lib/server returns them, the UI reads them, and the
+// OpenAPI document is generated from them.
+
+export const TimestampSchema = z.iso.datetime({ offset: true }).meta({ description: "ISO 8601 date-time (UTC)" });
+
+/** Who recorded a history row; null when the app itself did (the seed, scripts). */
+export const HistoryActorSchema = z.strictObject({ name: z.string(), email: z.string() }).nullable();
+
+const NextCursorSchema = z
+  .string()
+  .nullable()
+  .meta({ description: "Pass as `cursor` to get the next page; null on the last page" });
+
+/** The list envelope of the API: a page of items, and a total where the list is filtered. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({ items: z.array(item), nextCursor: NextCursorSchema });
+}
+
+export function countedPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    total: z.int().min(0).meta({ description: "Rows matching the filters, on every page" }),
+  });
+}
+
+export const ErrorIssueSchema = z.strictObject({
+  path: z
+    .string()
+    .meta({ description: 'Dotted path of the field, e.g. "raisedBy.0" or "outcomes.1.note"; "" for the whole body' }),
+  message: z.string(),
+});
+
+const ErrorCodeSchema = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
+
+/** The one shape of every error answer (lib/errors.ts builds it). */
+export const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({ code: ErrorCodeSchema, message: z.string(), issues: z.array(ErrorIssueSchema) }),
+});
+
+/** A 409's body: the error, and the record as it stands now. */
+export function conflictBodyOf(current: z.ZodType) {
+  return z.strictObject({
+    error: z.strictObject({
+      code: z.literal("CONFLICT"),
+      message: z.string(),
+      issues: z.array(ErrorIssueSchema),
+      /** The record as it stands now. */
+      current,
+    }),
+  });
 }

@@ -1,19 +1,27 @@
 import { z } from "zod";
 import {
   commaList,
+  conflictBodyOf,
+  countedPageOf,
   CursorSchema,
+  HistoryActorSchema,
   IdSchema,
   isStorableText,
   LIMITS,
   optionalText,
   PageLimitSchema,
+  pageOf,
   requiredText,
   SlugSchema,
   SourceUrlSchema,
+  TimestampSchema,
   unstorableTextMessage,
   VersionSchema,
 } from "./common";
 import { GrievanceCategorySchema, GrievanceStatusSchema } from "./enums";
+import { MeetingRefSchema } from "./meeting";
+import { PartyRefSchema } from "./party";
+import { CitationSchema, SourceRefSchema } from "./source";
 
 const PartySlugList = (field: string) =>
   z
@@ -38,16 +46,6 @@ export const GrievanceCreateSchema = z.strictObject({
   citations: z.array(CitationInputSchema).max(LIMITS.listMax, `At most ${LIMITS.listMax} citations`).optional(),
 });
 export type GrievanceCreate = z.output<typeof GrievanceCreateSchema>;
-
-/** A status change on its own: what the change-status form and dialog send. */
-export const GrievanceStatusChangeSchema = z.strictObject({
-  status: GrievanceStatusSchema,
-  reason: requiredText("Reason", LIMITS.reason),
-  version: VersionSchema,
-  meetingId: z.preprocess((v) => (v === "" ? undefined : v), IdSchema.optional()),
-  sourceUrl: SourceUrlSchema,
-});
-export type GrievanceStatusChange = z.output<typeof GrievanceStatusChangeSchema>;
 
 /**
  * PATCH body: any of the fields, always with the version last seen; a status needs a reason.
@@ -109,3 +107,63 @@ export const GrievanceFiltersSchema = z.strictObject({
   limit: PageLimitSchema.optional(),
 });
 export type GrievanceFilters = z.output<typeof GrievanceFiltersSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export const GrievanceSummarySchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: GrievanceCategorySchema,
+  status: GrievanceStatusSchema,
+  version: z.int().min(1),
+  raisedBy: z.array(PartyRefSchema),
+  addressedTo: z.array(PartyRefSchema),
+  lastMovedAt: TimestampSchema,
+  lastMeeting: MeetingRefSchema.nullable().meta({
+    description: "The meeting of the latest history entry that names one",
+  }),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  deletedAt: TimestampSchema.nullable().meta({
+    description: "When an admin deleted it; deleted grievances are shown to admins only",
+  }),
+});
+export type GrievanceSummary = z.output<typeof GrievanceSummarySchema>;
+
+export const HistoryEntrySchema = z.strictObject({
+  id: z.string(),
+  from: GrievanceStatusSchema.nullable().meta({ description: "null for the entry that opened the grievance" }),
+  to: GrievanceStatusSchema,
+  reason: z.string(),
+  meetingId: z.string().nullable(),
+  meeting: MeetingRefSchema.nullable(),
+  source: SourceRefSchema.nullable(),
+  actor: HistoryActorSchema,
+  at: TimestampSchema.meta({ description: "When the change happened" }),
+  recordedAt: TimestampSchema.meta({ description: "When it was recorded here" }),
+});
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+
+export const GrievanceDetailSchema = GrievanceSummarySchema.extend({
+  citations: z.array(CitationSchema),
+  agenda: z.array(
+    z.strictObject({
+      meetingId: z.string(),
+      meeting: MeetingRefSchema,
+      note: z.string(),
+      statusAfter: GrievanceStatusSchema.nullable(),
+    }),
+  ),
+  history: z.array(HistoryEntrySchema).meta({ description: "Oldest first" }),
+});
+export type GrievanceDetail = z.output<typeof GrievanceDetailSchema>;
+
+export const GrievancePageSchema = countedPageOf(GrievanceSummarySchema);
+/** What listGrievances returns: the API's page, and the window it shows, for the list page's pager. */
+export type GrievancePage = z.output<typeof GrievancePageSchema> & { offset: number; limit: number };
+
+export const HistoryListSchema = pageOf(HistoryEntrySchema);
+
+export const GrievanceConflictSchema = conflictBodyOf(GrievanceDetailSchema);

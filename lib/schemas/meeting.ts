@@ -1,6 +1,9 @@
 import { z } from "zod";
 import {
   CalendarDateSchema,
+  conflictBodyOf,
+  countedPageOf,
+  HistoryActorSchema,
   IdSchema,
   isStorableText,
   LIMITS,
@@ -8,13 +11,17 @@ import {
   requiredText,
   SlugSchema,
   SourceUrlSchema,
+  TimestampSchema,
   unstorableTextMessage,
   VersionSchema,
   commaList,
   CursorSchema,
   PageLimitSchema,
 } from "./common";
-import { GrievanceStatusSchema, MeetingStatusSchema, ParticipantRoleSchema } from "./enums";
+import { GrievanceCategorySchema, GrievanceStatusSchema, MeetingStatusSchema, ParticipantRoleSchema } from "./enums";
+import { PartyRefSchema } from "./party";
+import { CitationSchema, SourceRefSchema } from "./source";
+import { VenueRefSchema } from "./venue";
 
 const OptionalDate = z.preprocess((v) => (v === "" ? null : v), CalendarDateSchema.nullable().optional());
 
@@ -116,3 +123,77 @@ export const MeetingFiltersSchema = z.strictObject({
   limit: PageLimitSchema.optional(),
 });
 export type MeetingFilters = z.output<typeof MeetingFiltersSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+const MeetingDateSchema = TimestampSchema.nullable().meta({
+  description: "The day of the meeting at 00:00 UTC; null when not known",
+});
+
+/** How other records name a meeting. */
+export const MeetingRefSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  date: MeetingDateSchema,
+  status: MeetingStatusSchema,
+});
+export type MeetingRef = z.output<typeof MeetingRefSchema>;
+
+export const ParticipantSchema = z.strictObject({
+  party: PartyRefSchema,
+  role: ParticipantRoleSchema,
+  headOfDelegation: z.string().nullable(),
+});
+
+export const MeetingSummarySchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  date: MeetingDateSchema,
+  status: MeetingStatusSchema,
+  summary: z.string(),
+  version: z.int().min(1),
+  venue: VenueRefSchema.nullable(),
+  participants: z.array(ParticipantSchema),
+  agendaCount: z.int().min(0),
+  deletedAt: TimestampSchema.nullable().meta({
+    description: "When an admin deleted it; deleted meetings are shown to admins only",
+  }),
+});
+export type MeetingSummary = z.output<typeof MeetingSummarySchema>;
+
+export const MeetingDetailSchema = MeetingSummarySchema.extend({
+  agenda: z.array(
+    z.strictObject({
+      grievance: z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        status: GrievanceStatusSchema,
+        category: GrievanceCategorySchema,
+        version: z.int().min(1),
+      }),
+      note: z.string(),
+      statusAfter: GrievanceStatusSchema.nullable(),
+    }),
+  ),
+  citations: z.array(CitationSchema),
+  history: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        from: MeetingStatusSchema.nullable(),
+        to: MeetingStatusSchema,
+        reason: z.string(),
+        source: SourceRefSchema.nullable(),
+        actor: HistoryActorSchema,
+        at: TimestampSchema,
+      }),
+    )
+    .meta({ description: "Oldest first" }),
+});
+export type MeetingDetail = z.output<typeof MeetingDetailSchema>;
+
+export const MeetingPageSchema = countedPageOf(MeetingSummarySchema);
+export type MeetingPage = z.output<typeof MeetingPageSchema>;
+
+export const MeetingConflictSchema = conflictBodyOf(MeetingDetailSchema);

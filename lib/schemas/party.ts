@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, optionalText, requiredText, SlugSchema } from "./common";
+import { LIMITS, optionalText, pageOf, requiredText, SlugSchema, TimestampSchema } from "./common";
 import { PartyKindSchema } from "./enums";
 
 export const PartyCreateSchema = z.strictObject({
@@ -10,3 +10,29 @@ export const PartyCreateSchema = z.strictObject({
 });
 export type PartyCreateInput = z.input<typeof PartyCreateSchema>;
 export type PartyCreate = z.output<typeof PartyCreateSchema>;
+
+/** How other records name a party. */
+export const PartyRefSchema = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+});
+export type PartyRef = z.output<typeof PartyRefSchema>;
+
+export const PartySummarySchema = PartyRefSchema.extend({
+  id: z.string(),
+  kind: PartyKindSchema,
+  raisedCount: z.int().min(0),
+  addressedCount: z.int().min(0),
+  meetingCount: z.int().min(0),
+});
+export type PartySummary = z.output<typeof PartySummarySchema>;
+
+export const PartyDetailSchema = PartyRefSchema.extend({
+  id: z.string(),
+  kind: PartyKindSchema,
+  createdAt: TimestampSchema,
+});
+export type PartyDetail = z.output<typeof PartyDetailSchema>;
+
+export const PartyListSchema = pageOf(PartySummarySchema);

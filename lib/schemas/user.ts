@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, optionalText, requiredText } from "./common";
+import { LIMITS, optionalText, requiredText, TimestampSchema } from "./common";
 
 export const ROLES = ["viewer", "analyst", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,3 +51,29 @@ export const RoleChangeSchema = z.strictObject({ role: RoleSchema });
 export const ApiTokenCreateSchema = z.strictObject({
   name: requiredText("Name", LIMITS.name),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Responses (the admin pages'; not part of the API)
+
+export const UserSummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  deactivatedAt: TimestampSchema.nullable(),
+  createdAt: TimestampSchema,
+  activeSessions: z.int().min(0),
+  activeTokens: z.int().min(0),
+});
+export type UserSummary = z.output<typeof UserSummarySchema>;
+
+/** A token as listed: never the token itself, which is shown once when it is made. */
+export const ApiTokenSummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: TimestampSchema,
+  lastUsedAt: TimestampSchema.nullable(),
+  revokedAt: TimestampSchema.nullable(),
+});
+export type ApiTokenSummary = z.output<typeof ApiTokenSummarySchema>;

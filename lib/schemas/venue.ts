@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, optionalText, requiredText, slugify, SlugSchema } from "./common";
+import { LIMITS, optionalText, pageOf, requiredText, slugify, SlugSchema } from "./common";
 
 export const VenueCreateSchema = z
   .strictObject({
@@ -21,3 +21,21 @@ export const VenueCreateSchema = z
     }
   });
 export type VenueCreate = z.output<typeof VenueCreateSchema>;
+
+/** How other records name a venue. */
+export const VenueRefSchema = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  country: z.string(),
+});
+export type VenueRef = z.output<typeof VenueRefSchema>;
+
+export const VenueSummarySchema = VenueRefSchema.extend({
+  id: z.string(),
+  note: z.string().nullable(),
+  meetingCount: z.int().min(0),
+});
+export type VenueSummary = z.output<typeof VenueSummarySchema>;
+
+export const VenueListSchema = pageOf(VenueSummarySchema);

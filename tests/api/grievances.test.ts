@@ -3,7 +3,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/grievances/r
 import { GET as readRoute, PATCH as patchRoute } from "@/app/api/v1/grievances/[id]/route";
 import { GET as historyRoute } from "@/app/api/v1/grievances/[id]/history/route";
 import { LIMITS } from "@/lib/schemas/common";
-import { GrievanceDetailSchema, GrievancePageSchema, HistoryListSchema } from "@/lib/openapi";
+import { GrievanceDetailSchema, GrievancePageSchema, HistoryListSchema } from "@/lib/schemas/grievance";
 import { getDb } from "@/lib/server/db";
 import { makeGrievance, makeMeeting, seedDatabase } from "../support/factories";
 import { expectError, getRequest, jsonRequest, noParams, params, readJson, authHeader } from "./support";

@@ -3,13 +3,8 @@ import { GET as listParties, POST as createParty } from "@/app/api/v1/parties/ro
 import { GET as readParty } from "@/app/api/v1/parties/[slug]/route";
 import { GET as listVenues, POST as createVenue } from "@/app/api/v1/venues/route";
 import { GET as readVenue } from "@/app/api/v1/venues/[slug]/route";
-import {
-  PartyDetailSchema,
-  PartyListSchema,
-  PartySummarySchema,
-  VenueListSchema,
-  VenueSummarySchema,
-} from "@/lib/openapi";
+import { PartyDetailSchema, PartyListSchema, PartySummarySchema } from "@/lib/schemas/party";
+import { VenueListSchema, VenueSummarySchema } from "@/lib/schemas/venue";
 import { getDb } from "@/lib/server/db";
 import { expectError, getRequest, jsonRequest, noParams, params, readJson } from "./support";
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect } from "vitest";
 import type { ErrorCode } from "@/lib/errors";
-import { ErrorBodySchema } from "@/lib/openapi";
+import { ErrorBodySchema } from "@/lib/schemas/common";
 import type { Role } from "@/lib/schemas/user";
 import { SYSTEM } from "@/lib/server/authz";
 import { createApiToken } from "@/lib/server/tokens";

@@ -17,20 +17,7 @@ import * as venueOne from "@/app/api/v1/venues/[slug]/route";
 import * as venueList from "@/app/api/v1/venues/route";
 import { zodIssues } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  ErrorBodySchema,
-  GrievanceDetailSchema,
-  GrievancePageSchema,
-  HistoryListSchema,
-  MeetingDetailSchema,
-  MeetingPageSchema,
-  PartyDetailSchema,
-  PartyListSchema,
-  PartySummarySchema,
-  VenueListSchema,
-  VenueSummarySchema,
-} from "@/lib/openapi";
-import { LIMITS, parseFiltersLenient } from "@/lib/schemas/common";
+import { ErrorBodySchema, LIMITS, parseFiltersLenient } from "@/lib/schemas/common";
 import {
   GRIEVANCE_CATEGORIES,
   GRIEVANCE_STATUSES,
@@ -41,19 +28,23 @@ import {
 import {
   CitationInputSchema,
   GrievanceCreateSchema,
+  GrievanceDetailSchema,
   GrievanceFiltersSchema,
-  GrievanceStatusChangeSchema,
+  GrievancePageSchema,
   GrievanceUpdateSchema,
+  HistoryListSchema,
 } from "@/lib/schemas/grievance";
 import {
   MeetingCreateSchema,
+  MeetingDetailSchema,
   MeetingFiltersSchema,
   MeetingOutcomeSchema,
+  MeetingPageSchema,
   MeetingUpdateSchema,
   OutcomeInputSchema,
   ParticipantInputSchema,
 } from "@/lib/schemas/meeting";
-import { PartyCreateSchema } from "@/lib/schemas/party";
+import { PartyCreateSchema, PartyDetailSchema, PartyListSchema, PartySummarySchema } from "@/lib/schemas/party";
 import {
   ApiTokenCreateSchema,
   EmailSchema,
@@ -63,7 +54,7 @@ import {
   SignInSchema,
   UserCreateSchema,
 } from "@/lib/schemas/user";
-import { VenueCreateSchema } from "@/lib/schemas/venue";
+import { VenueCreateSchema, VenueListSchema, VenueSummarySchema } from "@/lib/schemas/venue";
 import { foldForSearch } from "@/lib/search";
 import { getDb } from "@/lib/server/db";
 import { SESSION_COOKIE_PREFIX } from "@/lib/server/auth";
@@ -810,9 +801,10 @@ function expectSameText(actual: unknown, expected: unknown, what: string) {
 const SCHEMAS: Array<[string, z.ZodType, fc.Arbitrary<Record<string, unknown>> | null]> = [
   ["GrievanceCreateSchema", GrievanceCreateSchema, grievanceCreate as fc.Arbitrary<Record<string, unknown>>],
   ["GrievanceUpdateSchema", GrievanceUpdateSchema, grievanceUpdate("g1", "m1")],
+  // What the change-status form and dialog send: a PATCH body with a status move and nothing else.
   [
-    "GrievanceStatusChangeSchema",
-    GrievanceStatusChangeSchema,
+    "GrievanceUpdateSchema (status change)",
+    GrievanceUpdateSchema,
     grievanceStatusChange("g1", "m1") as fc.Arbitrary<Record<string, unknown>>,
   ],
   ["GrievanceFiltersSchema", GrievanceFiltersSchema, null],
