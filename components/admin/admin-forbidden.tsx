@@ -1,9 +1,11 @@
 import { ButtonLink } from "@/components/ui/button";
-import { ROLE_LABELS } from "@/lib/schemas/user";
-import type { Actor } from "@/lib/server/authz";
+import { ROLE_LABELS, type Role } from "@/lib/schemas/user";
+
+/** The part of lib/server's Actor this page shows. */
+type Viewer = { kind: "system" } | { kind: "user"; email: string; role: Role };
 
 /** What a signed-in non-admin sees at an admin address (the 403 of lib/server, as a page). */
-export function AdminForbidden({ actor }: { actor: Actor }) {
+export function AdminForbidden({ actor }: { actor: Viewer }) {
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <p className="text-xs font-semibold tracking-wider text-slate-600 uppercase">403 · Forbidden</p>

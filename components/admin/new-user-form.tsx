@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormStatus, NativeSelect, TextInput } from "@/components/ui/field";
 import { LIMITS } from "@/lib/schemas/common";
 import { PASSWORD_MAX, PASSWORD_MIN, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/schemas/user";
-import type { UserSummary } from "@/lib/server/users";
+import type { UserSummary } from "@/lib/schemas/user";
 
 const IDS = {
   email: "new-user-email",

@@ -1,6 +1,6 @@
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
-import type { ApiTokenSummary } from "@/lib/server/tokens";
+import type { ApiTokenSummary } from "@/lib/schemas/user";
 import { TokenStatusBadge } from "./status-badges";
 import { RevokeTokenForm } from "./token-forms";
 

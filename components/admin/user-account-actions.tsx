@@ -12,7 +12,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { errorId, NativeSelect } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/schemas/user";
-import type { UserSummary } from "@/lib/server/users";
+import type { UserSummary } from "@/lib/schemas/user";
 import { actionResult } from "./action-result";
 import { InlineStatus } from "./inline-status";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { formatDate, formatNumber, toIsoDate } from "@/components/ui/format";
-import type { UserSummary } from "@/lib/server/users";
+import type { UserSummary } from "@/lib/schemas/user";
 import { UserStatusBadge } from "./status-badges";
 import { RoleForm, UserAccountActions } from "./user-account-actions";
 

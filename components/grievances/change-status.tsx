@@ -18,7 +18,7 @@ import {
   type MeetingStatus,
 } from "@/lib/schemas/enums";
 import { GrievanceUpdateSchema } from "@/lib/schemas/grievance";
-import type { GrievanceDetail } from "@/lib/server/grievances";
+import type { GrievanceDetail } from "@/lib/schemas/grievance";
 import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
 import { StatusChange } from "./status-change";
 import { TimelineEntry, type TimelineItem } from "./timeline-entry";

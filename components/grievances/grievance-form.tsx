@@ -13,7 +13,7 @@ import { errorId, Field, FormStatus, NativeSelect, TextArea, TextInput } from "@
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { LIMITS } from "@/lib/schemas/common";
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_CATEGORY_LABELS, type GrievanceCategory } from "@/lib/schemas/enums";
-import type { GrievanceDetail } from "@/lib/server/grievances";
+import type { GrievanceDetail } from "@/lib/schemas/grievance";
 import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
 
 export type PartyOption = { slug: string; name: string };

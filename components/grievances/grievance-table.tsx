@@ -5,7 +5,7 @@ import { formatDate, toIsoDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { GRIEVANCE_CATEGORY_LABELS } from "@/lib/schemas/enums";
 import type { GrievanceSortKey } from "@/lib/schemas/grievance";
-import type { GrievanceSummary } from "@/lib/server/grievances";
+import type { GrievanceSummary } from "@/lib/schemas/grievance";
 import { PartyFlow } from "./party-flow";
 
 const SORT_WORDS: Record<GrievanceSortKey, string> = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import type { PartyRef } from "@/lib/server/parties";
+import type { PartyRef } from "@/lib/schemas/party";
 
 /** "RU", or the full name when a party has no short name. */
 export function partyShortName(party: PartyRef): string {

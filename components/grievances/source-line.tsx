@@ -1,5 +1,5 @@
 import { formatDate } from "@/components/ui/format";
-import type { SourceRef } from "@/lib/server/sources";
+import type { SourceRef } from "@/lib/schemas/source";
 
 const LINK =
   "text-accent-700 underline decoration-accent-300 underline-offset-2 hover:text-accent-900 hover:decoration-accent-700";

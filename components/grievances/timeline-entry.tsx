@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate, toIsoDate } from "@/components/ui/format";
 import type { GrievanceStatus } from "@/lib/schemas/enums";
-import type { SourceRef } from "@/lib/server/sources";
+import type { SourceRef } from "@/lib/schemas/source";
 import { SourceLine } from "./source-line";
 import { StatusChange } from "./status-change";
 

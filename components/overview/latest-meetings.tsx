@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { formatDate, toIsoDate } from "@/components/ui/format";
 import { MeetingStatusBadge } from "@/components/ui/status-badge";
-import type { MeetingSummary } from "@/lib/server/meetings";
+import type { MeetingSummary } from "@/lib/schemas/meeting";
 
 /** The newest meetings: date, title (link), venue, status and how many grievances they discussed. */
 export function LatestMeetings({ meetings }: { meetings: readonly MeetingSummary[] }) {

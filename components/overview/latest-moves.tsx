@@ -2,7 +2,7 @@ import Link from "next/link";
 import { StatusChange } from "@/components/grievances/status-change";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { formatDate, toIsoDate } from "@/components/ui/format";
-import type { Overview } from "@/lib/server/overview";
+import type { Overview } from "@/lib/schemas/overview";
 
 /** The latest status changes across all grievances, newest first. */
 export function LatestMoves({ moves }: { moves: Overview["latestMoves"] }) {

@@ -2,7 +2,7 @@ import { BarList } from "@/components/ui/bar-list";
 import { grievanceStatusColor } from "@/components/ui/status-badge";
 import { grievanceListHref } from "@/app/grievances/list-url";
 import { GRIEVANCE_STATUS_LABELS } from "@/lib/schemas/enums";
-import type { Overview } from "@/lib/server/overview";
+import type { Overview } from "@/lib/schemas/overview";
 
 /** Every grievance by status, in the order of the workflow; each bar links to that status's list. */
 export function StatusBars({ rows }: { rows: Overview["byStatus"] }) {

@@ -1,7 +1,7 @@
 import { BarList } from "@/components/ui/bar-list";
 import { grievanceListHref } from "@/app/grievances/list-url";
 import { UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
-import type { Overview } from "@/lib/server/overview";
+import type { Overview } from "@/lib/schemas/overview";
 
 /**
  * Open (unsettled) grievances per party, as two bars each: raised by the party and addressed to

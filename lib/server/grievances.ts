@@ -1,78 +1,27 @@
 import "server-only";
 import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
 import { LIMITS } from "@/lib/schemas/common";
-import type { GrievanceCategory, GrievanceStatus, MeetingStatus } from "@/lib/schemas/enums";
+import type { GrievanceStatus, MeetingStatus } from "@/lib/schemas/enums";
 import {
   GrievanceCreateSchema,
   GrievanceFiltersSchema,
   GrievanceUpdateSchema,
+  type GrievanceDetail,
   type GrievanceFilters,
+  type GrievancePage,
+  type GrievanceSummary,
   type GrievanceUpdate,
+  type HistoryEntry,
 } from "@/lib/schemas/grievance";
+import type { MeetingRef } from "@/lib/schemas/meeting";
 import { buildSearchText, foldForSearch } from "@/lib/search";
 import { grievanceTransitionError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorId, authorize, can, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { partyIdsBySlug, partyRefSelect, type PartyRef } from "./parties";
-import { findOrCreateSource, sourceSelect, toSourceRef, type SourceRef } from "./sources";
-
-export type MeetingRef = { id: string; title: string; date: string | null; status: MeetingStatus };
-
-export type GrievanceSummary = {
-  id: string;
-  title: string;
-  description: string;
-  category: GrievanceCategory;
-  status: GrievanceStatus;
-  version: number;
-  raisedBy: PartyRef[];
-  addressedTo: PartyRef[];
-  lastMovedAt: string;
-  /** The meeting of the latest history entry that names one. */
-  lastMeeting: MeetingRef | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Set when an admin deleted it; only admins see deleted grievances. */
-  deletedAt: string | null;
-};
-
-export type HistoryEntry = {
-  id: string;
-  from: GrievanceStatus | null;
-  to: GrievanceStatus;
-  reason: string;
-  meetingId: string | null;
-  meeting: MeetingRef | null;
-  source: SourceRef | null;
-  actor: { name: string; email: string } | null;
-  at: string;
-  recordedAt: string;
-};
-
-export type Citation = { quote: string; source: SourceRef };
-
-export type AgendaEntry = {
-  meetingId: string;
-  meeting: MeetingRef;
-  note: string;
-  statusAfter: GrievanceStatus | null;
-};
-
-export type GrievanceDetail = GrievanceSummary & {
-  citations: Citation[];
-  agenda: AgendaEntry[];
-  history: HistoryEntry[];
-};
-
-export type GrievancePage = {
-  items: GrievanceSummary[];
-  nextCursor: string | null;
-  total: number;
-  offset: number;
-  limit: number;
-};
+import { partyIdsBySlug, partyRefSelect } from "./parties";
+import { findOrCreateSource, sourceSelect, toSourceRef } from "./sources";
 
 const meetingRefSelect = { id: true, title: true, date: true, status: true } as const;
 

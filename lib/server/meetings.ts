@@ -1,12 +1,15 @@
 import "server-only";
 import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
 import { LIMITS } from "@/lib/schemas/common";
-import type { GrievanceCategory, GrievanceStatus, MeetingStatus, ParticipantRole } from "@/lib/schemas/enums";
+import type { MeetingStatus } from "@/lib/schemas/enums";
 import {
   MeetingCreateSchema,
   MeetingFiltersSchema,
   MeetingOutcomeSchema,
   MeetingUpdateSchema,
+  type MeetingDetail,
+  type MeetingPage,
+  type MeetingSummary,
 } from "@/lib/schemas/meeting";
 import { buildSearchText } from "@/lib/search";
 import { meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
@@ -14,50 +17,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorId, authorize, can, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { applyGrievanceChange, refreshGrievanceSearchText, type Citation } from "./grievances";
-import { partyIdsBySlug, partyRefSelect, type PartyRef } from "./parties";
-import { findOrCreateSource, sourceSelect, toSourceRef, type SourceRef } from "./sources";
-import { venueRefSelect, type VenueRef } from "./venues";
-
-export type Participant = { party: PartyRef; role: ParticipantRole; headOfDelegation: string | null };
-
-export type MeetingSummary = {
-  id: string;
-  title: string;
-  date: string | null;
-  status: MeetingStatus;
-  summary: string;
-  version: number;
-  venue: VenueRef | null;
-  participants: Participant[];
-  agendaCount: number;
-  /** Set when an admin deleted it; only admins see deleted meetings. */
-  deletedAt: string | null;
-};
-
-export type MeetingAgendaEntry = {
-  grievance: { id: string; title: string; status: GrievanceStatus; category: GrievanceCategory; version: number };
-  note: string;
-  statusAfter: GrievanceStatus | null;
-};
-
-export type MeetingHistoryEntry = {
-  id: string;
-  from: MeetingStatus | null;
-  to: MeetingStatus;
-  reason: string;
-  source: SourceRef | null;
-  actor: { name: string; email: string } | null;
-  at: string;
-};
-
-export type MeetingDetail = MeetingSummary & {
-  agenda: MeetingAgendaEntry[];
-  citations: Citation[];
-  history: MeetingHistoryEntry[];
-};
-
-export type MeetingPage = { items: MeetingSummary[]; nextCursor: string | null; total: number };
+import { applyGrievanceChange, refreshGrievanceSearchText } from "./grievances";
+import { partyIdsBySlug, partyRefSelect } from "./parties";
+import { findOrCreateSource, sourceSelect, toSourceRef } from "./sources";
+import { venueRefSelect } from "./venues";
 
 const summarySelect = {
   id: true,

@@ -1,28 +1,10 @@
 import "server-only";
-import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
+import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
+import type { Overview } from "@/lib/schemas/overview";
 import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
-import { listMeetings, type MeetingSummary } from "./meetings";
-import { partyRefSelect, type PartyRef } from "./parties";
-
-export type Overview = {
-  unsettledByParty: Array<{ party: PartyRef; raised: number; addressed: number }>;
-  byStatus: Array<{ status: GrievanceStatus; count: number }>;
-  totalGrievances: number;
-  lastRound: { id: string; title: string; date: string } | null;
-  /** Whole days from the last held meeting to `now`; null when none is dated. */
-  daysSinceLastRound: number | null;
-  latestMeetings: MeetingSummary[];
-  latestMoves: Array<{
-    id: string;
-    grievance: { id: string; title: string };
-    from: GrievanceStatus | null;
-    to: GrievanceStatus;
-    reason: string;
-    at: string;
-    meeting: { id: string; title: string } | null;
-  }>;
-};
+import { listMeetings } from "./meetings";
+import { partyRefSelect } from "./parties";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,20 +1,10 @@
 import "server-only";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { slugify } from "@/lib/schemas/common";
-import { PartyCreateSchema } from "@/lib/schemas/party";
+import { PartyCreateSchema, type PartyDetail, type PartySummary } from "@/lib/schemas/party";
 import { foldForSearch } from "@/lib/search";
-import type { PartyKind } from "@/lib/schemas/enums";
 import { authorize, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
-
-export type PartyRef = { slug: string; name: string; shortName: string | null };
-export type PartySummary = PartyRef & {
-  id: string;
-  kind: PartyKind;
-  raisedCount: number;
-  addressedCount: number;
-  meetingCount: number;
-};
 
 export const partyRefSelect = { slug: true, name: true, shortName: true } as const;
 
@@ -45,7 +35,7 @@ export async function listParties(actor: Actor | null): Promise<PartySummary[]> 
   }));
 }
 
-export async function getPartyOrThrow(actor: Actor | null, slug: string) {
+export async function getPartyOrThrow(actor: Actor | null, slug: string): Promise<PartyDetail> {
   authorize(actor, "read");
   const db = await getDb();
   const party = await db.party.findUnique({
@@ -55,7 +45,6 @@ export async function getPartyOrThrow(actor: Actor | null, slug: string) {
   if (!party) throw notFound("Party");
   return { ...party, createdAt: party.createdAt.toISOString() };
 }
-export type PartyDetail = Awaited<ReturnType<typeof getPartyOrThrow>>;
 
 /** Resolves party slugs to ids inside a transaction; an unknown slug is the client's mistake. */
 export async function partyIdsBySlug(tx: Tx, slugs: readonly string[], field: string): Promise<Map<string, string>> {

@@ -1,13 +1,6 @@
 import "server-only";
+import type { SourceRef } from "@/lib/schemas/source";
 import type { Tx } from "./db";
-
-export type SourceRef = {
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  note: string | null;
-};
 
 export const sourceSelect = {
   title: true,

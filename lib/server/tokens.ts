@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { notFound, parseOrThrow, validationFailed } from "@/lib/errors";
-import { ApiTokenCreateSchema, type Role } from "@/lib/schemas/user";
+import { ApiTokenCreateSchema, type ApiTokenSummary, type Role } from "@/lib/schemas/user";
 import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
 
@@ -13,15 +13,6 @@ const TOKEN_PREFIX = "bc_";
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
-
-export type ApiTokenSummary = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
 
 function toSummary(row: {
   id: string;

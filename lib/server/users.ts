@@ -2,21 +2,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
-import { FirstAdminSchema, RoleChangeSchema, UserCreateSchema, type Role, type UserCreate } from "@/lib/schemas/user";
+import {
+  FirstAdminSchema,
+  RoleChangeSchema,
+  UserCreateSchema,
+  type Role,
+  type UserCreate,
+  type UserSummary,
+} from "@/lib/schemas/user";
 import { ARGON2_OPTIONS } from "./auth";
 import { authorize, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
-
-export type UserSummary = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  deactivatedAt: string | null;
-  createdAt: string;
-  activeSessions: number;
-  activeTokens: number;
-};
 
 /** True while no user exists: the app then offers to create the first admin and nothing else. */
 export async function needsFirstAdmin(): Promise<boolean> {

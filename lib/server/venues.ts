@@ -1,12 +1,9 @@
 import "server-only";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { slugify } from "@/lib/schemas/common";
-import { VenueCreateSchema } from "@/lib/schemas/venue";
+import { VenueCreateSchema, type VenueSummary } from "@/lib/schemas/venue";
 import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
-
-export type VenueRef = { slug: string; name: string; city: string; country: string };
-export type VenueSummary = VenueRef & { id: string; note: string | null; meetingCount: number };
 
 export const venueRefSelect = { slug: true, name: true, city: true, country: true } as const;
 

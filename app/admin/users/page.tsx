@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isAppError } from "@/lib/errors";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/schemas/user";
 import { requirePageActor } from "@/lib/server/session";
-import { listUsers, type UserSummary } from "@/lib/server/users";
+import type { UserSummary } from "@/lib/schemas/user";
+import { listUsers } from "@/lib/server/users";
 
 export const dynamic = "force-dynamic";
 

@@ -13,8 +13,9 @@ import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { isAppError } from "@/lib/errors";
 import { ROLE_LABELS } from "@/lib/schemas/user";
 import { requirePageActor } from "@/lib/server/session";
-import { listApiTokens, type ApiTokenSummary } from "@/lib/server/tokens";
-import { getUserOrThrow, type UserSummary } from "@/lib/server/users";
+import type { ApiTokenSummary, UserSummary } from "@/lib/schemas/user";
+import { listApiTokens } from "@/lib/server/tokens";
+import { getUserOrThrow } from "@/lib/server/users";
 
 export const dynamic = "force-dynamic";
 
