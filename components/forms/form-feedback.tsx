@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { FormStatus } from "@/components/ui/field";
 import type { ActionState } from "@/lib/forms/action-state";
 import { summarize, type FieldTargets } from "./summary";
@@ -8,6 +9,8 @@ export type FormFeedbackProps = {
   fields: FieldTargets;
   /** Replaces the default message for a CONFLICT (the API's message is kept below it). */
   conflictMessage?: string;
+  /** Replaces the action's message on success (to add a link, or what to do next). */
+  success?: ReactNode;
   id?: string;
   className?: string;
 };
@@ -17,11 +20,11 @@ export type FormFeedbackProps = {
  * summary whose items link to the fields marked below (see summarize). Always rendered, empty
  * while idle, so that screen readers announce what appears in it.
  */
-export function FormFeedback({ state, fields, conflictMessage, id, className }: FormFeedbackProps) {
+export function FormFeedback({ state, fields, conflictMessage, success, id, className }: FormFeedbackProps) {
   const summary = summarize(state, fields, conflictMessage);
   if (summary.tone === "none") return <FormStatus id={id} />;
   if (summary.tone === "success") {
-    return <FormStatus id={id} className={className} tone="success" message={summary.message} />;
+    return <FormStatus id={id} className={className} tone="success" message={success ?? summary.message} />;
   }
   return (
     <FormStatus

@@ -16,18 +16,32 @@ export function InlineStatus({
   state: ActionState<unknown>;
   className?: string;
 }) {
-  const result = inlineResult(state);
+  return <InlineMessage id={id} className={className} {...inlineResult(state)} />;
+}
+
+/** The same line for an answer that is not an action's (the clipboard's, for one). */
+export function InlineMessage({
+  id,
+  message,
+  tone,
+  className,
+}: {
+  id?: string;
+  message: string | null;
+  tone: "error" | "success";
+  className?: string;
+}) {
   return (
     <p
       id={id}
       aria-live="polite"
       aria-atomic="true"
-      className={cn("text-xs", result.tone === "error" ? "font-medium text-red-700" : "text-emerald-800", className)}
+      className={cn("text-xs", tone === "error" ? "font-medium text-red-700" : "text-emerald-800", className)}
     >
-      {result.message ? (
+      {message ? (
         <>
-          <span aria-hidden="true">{result.tone === "error" ? "⚠ " : "✓ "}</span>
-          {result.message}
+          <span aria-hidden="true">{tone === "error" ? "⚠ " : "✓ "}</span>
+          {message}
         </>
       ) : null}
     </p>

@@ -1,14 +1,15 @@
+import type { ReactNode } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
 export type SubmitButtonProps = Omit<ButtonProps, "type" | "children"> & {
   pending: boolean;
-  /** The button's words, e.g. "Add party". */
-  label: string;
-  /** Its words while the action runs, e.g. "Adding…". */
-  pendingLabel: string;
+  /** The button's words, e.g. "Add party" (with a screen-reader suffix where a row needs one). */
+  label: ReactNode;
+  /** Its words while the action runs, e.g. "Adding…"; without it the words stay and it is only disabled. */
+  pendingLabel?: ReactNode;
 };
 
-/** A form's submit button: disabled and relabelled while its action runs, so it cannot post twice. */
+/** A form's submit button: disabled (and relabelled) while its action runs, so it cannot post twice. */
 export function SubmitButton({
   pending,
   label,
@@ -19,7 +20,7 @@ export function SubmitButton({
 }: SubmitButtonProps) {
   return (
     <Button type="submit" variant={variant} disabled={pending || disabled} {...rest}>
-      {pending ? pendingLabel : label}
+      {pending && pendingLabel !== undefined ? pendingLabel : label}
     </Button>
   );
 }
