@@ -1,35 +1,26 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore } from "react";
-import {
-  createApiTokenAction,
-  revokeApiTokenAction,
-  type AdminActionState,
-  type CreatedToken,
-} from "@/app/admin/actions";
-import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
+import { useState } from "react";
+import { FieldControl, targetsOf, type FieldSpec } from "@/components/forms/field-control";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { InlineMessage, InlineStatus } from "@/components/forms/inline-status";
+import { RecordIdField, SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { errorId, Field, FormStatus, TextInput } from "@/components/ui/field";
+import { errorId, Field, TextInput } from "@/components/ui/field";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/admin";
 import { LIMITS } from "@/lib/schemas/common";
-import { actionResult } from "./action-result";
-import { InlineStatus } from "./inline-status";
 
-const IDLE = { status: "idle" } as const;
-const NAME_ID = "token-name";
+const NAME_FIELD = {
+  name: "name",
+  id: "token-name",
+  label: "Name",
+  hint: "What it is for, e.g. “nightly export”.",
+  className: "w-full max-w-sm",
+  control: { required: true, maxLength: LIMITS.name, autoComplete: "off" },
+} satisfies FieldSpec;
 const TOKEN_ID = "new-token";
-
-function subscribeNothing(): () => void {
-  return () => {};
-}
-
-/** False in the server render and during hydration, true once React runs in the browser. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * Names and creates an API token for a user. The token comes back in the action's answer and is
@@ -43,30 +34,17 @@ export function CreateTokenForm({ userId }: { userId: string }) {
 }
 
 function TokenCreator({ userId, focusName, onDone }: { userId: string; focusName: boolean; onDone: () => void }) {
-  const [state, formAction, pending] = useActionState<AdminActionState<CreatedToken>, FormData>(
-    createApiTokenAction,
-    IDLE,
-  );
-  const failed = state.status === "error" ? state : null;
+  const { state, action, pending, errorOf, echo, values } = useFormAction(createApiTokenAction);
   const created = state.status === "ok" ? state.data : null;
-  const nameError = failed ? fieldError(failed.fieldErrors, "name") : undefined;
-  const links = failed ? errorLinks(failed.fieldErrors, [{ name: "name", id: NAME_ID, label: "Name" }]) : [];
-  const formKey = failed ? `${failed.code}-${JSON.stringify(failed.values ?? {})}` : "initial";
-  const typed = failed?.values?.name;
+  const formKey = state.status === "error" ? `${state.code}-${JSON.stringify(values ?? {})}` : "initial";
 
   return (
     <div className="space-y-3">
-      <FormStatus
+      <FormFeedback
         id="token-form-status"
-        tone={created ? "success" : "error"}
-        message={
-          created
-            ? `Created token “${created.summary.name}”. Copy it now: it is shown once.`
-            : failed
-              ? refusalMessage(failed.formError, links.length)
-              : null
-        }
-        errors={links}
+        state={state}
+        fields={targetsOf([NAME_FIELD])}
+        success={created ? `Created token “${created.summary.name}”. Copy it now: it is shown once.` : null}
       />
       {created ? (
         <>
@@ -85,35 +63,19 @@ function TokenCreator({ userId, focusName, onDone }: { userId: string; focusName
       ) : (
         <form
           key={formKey}
-          action={formAction}
+          action={action}
           noValidate
           aria-describedby="token-form-status"
           className="flex flex-wrap items-start gap-2"
         >
-          <input type="hidden" name="userId" value={userId} />
-          <Field
-            label="Name"
-            htmlFor={NAME_ID}
-            error={nameError}
-            hint="What it is for, e.g. “nightly export”."
-            className="w-full max-w-sm"
-          >
-            <TextInput
-              id={NAME_ID}
-              name="name"
-              required
-              maxLength={LIMITS.name}
-              autoComplete="off"
-              autoFocus={focusName}
-              defaultValue={typeof typed === "string" ? typed : ""}
-              hint
-              invalid={Boolean(nameError)}
-            />
-          </Field>
+          <RecordIdField id={userId} />
+          <FieldControl
+            spec={{ ...NAME_FIELD, control: { ...NAME_FIELD.control, autoFocus: focusName } }}
+            error={errorOf("name")}
+            value={echo("name") ?? ""}
+          />
           {/* Aligned with the input: the label above it is one line of text-sm. */}
-          <Button type="submit" variant="primary" disabled={pending} className="mt-6">
-            Create token
-          </Button>
+          <SubmitButton pending={pending} label="Create token" className="mt-6" />
         </form>
       )}
     </div>
@@ -161,16 +123,14 @@ function TokenReveal({ token }: { token: string }) {
           ) : null}
         </div>
       </Field>
-      <InlineStatus
+      <InlineMessage
         id={`${TOKEN_ID}-copy`}
         className="mt-1"
-        result={
-          copy === "copied"
-            ? { message: "Copied to the clipboard.", tone: "success" }
-            : copy === "failed"
-              ? { message: "Could not copy: select the token and copy it by hand.", tone: "error" }
-              : { message: null, tone: "success" }
-        }
+        {...(copy === "copied"
+          ? { message: "Copied to the clipboard.", tone: "success" }
+          : copy === "failed"
+            ? { message: "Could not copy: select the token and copy it by hand.", tone: "error" }
+            : { message: null, tone: "success" })}
       />
     </div>
   );
@@ -178,24 +138,27 @@ function TokenReveal({ token }: { token: string }) {
 
 /** "Revoke" for an active token; the live region stays after the row turns to Revoked. */
 export function RevokeTokenForm({ tokenId, name, revoked }: { tokenId: string; name: string; revoked: boolean }) {
-  const [state, formAction, pending] = useActionState<AdminActionState<null>, FormData>(revokeApiTokenAction, IDLE);
+  const { state, action, pending } = useFormAction(revokeApiTokenAction);
   const statusId = errorId(`revoke-${tokenId}`);
   return (
     <div className="flex flex-col gap-1">
       {revoked ? null : (
-        <form action={formAction}>
-          <input type="hidden" name="tokenId" value={tokenId} />
-          <Button
-            type="submit"
+        <form action={action}>
+          <RecordIdField id={tokenId} />
+          <SubmitButton
+            pending={pending}
+            variant="secondary"
             size="sm"
-            disabled={pending}
             aria-describedby={state.status === "error" ? statusId : undefined}
-          >
-            Revoke<span className="sr-only"> token {name}</span>
-          </Button>
+            label={
+              <>
+                Revoke<span className="sr-only"> token {name}</span>
+              </>
+            }
+          />
         </form>
       )}
-      <InlineStatus id={statusId} result={actionResult(state)} />
+      <InlineStatus id={statusId} state={state} />
     </div>
   );
 }

@@ -1,26 +1,26 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { InlineStatus } from "@/components/forms/inline-status";
+import { RecordIdField, SubmitButton } from "@/components/forms/submit-button";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { buttonClasses, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { errorId, NativeSelect } from "@/components/ui/field";
 import {
   changeUserRoleAction,
   deactivateUserAction,
   reactivateUserAction,
   revokeUserSessionsAction,
-  type AdminActionState,
-} from "@/app/admin/actions";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { errorId, NativeSelect } from "@/components/ui/field";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/schemas/user";
-import type { UserSummary } from "@/lib/schemas/user";
-import { actionResult } from "./action-result";
-import { InlineStatus } from "./inline-status";
+} from "@/lib/actions/admin";
+import type { ActionState } from "@/lib/forms/action-state";
+import { ROLE_LABELS, ROLES, type Role, type UserSummary } from "@/lib/schemas/user";
 
 // The forms that change a user's account. Each posts to its own server action, so each works
 // without JavaScript; in a table row (`compact`) labels and button names carry the user's email
 // for screen readers, who otherwise hear a column of identical "Save role" buttons.
 
-const IDLE = { status: "idle" } as const;
+const IDLE: ActionState = { status: "idle" };
 
 function ForUser({ email }: { email?: string }) {
   return email ? <span className="sr-only">, {email}</span> : null;
@@ -36,21 +36,13 @@ export type RoleFormProps = {
 
 /** A role select with its own "Save role" button. */
 export function RoleForm({ userId, email, role, compact = false }: RoleFormProps) {
-  const [state, formAction, pending] = useActionState<AdminActionState<UserSummary>, FormData>(
-    changeUserRoleAction,
-    IDLE,
-  );
+  const { state, action, pending } = useFormAction(changeUserRoleAction);
   const selectId = `user-role-${userId}`;
-  const result = actionResult(state);
   return (
     <div className="flex flex-col gap-1">
       {/* Keyed by the stored role: after a save the select shows the role the server now holds. */}
-      <form
-        key={role}
-        action={formAction}
-        className={cn("flex gap-1.5", compact ? "items-center" : "flex-wrap items-end")}
-      >
-        <input type="hidden" name="userId" value={userId} />
+      <form key={role} action={action} className={cn("flex gap-1.5", compact ? "items-center" : "flex-wrap items-end")}>
+        <RecordIdField id={userId} />
         {/* The select fills this box: its width is set here, not against the control's w-full. */}
         <div className={compact ? "w-28 shrink-0" : "flex w-40 flex-col gap-1"}>
           <label htmlFor={selectId} className={compact ? "sr-only" : "text-sm font-medium text-slate-800"}>
@@ -70,12 +62,19 @@ export function RoleForm({ userId, email, role, compact = false }: RoleFormProps
             ))}
           </NativeSelect>
         </div>
-        <Button type="submit" size={compact ? "sm" : "md"} disabled={pending}>
-          Save role
-          <ForUser email={compact ? email : undefined} />
-        </Button>
+        <SubmitButton
+          pending={pending}
+          variant="secondary"
+          size={compact ? "sm" : "md"}
+          label={
+            <>
+              Save role
+              <ForUser email={compact ? email : undefined} />
+            </>
+          }
+        />
       </form>
-      <InlineStatus id={errorId(selectId)} result={result} />
+      <InlineStatus id={errorId(selectId)} state={state} />
     </div>
   );
 }
@@ -95,25 +94,16 @@ type Kind = "signOut" | "deactivate" | "reactivate";
  * still heard after the swap.
  */
 export function UserAccountActions({ user, isSelf, compact = false }: UserAccountActionsProps) {
-  const [signOutState, signOutAction, signingOut] = useActionState<AdminActionState<null>, FormData>(
-    revokeUserSessionsAction,
-    IDLE,
-  );
-  const [deactivateState, deactivateAction, deactivating] = useActionState<AdminActionState<UserSummary>, FormData>(
-    deactivateUserAction,
-    IDLE,
-  );
-  const [reactivateState, reactivateAction, reactivating] = useActionState<AdminActionState<UserSummary>, FormData>(
-    reactivateUserAction,
-    IDLE,
-  );
+  const signOut = useFormAction(revokeUserSessionsAction);
+  const deactivate = useFormAction(deactivateUserAction);
+  const reactivate = useFormAction(reactivateUserAction);
   // Which form answered last. Without JavaScript each post renders a fresh page, so at most one
   // state is set and the fallback finds it.
   const [last, setLast] = useState<Kind | null>(null);
-  const states: Record<Kind, AdminActionState> = {
-    signOut: signOutState,
-    deactivate: deactivateState,
-    reactivate: reactivateState,
+  const states: Record<Kind, ActionState> = {
+    signOut: signOut.state,
+    deactivate: deactivate.state,
+    reactivate: reactivate.state,
   };
   const shown = last ? states[last] : (Object.values(states).find((s) => s.status !== "idle") ?? IDLE);
   const email = compact ? user.email : undefined;
@@ -126,21 +116,23 @@ export function UserAccountActions({ user, isSelf, compact = false }: UserAccoun
       <div
         className={cn("flex items-start gap-1.5 has-[details[open]]:flex-wrap", compact ? "flex-nowrap" : "flex-wrap")}
       >
-        <form action={signOutAction} onSubmit={() => setLast("signOut")}>
-          <input type="hidden" name="userId" value={user.id} />
-          <Button type="submit" size={size} disabled={signingOut}>
-            Sign out everywhere
-            <ForUser email={email} />
-          </Button>
-        </form>
+        <UserButtonForm
+          form={signOut}
+          userId={user.id}
+          onSubmit={() => setLast("signOut")}
+          label="Sign out everywhere"
+          email={email}
+          size={size}
+        />
         {user.deactivatedAt ? (
-          <form action={reactivateAction} onSubmit={() => setLast("reactivate")}>
-            <input type="hidden" name="userId" value={user.id} />
-            <Button type="submit" size={size} disabled={reactivating}>
-              Reactivate
-              <ForUser email={email} />
-            </Button>
-          </form>
+          <UserButtonForm
+            form={reactivate}
+            userId={user.id}
+            onSubmit={() => setLast("reactivate")}
+            label="Reactivate"
+            email={email}
+            size={size}
+          />
         ) : (
           <details className="group open:basis-full">
             <summary
@@ -160,18 +152,56 @@ export function UserAccountActions({ user, isSelf, compact = false }: UserAccoun
                 revoked.
               </p>
               {isSelf ? <p className="font-medium">This is your own account: you will be signed out at once.</p> : null}
-              <form action={deactivateAction} onSubmit={() => setLast("deactivate")}>
-                <input type="hidden" name="userId" value={user.id} />
-                <Button type="submit" size="sm" variant="danger" disabled={deactivating}>
-                  Yes, deactivate
-                  <ForUser email={email} />
-                </Button>
-              </form>
+              <UserButtonForm
+                form={deactivate}
+                userId={user.id}
+                onSubmit={() => setLast("deactivate")}
+                label="Yes, deactivate"
+                email={email}
+                size="sm"
+                variant="danger"
+              />
             </div>
           </details>
         )}
       </div>
-      <InlineStatus result={actionResult(shown)} />
+      <InlineStatus state={shown} />
     </div>
+  );
+}
+
+/** One button posting the user's id to one action; `email` names the user for screen readers. */
+function UserButtonForm({
+  form,
+  userId,
+  onSubmit,
+  label,
+  email,
+  size,
+  variant = "secondary",
+}: {
+  form: { action: (formData: FormData) => void; pending: boolean };
+  userId: string;
+  onSubmit: () => void;
+  label: string;
+  email?: string;
+  size: ButtonSize;
+  variant?: ButtonVariant;
+}) {
+  return (
+    <form action={form.action} onSubmit={onSubmit}>
+      <RecordIdField id={userId} />
+      <SubmitButton
+        pending={form.pending}
+        variant={variant}
+        size={size}
+        label={
+          <>
+            {label}
+            <ForUser email={email} />
+          </>
+        }
+      />
+    </form>
   );
 }

@@ -1,43 +1,31 @@
 "use client";
 
-import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/sign-in/actions";
-import { Button } from "@/components/ui/button";
-import { Field, FormStatus, TextInput } from "@/components/ui/field";
+import { FieldListForm } from "@/components/forms/field-list-form";
+import { signInAction } from "@/lib/actions/auth";
 
-const IDLE: SignInState = { status: "idle" };
-
+/** Email and password; on success the action goes on to `next` (same-site paths only). */
 export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInAction, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
-      <input type="hidden" name="next" value={next} />
-      <FormStatus message={state.status === "error" ? state.formError : undefined} />
-      <Field label="Email" htmlFor="sign-in-email" error={errors.email}>
-        <TextInput
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          invalid={!!errors.email}
-        />
-      </Field>
-      <Field label="Password" htmlFor="sign-in-password" error={errors.password}>
-        <TextInput
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          invalid={!!errors.password}
-        />
-      </Field>
-      <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+    <FieldListForm
+      action={signInAction}
+      hidden={{ next }}
+      fields={[
+        {
+          name: "email",
+          id: "sign-in-email",
+          label: "Email",
+          control: { type: "email", autoComplete: "username", required: true },
+        },
+        {
+          name: "password",
+          id: "sign-in-password",
+          label: "Password",
+          control: { type: "password", autoComplete: "current-password", required: true },
+        },
+      ]}
+      label="Sign in"
+      pendingLabel="Signing in…"
+      className="flex flex-col gap-4"
+    />
   );
 }

@@ -2,14 +2,20 @@
 
 import { useMutation, useMutationState, type MutationState } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useActionState, useId, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
-import { changeGrievanceStatusAction, type GrievanceActionState } from "@/app/grievances/actions";
+import { useId, useState, type FormEvent } from "react";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { RecordIdField, SubmitButton } from "@/components/forms/submit-button";
+import { FieldControl, targetsOf, type FieldSpec } from "@/components/forms/field-control";
+import { fieldError } from "@/components/forms/summary";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormStatus, NativeSelect, TextArea, TextInput } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
-import { issuePath } from "@/lib/errors";
+import { changeGrievanceStatusAction } from "@/lib/actions/grievances";
+import { validationFailed, zodIssues } from "@/lib/errors";
+import { actionStateFromError, type ErrorState } from "@/lib/forms/action-state";
 import { grievanceMutationKeys } from "@/lib/queries/keys";
 import {
   GRIEVANCE_STATUSES,
@@ -17,9 +23,7 @@ import {
   type GrievanceStatus,
   type MeetingStatus,
 } from "@/lib/schemas/enums";
-import { GrievanceUpdateSchema } from "@/lib/schemas/grievance";
-import type { GrievanceDetail } from "@/lib/schemas/grievance";
-import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
+import { GrievanceUpdateSchema, type GrievanceDetail } from "@/lib/schemas/grievance";
 import { StatusChange } from "./status-change";
 import { TimelineEntry, type TimelineItem } from "./timeline-entry";
 
@@ -47,11 +51,9 @@ type ChangeVariables = {
   meeting: { id: string; title: string } | null;
 };
 
-type Refusal = Extract<GrievanceActionState<GrievanceDetail>, { status: "error" }>;
-
 /** A refusal the server answered with (validation, conflict…), as an Error for React Query. */
 class ChangeRefused extends Error {
-  constructor(readonly refusal: Refusal) {
+  constructor(readonly refusal: ErrorState) {
     super(refusal.formError);
     this.name = "ChangeRefused";
   }
@@ -59,19 +61,28 @@ class ChangeRefused extends Error {
 
 type Values = { status: GrievanceStatus | ""; reason: string; meetingId: string; sourceUrl: string };
 
-const FIELD_IDS = {
-  status: "change-status-status",
-  reason: "change-status-reason",
-  meetingId: "change-status-meeting",
-  sourceUrl: "change-status-source",
-} as const;
+/** The four fields of a status change; the two selects get their options when rendered. */
+const SPECS = {
+  status: { name: "status", id: "change-status-status", label: "New status", options: [], control: { required: true } },
+  reason: {
+    name: "reason",
+    id: "change-status-reason",
+    label: "Reason",
+    hint: "What happened: who said what, at which round. It is shown in the timeline.",
+    rows: 3,
+    control: { required: true },
+  },
+  meetingId: { name: "meetingId", id: "change-status-meeting", label: "Meeting", optional: true, options: [] },
+  sourceUrl: {
+    name: "sourceUrl",
+    id: "change-status-source",
+    label: "Source URL",
+    optional: true,
+    control: { type: "url", inputMode: "url", placeholder: "https://…" },
+  },
+} satisfies Record<keyof Values, FieldSpec>;
 
-const ERROR_FIELDS = [
-  { name: "status", id: FIELD_IDS.status, label: "New status" },
-  { name: "reason", id: FIELD_IDS.reason, label: "Reason" },
-  { name: "meetingId", id: FIELD_IDS.meetingId, label: "Meeting" },
-  { name: "sourceUrl", id: FIELD_IDS.sourceUrl, label: "Source URL" },
-];
+const FIELDS = targetsOf(Object.values(SPECS));
 
 function toFormData(
   id: string,
@@ -144,17 +155,6 @@ export function LiveTimelineEntry({ snapshot }: { snapshot: StatusSnapshot }) {
   return null;
 }
 
-const subscribeNothing = () => () => {};
-
-/** False in the server render and during hydration, true once React runs in the browser. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
-
 /** The meeting a status change most likely happened at: the latest held one, else the latest. */
 export function defaultMeetingId(meetings: readonly MeetingOption[]): string {
   return (meetings.find((m) => m.status === "HELD") ?? meetings[0])?.id ?? "";
@@ -192,8 +192,8 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
     meetingId: defaultMeetingId(meetings),
     sourceUrl: "",
   });
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  // Why the last try was not saved: the server's refusal, or the same schema's, checked here first.
+  const [refusal, setRefusal] = useState<ErrorState | null>(null);
   const [conflict, setConflict] = useState<{ current: GrievanceDetail; mine: ChangeVariables } | null>(null);
   const [announcement, setAnnouncement] = useState("");
 
@@ -213,16 +213,18 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
       // The optimistic entry is gone (the mutation is no longer pending); say why, in the dialog.
       if (error instanceof ChangeRefused && error.refusal.code === "CONFLICT" && error.refusal.current) {
         setConflict({ current: error.refusal.current as GrievanceDetail, mine: variables });
-        setFormError(null);
-        setFieldErrors({});
+        setRefusal(null);
       } else if (error instanceof ChangeRefused) {
         setConflict(null);
-        setFormError(error.refusal.formError);
-        setFieldErrors(error.refusal.fieldErrors);
+        setRefusal(error.refusal);
       } else {
         setConflict(null);
-        setFormError("The change could not be saved (the server did not answer). Nothing was changed; try again.");
-        setFieldErrors({});
+        setRefusal({
+          status: "error",
+          code: "INTERNAL",
+          formError: "The change could not be saved (the server did not answer). Nothing was changed; try again.",
+          fieldErrors: {},
+        });
       }
       setValues({
         status: variables.status,
@@ -244,8 +246,7 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
       setValues((v) => ({ ...v, status: v.status && v.status !== current.status ? v.status : (allowed[0] ?? "") }));
     } else {
       setConflict(null);
-      setFormError(null);
-      setFieldErrors({});
+      setRefusal(null);
     }
     setOpen(next);
   }
@@ -253,8 +254,7 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
   function submit(variables: ChangeVariables) {
     setOpen(false);
     setConflict(null);
-    setFormError(null);
-    setFieldErrors({});
+    setRefusal(null);
     setAnnouncement("Saving the status change…");
     mutation.mutate(variables);
   }
@@ -265,10 +265,7 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
     // server checks again.
     const parsed = GrievanceUpdateSchema.safeParse({ ...values, version: current.version });
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[issuePath(issue.path)] ??= issue.message;
-      setFieldErrors(errors);
-      setFormError(null);
+      setRefusal(actionStateFromError(validationFailed(zodIssues(parsed.error))));
       return;
     }
     const meeting = meetings.find((m) => m.id === values.meetingId);
@@ -294,8 +291,6 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
     });
   }
 
-  const errorList = errorLinks(fieldErrors, ERROR_FIELDS);
-
   return (
     <>
       <Dialog open={open} onOpenChange={onOpenChange}>
@@ -317,25 +312,19 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
             <ConflictNotice conflict={conflict} onApply={applyMineAgain} />
           ) : (
             <form noValidate onSubmit={onSubmit} aria-label="Change status">
-              <FormStatus
-                className="mb-3"
-                message={formError || errorList.length ? refusalMessage(formError ?? "", errorList.length) : null}
-                errors={errorList}
-              />
+              <FormFeedback className="mb-3" state={refusal ?? { status: "idle" }} fields={FIELDS} />
               <StatusFields
                 allowed={allowed}
                 meetings={meetings}
                 values={values}
-                errors={fieldErrors}
+                errors={refusal?.fieldErrors ?? {}}
                 onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
               />
               <DialogFooter>
                 <DialogClose asChild>
                   <Button>Cancel</Button>
                 </DialogClose>
-                <Button type="submit" variant="primary">
-                  Save status
-                </Button>
+                <SubmitButton pending={mutation.isPending} label="Save status" />
               </DialogFooter>
             </form>
           )}
@@ -414,107 +403,55 @@ type StatusFieldsProps = {
 
 /** The four fields of a status change, shared by the dialog and the no-JavaScript form. */
 function StatusFields({ allowed, meetings, errors, values, onChange }: StatusFieldsProps) {
-  const controlled = onChange !== undefined;
-  const bind = <K extends keyof Values>(name: K) =>
-    controlled
-      ? {
-          value: values[name],
-          onChange: (e: { target: { value: string } }) => onChange({ [name]: e.target.value } as Partial<Values>),
-        }
-      : { defaultValue: values[name] };
+  const specs: Record<keyof Values, FieldSpec> = {
+    ...SPECS,
+    status: { ...SPECS.status, options: allowed.map((s) => ({ value: s, label: GRIEVANCE_STATUS_LABELS[s] })) },
+    meetingId: {
+      ...SPECS.meetingId,
+      options: [
+        { value: "", label: "No meeting" },
+        ...meetings.map((m) => ({ value: m.id, label: m.date ? `${m.title} (${formatDate(m.date)})` : m.title })),
+      ],
+    },
+  };
+  const names = Object.keys(specs) as Array<keyof Values>;
   return (
     <div className="space-y-3">
-      <Field label="New status" htmlFor={FIELD_IDS.status} error={fieldError(errors, "status")}>
-        <NativeSelect
-          id={FIELD_IDS.status}
-          name="status"
-          required
-          invalid={Boolean(fieldError(errors, "status"))}
-          {...bind("status")}
-        >
-          {allowed.map((s) => (
-            <option key={s} value={s}>
-              {GRIEVANCE_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </NativeSelect>
-      </Field>
-      <Field
-        label="Reason"
-        htmlFor={FIELD_IDS.reason}
-        error={fieldError(errors, "reason")}
-        hint="What happened: who said what, at which round. It is shown in the timeline."
-      >
-        <TextArea
-          id={FIELD_IDS.reason}
-          name="reason"
-          rows={3}
-          required
-          hint
-          invalid={Boolean(fieldError(errors, "reason"))}
-          {...bind("reason")}
+      {names.map((name) => (
+        <FieldControl
+          key={name}
+          spec={specs[name]}
+          error={fieldError(errors, name)}
+          value={values[name]}
+          onChange={onChange && ((value) => onChange({ [name]: value } as Partial<Values>))}
         />
-      </Field>
-      <Field label="Meeting" htmlFor={FIELD_IDS.meetingId} error={fieldError(errors, "meetingId")} optional>
-        <NativeSelect
-          id={FIELD_IDS.meetingId}
-          name="meetingId"
-          invalid={Boolean(fieldError(errors, "meetingId"))}
-          {...bind("meetingId")}
-        >
-          <option value="">No meeting</option>
-          {meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.title}
-              {m.date ? ` (${formatDate(m.date)})` : ""}
-            </option>
-          ))}
-        </NativeSelect>
-      </Field>
-      <Field label="Source URL" htmlFor={FIELD_IDS.sourceUrl} error={fieldError(errors, "sourceUrl")} optional>
-        <TextInput
-          id={FIELD_IDS.sourceUrl}
-          name="sourceUrl"
-          type="url"
-          inputMode="url"
-          placeholder="https://…"
-          invalid={Boolean(fieldError(errors, "sourceUrl"))}
-          {...bind("sourceUrl")}
-        />
-      </Field>
+      ))}
     </div>
   );
 }
 
 /** Without JavaScript: the same fields in a <details>, posted as a plain form. */
 function ChangeStatusFallback({ snapshot, meetings }: ChangeStatusControlProps) {
-  const [state, formAction, pending] = useActionState(changeGrievanceStatusAction, { status: "idle" });
+  const { state, action, pending, errors, echo } = useFormAction(changeGrievanceStatusAction);
   const formId = useId();
-  const failed = state.status === "error" ? state : null;
-  const typed = (failed?.values ?? {}) as Partial<Record<keyof Values, string>>;
   const values: Values = {
-    status: (typed.status as GrievanceStatus | undefined) ?? "",
-    reason: typed.reason ?? "",
-    meetingId: typed.meetingId ?? defaultMeetingId(meetings),
-    sourceUrl: typed.sourceUrl ?? "",
+    status: (echo("status") as GrievanceStatus | undefined) ?? "",
+    reason: echo("reason") ?? "",
+    meetingId: echo("meetingId") ?? defaultMeetingId(meetings),
+    sourceUrl: echo("sourceUrl") ?? "",
   };
-  const errors = failed?.fieldErrors ?? {};
-  const errorList = errorLinks(errors, ERROR_FIELDS);
-  let message: ReactNode = null;
-  if (failed) message = refusalMessage(failed.formError, errorList.length);
-  else if (state.status === "ok") message = state.message ?? "Saved.";
   return (
-    <details open={Boolean(failed)} className="group relative">
+    <details open={state.status === "error"} className="group relative">
       <summary className={buttonClasses({ className: "cursor-pointer list-none [&::-webkit-details-marker]:hidden" })}>
         Change status
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-[min(28rem,calc(100vw-2rem))] rounded-md border border-slate-200 bg-white p-4 shadow-lg">
-        <form action={formAction} noValidate aria-labelledby={`${formId}-title`}>
+        <form action={action} noValidate aria-labelledby={`${formId}-title`}>
           <h2 id={`${formId}-title`} className="mb-3 text-base font-semibold">
             Change status
           </h2>
-          <FormStatus className="mb-3" tone={failed ? "error" : "success"} message={message} errors={errorList} />
-          <input type="hidden" name="id" value={snapshot.id} />
+          <FormFeedback className="mb-3" state={state} fields={FIELDS} />
+          <RecordIdField id={snapshot.id} />
           <input type="hidden" name="version" value={snapshot.version} />
           <StatusFields
             allowed={GRIEVANCE_STATUSES.filter((s) => s !== snapshot.status)}
@@ -523,9 +460,7 @@ function ChangeStatusFallback({ snapshot, meetings }: ChangeStatusControlProps) 
             errors={errors}
           />
           <div className="mt-4 flex justify-end">
-            <Button type="submit" variant="primary" disabled={pending}>
-              Save status
-            </Button>
+            <SubmitButton pending={pending} label="Save status" />
           </div>
         </form>
       </div>

@@ -1,20 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import {
-  createGrievanceAction,
-  updateGrievanceAction,
-  type GrievanceActionState,
-  type GrievanceFormValues,
-} from "@/app/grievances/actions";
+import { FormFeedback, InlineError } from "@/components/forms/form-feedback";
+import { RecordIdField, SubmitButton } from "@/components/forms/submit-button";
+import { FieldControl, targetsOf, type FieldSpec } from "@/components/forms/field-control";
+import type { FieldTargets } from "@/components/forms/summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { errorId, Field, FormStatus, NativeSelect, TextArea, TextInput } from "@/components/ui/field";
+import { errorId } from "@/components/ui/field";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
+import { createGrievanceAction, updateGrievanceAction } from "@/lib/actions/grievances";
+import type { FormValues } from "@/lib/forms/action-state";
 import { LIMITS } from "@/lib/schemas/common";
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_CATEGORY_LABELS, type GrievanceCategory } from "@/lib/schemas/enums";
 import type { GrievanceDetail } from "@/lib/schemas/grievance";
-import { errorLinks, fieldError, refusalMessage } from "@/app/grievances/form-errors";
 
 export type PartyOption = { slug: string; name: string };
 
@@ -40,26 +39,60 @@ export type GrievanceFormProps = { parties: readonly PartyOption[] } & (
     }
 );
 
-const IDS = {
-  title: "grievance-title",
-  description: "grievance-description",
-  category: "grievance-category",
-  raisedBy: "grievance-raised-by",
-  addressedTo: "grievance-addressed-to",
-  quote: "grievance-citation-quote",
-  source: "grievance-citation-source",
-} as const;
+const SPECS = {
+  title: {
+    name: "title",
+    id: "grievance-title",
+    label: "Title",
+    control: { required: true, maxLength: LIMITS.title },
+  },
+  description: {
+    name: "description",
+    id: "grievance-description",
+    label: "Description",
+    hint: "Background: what is asked, since when, and by whom.",
+    optional: true,
+    rows: 5,
+    control: { maxLength: LIMITS.description },
+  },
+  category: {
+    name: "category",
+    id: "grievance-category",
+    label: "Category",
+    className: "max-w-xs",
+    prompt: "Choose a category",
+    options: GRIEVANCE_CATEGORIES.map((c) => ({ value: c, label: GRIEVANCE_CATEGORY_LABELS[c] })),
+    control: { required: true },
+  },
+  quote: {
+    name: "citations.0.quote",
+    id: "grievance-citation-quote",
+    label: "Quote",
+    hint: "The words of the source, as published.",
+    rows: 2,
+    control: { maxLength: LIMITS.quote },
+  },
+  source: {
+    name: "citations.0.source",
+    id: "grievance-citation-source",
+    label: "Source",
+    hint: "Its URL, or the title of a report that has none.",
+    control: { maxLength: LIMITS.url },
+  },
+} satisfies Record<string, FieldSpec>;
 
-/** Error keys (dotted paths from the server) of each field, in form order. */
-const ERROR_FIELDS = [
-  { name: "title", id: IDS.title, label: "Title" },
-  { name: "description", id: IDS.description, label: "Description" },
-  { name: "category", id: IDS.category, label: "Category" },
-  { name: "raisedBy", id: `${IDS.raisedBy}-0`, label: "Raised by" },
-  { name: "addressedTo", id: `${IDS.addressedTo}-0`, label: "Addressed to" },
-  { name: "citations.0.quote", id: IDS.quote, label: "Quote" },
-  { name: "citations.0.source", id: IDS.source, label: "Source" },
-];
+/** The two party lists: a checkbox a party, ids `${id}-0`, `${id}-1`… */
+const PARTY_LISTS = [
+  { name: "raisedBy", legend: "Raised by", id: "grievance-raised-by" },
+  { name: "addressedTo", legend: "Addressed to", id: "grievance-addressed-to" },
+] as const;
+
+/** Error paths from the server, in form order; a party list's errors link to its first box. */
+const FIELDS: FieldTargets = {
+  ...targetsOf([SPECS.title, SPECS.description, SPECS.category]),
+  ...Object.fromEntries(PARTY_LISTS.map(({ name, legend, id }) => [name, { htmlFor: `${id}-0`, label: legend }])),
+  ...targetsOf([SPECS.quote, SPECS.source]),
+};
 
 function asString(value: unknown): string {
   return typeof value === "string" ? value : "";
@@ -74,7 +107,7 @@ function asList(value: unknown): string[] {
 }
 
 /** What the analyst typed, from a refused submission, in the form's shape. */
-function fromValues(values: GrievanceFormValues): GrievanceFormFields {
+function fromValues(values: FormValues): GrievanceFormFields {
   const citation = (Array.isArray(values.citations) ? values.citations[0] : undefined) as
     Record<string, unknown> | undefined;
   return {
@@ -103,12 +136,9 @@ const EMPTY: GrievanceFormFields = {
  * without JavaScript; a refusal comes back with the typed values, shown beside the errors.
  */
 export function GrievanceForm(props: GrievanceFormProps) {
-  const action = props.mode === "create" ? createGrievanceAction : updateGrievanceAction;
-  const [state, formAction, pending] = useActionState<GrievanceActionState<GrievanceDetail>, FormData>(action, {
-    status: "idle",
-  });
+  const post = props.mode === "create" ? createGrievanceAction : updateGrievanceAction;
+  const { state, action, pending, errorOf, values: typed } = useFormAction(post);
   const failed = state.status === "error" ? state : null;
-  const errors = failed?.fieldErrors ?? {};
   const conflict = failed?.code === "CONFLICT" && failed.current ? (failed.current as GrievanceDetail) : null;
 
   const initial: GrievanceFormFields =
@@ -122,101 +152,51 @@ export function GrievanceForm(props: GrievanceFormProps) {
           addressedTo: props.grievance.addressedTo.map((p) => p.slug),
         }
       : EMPTY;
-  const values = failed?.values ? fromValues(failed.values) : initial;
+  const values = typed ? fromValues(typed) : initial;
   // After a conflict, "apply mine again" posts the typed values over the version now stored.
   const version = props.mode === "edit" ? (conflict?.version ?? props.grievance.version) : null;
 
-  const links = errorLinks(errors, ERROR_FIELDS);
-  const message = failed && !conflict ? refusalMessage(failed.formError, links.length) : null;
   const cancelHref = props.mode === "edit" ? `/grievances/${props.grievance.id}` : "/grievances";
   // A fresh set of controls for each answer, so the defaults below are what the analyst sees.
-  const formKey = failed ? `${failed.code}-${JSON.stringify(failed.values ?? {})}-${version}` : "initial";
+  const formKey = failed ? `${failed.code}-${JSON.stringify(typed ?? {})}-${version}` : "initial";
 
   return (
     <form
       key={formKey}
-      action={formAction}
+      action={action}
       noValidate
       className="max-w-3xl space-y-4"
       aria-describedby="grievance-form-status"
     >
-      <FormStatus id="grievance-form-status" message={message} errors={links} />
+      {/* A conflict is told by the panel below (an alert), not twice. */}
+      <FormFeedback id="grievance-form-status" state={conflict ? { status: "idle" } : state} fields={FIELDS} />
       {conflict && props.mode === "edit" ? (
         <ConflictPanel current={conflict} mine={values} parties={props.parties} />
       ) : null}
 
       {props.mode === "edit" ? (
         <>
-          <input type="hidden" name="id" value={props.grievance.id} />
+          <RecordIdField id={props.grievance.id} />
           <input type="hidden" name="version" value={version ?? ""} />
         </>
       ) : null}
 
-      <Field label="Title" htmlFor={IDS.title} error={fieldError(errors, "title")}>
-        <TextInput
-          id={IDS.title}
-          name="title"
-          required
-          maxLength={LIMITS.title}
-          defaultValue={values.title}
-          invalid={Boolean(fieldError(errors, "title"))}
-        />
-      </Field>
-
-      <Field
-        label="Description"
-        htmlFor={IDS.description}
-        error={fieldError(errors, "description")}
-        hint="Background: what is asked, since when, and by whom."
-        optional
-      >
-        <TextArea
-          id={IDS.description}
-          name="description"
-          rows={5}
-          maxLength={LIMITS.description}
-          defaultValue={values.description}
-          hint
-          invalid={Boolean(fieldError(errors, "description"))}
-        />
-      </Field>
-
-      <Field label="Category" htmlFor={IDS.category} error={fieldError(errors, "category")} className="max-w-xs">
-        <NativeSelect
-          id={IDS.category}
-          name="category"
-          required
-          defaultValue={values.category}
-          invalid={Boolean(fieldError(errors, "category"))}
-        >
-          <option value="" disabled>
-            Choose a category
-          </option>
-          {GRIEVANCE_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {GRIEVANCE_CATEGORY_LABELS[c]}
-            </option>
-          ))}
-        </NativeSelect>
-      </Field>
+      <FieldControl spec={SPECS.title} error={errorOf("title")} value={values.title} />
+      <FieldControl spec={SPECS.description} error={errorOf("description")} value={values.description} />
+      <FieldControl spec={SPECS.category} error={errorOf("category")} value={values.category} />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <PartyCheckboxes
-          legend="Raised by"
-          name="raisedBy"
-          idBase={IDS.raisedBy}
-          parties={props.parties}
-          checked={values.raisedBy}
-          error={fieldError(errors, "raisedBy")}
-        />
-        <PartyCheckboxes
-          legend="Addressed to"
-          name="addressedTo"
-          idBase={IDS.addressedTo}
-          parties={props.parties}
-          checked={values.addressedTo}
-          error={fieldError(errors, "addressedTo")}
-        />
+        {PARTY_LISTS.map(({ name, legend, id }) => (
+          <PartyCheckboxes
+            key={name}
+            legend={legend}
+            name={name}
+            idBase={id}
+            parties={props.parties}
+            checked={values[name]}
+            error={errorOf(name)}
+          />
+        ))}
       </div>
 
       {props.mode === "create" ? (
@@ -224,52 +204,20 @@ export function GrievanceForm(props: GrievanceFormProps) {
           <legend className="px-1 text-sm font-medium text-slate-800">
             Citation <span className="font-normal text-slate-500">(optional)</span>
           </legend>
-          <Field
-            label="Quote"
-            htmlFor={IDS.quote}
-            error={fieldError(errors, "citations.0.quote")}
-            hint="The words of the source, as published."
-          >
-            <TextArea
-              id={IDS.quote}
-              name="citations.0.quote"
-              rows={2}
-              maxLength={LIMITS.quote}
-              defaultValue={values.quote}
-              hint
-              invalid={Boolean(fieldError(errors, "citations.0.quote"))}
-            />
-          </Field>
-          <Field
-            label="Source"
-            htmlFor={IDS.source}
-            error={fieldError(errors, "citations.0.source")}
-            hint="Its URL, or the title of a report that has none."
-          >
-            <TextInput
-              id={IDS.source}
-              name="citations.0.source"
-              maxLength={LIMITS.url}
-              defaultValue={values.source}
-              hint
-              invalid={Boolean(fieldError(errors, "citations.0.source"))}
-            />
-          </Field>
+          <FieldControl spec={SPECS.quote} error={errorOf(SPECS.quote.name)} value={values.quote} />
+          <FieldControl spec={SPECS.source} error={errorOf(SPECS.source.name)} value={values.source} />
         </fieldset>
       ) : null}
 
       <div className="flex items-center gap-2 border-t border-slate-200 pt-4">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {props.mode === "create" ? "Create grievance" : "Save changes"}
-        </Button>
+        <SubmitButton
+          pending={pending}
+          label={props.mode === "create" ? "Create grievance" : "Save changes"}
+          pendingLabel="Saving…"
+        />
         <ButtonLink href={cancelHref} variant="ghost">
           Cancel
         </ButtonLink>
-        {pending ? (
-          <span className="text-sm text-slate-600" role="status">
-            Saving…
-          </span>
-        ) : null}
       </div>
     </form>
   );
@@ -319,12 +267,7 @@ function PartyCheckboxes({
           </p>
         ) : null}
       </div>
-      {error ? (
-        <p id={errorId(idBase)} className="mt-1 flex items-start gap-1 text-xs font-medium text-red-700">
-          <span aria-hidden="true">⚠</span>
-          <span>{error}</span>
-        </p>
-      ) : null}
+      {error ? <InlineError id={errorId(idBase)} message={error} /> : null}
     </fieldset>
   );
 }

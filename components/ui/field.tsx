@@ -115,22 +115,8 @@ export function NativeSelect({ invalid = false, hint = false, className, childre
   );
 }
 
-export type CheckboxProps = Omit<ComponentPropsWithoutRef<"input">, "type"> & {
-  label: ReactNode;
-};
-
-/** A native checkbox with its label beside it. */
-export function Checkbox({ label, className, id, ...rest }: CheckboxProps) {
-  return (
-    <label htmlFor={id} className={cn("inline-flex items-center gap-2 text-sm text-slate-800", className)}>
-      <input type="checkbox" id={id} {...rest} className="size-4 rounded border-slate-400 accent-accent-600" />
-      {label}
-    </label>
-  );
-}
-
 export type FormStatusProps = {
-  /** A summary line, e.g. "Check the 2 fields marked below." or "Saved." */
+  /** A summary line, e.g. "Nothing was saved. Fix the 2 fields marked below." or "Saved." */
   message?: ReactNode;
   /** Field errors to list, each linking to its control. */
   errors?: ReadonlyArray<{ htmlFor: string; message: ReactNode }>;

@@ -24,11 +24,10 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const grievanceActions = await import("@/app/grievances/actions");
-const meetingActions = await import("@/app/meetings/actions");
-const partyActions = await import("@/app/parties/actions");
-const venueActions = await import("@/app/venues/actions");
-const adminActions = await import("@/app/admin/actions");
+const grievanceActions = await import("@/lib/actions/grievances");
+const meetingActions = await import("@/lib/actions/meetings");
+const recordActions = await import("@/lib/actions/records");
+const adminActions = await import("@/lib/actions/admin");
 
 type Identity = "anonymous" | "viewer" | "analyst" | "admin" | "deactivated" | "revokedToken";
 type Need = "write" | "admin";
@@ -170,9 +169,8 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     need: "write",
     run: async () =>
       meetingActions.updateMeetingAction(
-        meetingId,
         idle,
-        form({ version: String(await meetingVersion()), summary: `summary ${++n}` }),
+        form({ id: meetingId, version: String(await meetingVersion()), summary: `summary ${++n}` }),
       ),
   },
   {
@@ -183,9 +181,8 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
       const { createMeeting } = await import("@/lib/server/meetings");
       const m = await createMeeting(SYSTEM, { title: `Planned ${++n}` });
       return meetingActions.changeMeetingStatusAction(
-        m.id,
         idle,
-        form({ version: "1", status: "POSTPONED", reason: "matrix" }),
+        form({ id: m.id, version: "1", status: "POSTPONED", reason: "matrix" }),
       );
     },
   },
@@ -194,9 +191,8 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     need: "write",
     run: () =>
       meetingActions.logMeetingOutcomeAction(
-        meetingId,
         idle,
-        form({ "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` }),
+        form({ id: meetingId, "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` }),
       ),
   },
   {
@@ -212,13 +208,13 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
   {
     name: "createPartyAction",
     need: "write",
-    run: () => partyActions.createPartyAction(idle, form({ name: `Party ${++n}` })),
+    run: () => recordActions.createPartyAction(idle, form({ name: `Party ${++n}` })),
   },
   {
     name: "createVenueAction",
     need: "write",
     run: () =>
-      venueActions.createVenueAction(idle, form({ name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" })),
+      recordActions.createVenueAction(idle, form({ name: `Venue ${++n}`, city: "Geneva", country: "Switzerland" })),
   },
   {
     name: "createUserAction",
@@ -229,12 +225,12 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
   {
     name: "changeUserRoleAction",
     need: "admin",
-    run: () => adminActions.changeUserRoleAction(idle, form({ userId: viewerId, role: "viewer" })),
+    run: () => adminActions.changeUserRoleAction(idle, form({ id: viewerId, role: "viewer" })),
   },
   {
     name: "revokeUserSessionsAction",
     need: "admin",
-    run: () => adminActions.revokeUserSessionsAction(idle, form({ userId: viewerId })),
+    run: () => adminActions.revokeUserSessionsAction(idle, form({ id: viewerId })),
   },
   {
     name: "deactivateUserAction",
@@ -243,15 +239,14 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
       adminActions.deactivateUserAction(
         idle,
         form({
-          userId: (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD }))
-            .id,
+          id: (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD })).id,
         }),
       ),
   },
   {
     name: "reactivateUserAction",
     need: "admin",
-    run: () => adminActions.reactivateUserAction(idle, form({ userId: viewerId })),
+    run: () => adminActions.reactivateUserAction(idle, form({ id: viewerId })),
   },
   {
     name: "revokeApiTokenAction",
@@ -259,13 +254,13 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     run: async () =>
       adminActions.revokeApiTokenAction(
         idle,
-        form({ tokenId: (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id }),
+        form({ id: (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id }),
       ),
   },
   {
     name: "createApiTokenAction",
     need: "admin",
-    run: () => adminActions.createApiTokenAction(idle, form({ userId: viewerId, name: `t${++n}` })),
+    run: () => adminActions.createApiTokenAction(idle, form({ id: viewerId, name: `t${++n}` })),
   },
 ];
 
