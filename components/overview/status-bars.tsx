@@ -1,6 +1,6 @@
 import { BarList } from "@/components/ui/bar-list";
 import { grievanceStatusColor } from "@/components/ui/status-badge";
-import { grievanceListHref } from "@/app/grievances/list-url";
+import { grievanceListHref } from "@/lib/grievance-list-url";
 import { GRIEVANCE_STATUS_LABELS } from "@/lib/schemas/enums";
 import type { Overview } from "@/lib/schemas/overview";
 

@@ -1,5 +1,5 @@
 import { BarList } from "@/components/ui/bar-list";
-import { grievanceListHref } from "@/app/grievances/list-url";
+import { grievanceListHref } from "@/lib/grievance-list-url";
 import { UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
 import type { Overview } from "@/lib/schemas/overview";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFiltersLenient } from "@/lib/schemas/common";
 import { GrievanceFiltersSchema } from "@/lib/schemas/grievance";
-import { activeSort, filterFormHref, grievanceListHref, hasFilters, sortHref } from "./list-url";
+import { activeSort, filterFormHref, grievanceListHref, hasFilters, sortHref } from "./grievance-list-url";
 
 describe("grievanceListHref", () => {
   it("is the bare path without filters", () => {

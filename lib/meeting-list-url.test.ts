@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meetingsHref } from "./meetings-href";
+import { hasMeetingFilters, meetingsHref } from "./meeting-list-url";
 
 describe("meetingsHref", () => {
   it("is the bare list without filters", () => {
@@ -17,5 +17,13 @@ describe("meetingsHref", () => {
     expect(meetingsHref({ deleted: "1", party: "russia" }, { cursor: "20" })).toBe(
       "/meetings?deleted=1&party=russia&cursor=20",
     );
+  });
+});
+
+describe("hasMeetingFilters", () => {
+  it("ignores paging and the deleted view", () => {
+    expect(hasMeetingFilters({ cursor: "50", limit: 20, deleted: "1" })).toBe(false);
+    expect(hasMeetingFilters({ status: [] })).toBe(false);
+    expect(hasMeetingFilters({ to: "2025-01-01" })).toBe(true);
   });
 });
