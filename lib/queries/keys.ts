@@ -5,6 +5,8 @@ export const grievanceKeys = {
   all: ["grievances"] as const,
   details: () => [...grievanceKeys.all, "detail"] as const,
   detail: (id: string) => [...grievanceKeys.details(), id] as const,
+  /** Its status and version alone (pickers); invalidating the detail invalidates this too. */
+  standing: (id: string) => [...grievanceKeys.detail(id), "standing"] as const,
 };
 
 export const grievanceMutationKeys = {
