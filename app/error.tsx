@@ -1,26 +1,14 @@
 "use client";
 
-import { useEffect } from "react";
+import { useErrorDigest } from "@/components/ui/use-error-digest";
 import { Button, ButtonLink } from "@/components/ui/button";
-
-function digestOf(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "digest" in error) {
-    const d = (error as { digest?: unknown }).digest;
-    return typeof d === "string" ? d : undefined;
-  }
-  return undefined;
-}
 
 /**
  * Segment error boundary. Never shows the error's message or stack (they can leak server
  * details); only the digest, which matches the server log line.
  */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = digestOf(error);
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
+  const digest = useErrorDigest(error);
 
   return (
     <div className="mx-auto max-w-xl py-16 text-center">

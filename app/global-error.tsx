@@ -1,14 +1,7 @@
 "use client";
 
-import { useEffect, type CSSProperties } from "react";
-
-function digestOf(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "digest" in error) {
-    const d = (error as { digest?: unknown }).digest;
-    return typeof d === "string" ? d : undefined;
-  }
-  return undefined;
-}
+import { useErrorDigest } from "@/components/ui/use-error-digest";
+import type { CSSProperties } from "react";
 
 // Self-contained styles: this replaces the root layout, so it must not depend on the app's CSS.
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
@@ -62,11 +55,7 @@ const S = {
 
 /** Root error boundary. Shows no error message or stack — only the digest as a reference. */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = digestOf(error);
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
+  const digest = useErrorDigest(error);
 
   return (
     <html lang="en">
@@ -90,6 +79,8 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             <button type="button" style={S.primary} onClick={() => retry()}>
               Try again
             </button>
+            {/* A full load, not a client navigation: the app's own shell is what failed. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/" style={S.link}>
               Back to overview
             </a>

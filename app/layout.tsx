@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
+import { SiteHeader, type HeaderUser } from "@/components/site-header";
+import { can } from "@/lib/server/authz";
+import { currentActor } from "@/lib/server/session";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -18,7 +20,16 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The signed-in user for the header; null signed out (sign-in, first run) and for the system. */
+async function headerUser(): Promise<HeaderUser | null> {
+  const actor = await currentActor();
+  if (actor?.kind !== "user") return null;
+  const { name, email, role } = actor;
+  return { name, email, role, canWrite: can(actor, "write"), isAdmin: can(actor, "admin") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await headerUser();
   return (
     <html lang="en">
       <body className="min-h-dvh">
@@ -29,7 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <SiteHeader />
+          <SiteHeader user={user} />
           <main
             id="main"
             tabIndex={-1}

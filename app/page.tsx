@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/server/session";
-import Link from "next/link";
 import { LatestMeetings } from "@/components/overview/latest-meetings";
 import { LatestMoves } from "@/components/overview/latest-moves";
 import { Stat } from "@/components/overview/stat";
 import { StatusBars } from "@/components/overview/status-bars";
 import { UnsettledByParty } from "@/components/overview/unsettled-by-party";
 import { Card } from "@/components/ui/card";
-import { formatDate, formatNumber, toIsoDate } from "@/components/ui/format";
+import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { DateText } from "@/components/ui/values";
+import { grievanceListHref } from "@/lib/grievance-list-url";
+import { MEETINGS_PATH } from "@/lib/meeting-list-url";
 import { UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
 import { getOverview } from "@/lib/server/overview";
-import { grievanceListHref } from "./grievances/list-url";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Overview" };
-
-const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
 
 export default async function OverviewPage() {
   const actor = await requirePageActor();
@@ -41,11 +42,9 @@ export default async function OverviewPage() {
           detail={
             lastRound ? (
               <>
-                <Link href={`/meetings/${lastRound.id}`} className={LINK}>
-                  {lastRound.title}
-                </Link>
+                <TextLink href={`/meetings/${lastRound.id}`}>{lastRound.title}</TextLink>
                 {", "}
-                <time dateTime={toIsoDate(lastRound.date)}>{formatDate(lastRound.date)}</time>
+                <DateText value={lastRound.date} />
               </>
             ) : (
               "No held meeting with a date yet."
@@ -56,19 +55,15 @@ export default async function OverviewPage() {
           label="Open grievances"
           value={formatNumber(unsettled)}
           detail={
-            <Link href={grievanceListHref({ status: UNSETTLED_GRIEVANCE_STATUSES })} className={LINK}>
+            <TextLink href={grievanceListHref({ status: UNSETTLED_GRIEVANCE_STATUSES })}>
               Open, in negotiation, partially resolved or stalled
-            </Link>
+            </TextLink>
           }
         />
         <Stat
           label="All grievances"
           value={formatNumber(overview.totalGrievances)}
-          detail={
-            <Link href={grievanceListHref()} className={LINK}>
-              Browse and filter every grievance
-            </Link>
-          }
+          detail={<TextLink href={grievanceListHref()}>Browse and filter every grievance</TextLink>}
         />
       </div>
 
@@ -81,27 +76,17 @@ export default async function OverviewPage() {
         </Card>
       </div>
 
-      <section aria-labelledby="latest-moves" className="mb-4">
-        <SectionHeading id="latest-moves" title="Latest moves" href={grievanceListHref()} linkText="All grievances" />
+      <Section
+        id="latest-moves"
+        title="Latest moves"
+        link={{ href: grievanceListHref(), label: "All grievances" }}
+        className="mb-4"
+      >
         <LatestMoves moves={overview.latestMoves} />
-      </section>
-      <section aria-labelledby="latest-meetings">
-        <SectionHeading id="latest-meetings" title="Latest meetings" href="/meetings" linkText="All meetings" />
+      </Section>
+      <Section id="latest-meetings" title="Latest meetings" link={{ href: MEETINGS_PATH, label: "All meetings" }}>
         <LatestMeetings meetings={overview.latestMeetings} />
-      </section>
+      </Section>
     </>
-  );
-}
-
-function SectionHeading({ id, title, href, linkText }: { id: string; title: string; href: string; linkText: string }) {
-  return (
-    <div className="mb-2 flex items-baseline justify-between gap-3">
-      <h2 id={id} className="text-sm font-semibold text-slate-900">
-        {title}
-      </h2>
-      <Link href={href} className={`text-xs ${LINK}`}>
-        {linkText}
-      </Link>
-    </div>
   );
 }

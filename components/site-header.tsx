@@ -1,18 +1,25 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/sign-in/actions";
-import { ROLE_LABELS } from "@/lib/schemas/user";
-import { can } from "@/lib/server/authz";
-import { currentActor } from "@/lib/server/session";
+import { signOutAction } from "@/lib/actions/auth";
+import { ROLE_LABELS, type Role } from "@/lib/schemas/user";
 import { PrimaryNav } from "./primary-nav";
 import { SearchForm } from "./search-form";
+
+/** Who is signed in, as the header shows them, and what the header offers them. */
+export type HeaderUser = {
+  name: string;
+  email: string;
+  role: Role;
+  /** May log meetings (and write in general). */
+  canWrite: boolean;
+  /** May manage users. */
+  isAdmin: boolean;
+};
 
 /**
  * The top bar: wordmark, primary nav, grievance search, "Log meeting" (for those who may) and
  * who is signed in. Signed out (the sign-in and first-run pages) it shows the wordmark only.
  */
-export async function SiteHeader() {
-  const actor = await currentActor();
-  const user = actor?.kind === "user" ? actor : null;
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="border-b border-slate-950 bg-slate-900 text-white [&_:focus-visible]:outline-accent-300">
       <div className="mx-auto flex max-w-[1280px] flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2 sm:px-6">
@@ -39,7 +46,7 @@ export async function SiteHeader() {
             <PrimaryNav />
             <div className="ml-auto flex w-full items-center gap-2 sm:w-auto">
               <SearchForm />
-              {can(user, "write") ? (
+              {user.canWrite ? (
                 <Link
                   href="/meetings/new"
                   className="inline-flex h-8 shrink-0 items-center rounded-md bg-accent-600 px-3 text-sm font-medium whitespace-nowrap text-white hover:bg-accent-500"
@@ -54,7 +61,7 @@ export async function SiteHeader() {
                 <span title={user.email}>
                   {user.name} <span className="text-slate-400">· {ROLE_LABELS[user.role]}</span>
                 </span>
-                {can(user, "admin") ? (
+                {user.isAdmin ? (
                   <Link href="/admin/users" className="rounded-sm text-slate-200 underline-offset-2 hover:underline">
                     Users
                   </Link>

@@ -1,5 +1,5 @@
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { formatDateTime } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
+import { DateTimeText } from "@/components/ui/values";
 import type { ApiTokenSummary } from "@/lib/schemas/user";
 import { TokenStatusBadge } from "./status-badges";
 import { RevokeTokenForm } from "./token-forms";
@@ -7,46 +7,48 @@ import { RevokeTokenForm } from "./token-forms";
 /** A user's API tokens, newest first: only the prefix is known, never the token. */
 export function TokenTable({ tokens, email }: { tokens: readonly ApiTokenSummary[]; email: string }) {
   return (
-    <Table caption={`API tokens of ${email}, newest first`} captionHidden>
-      <THead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Token</Th>
-          <Th>Created</Th>
-          <Th>Last used</Th>
-          <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </THead>
-      <TBody>
-        {tokens.map((t) => (
-          <Tr key={t.id}>
-            <Td className="font-medium">{t.name}</Td>
-            <Td muted className="whitespace-nowrap">
-              <code className="font-mono text-xs">{t.prefix}…</code>
-            </Td>
-            <Td muted className="whitespace-nowrap">
-              <time dateTime={t.createdAt}>{formatDateTime(t.createdAt)}</time>
-            </Td>
-            <Td muted className="whitespace-nowrap">
-              {t.lastUsedAt ? <time dateTime={t.lastUsedAt}>{formatDateTime(t.lastUsedAt)}</time> : "Never"}
-            </Td>
-            <Td className="whitespace-nowrap">
+    <DataTable
+      caption={`API tokens of ${email}, newest first`}
+      rows={tokens}
+      columns={[
+        { header: "Name", className: "font-medium", cell: (t) => t.name },
+        {
+          header: "Token",
+          muted: true,
+          className: "whitespace-nowrap",
+          cell: (t) => <code className="font-mono text-xs">{t.prefix}…</code>,
+        },
+        {
+          header: "Created",
+          muted: true,
+          className: "whitespace-nowrap",
+          cell: (t) => <DateTimeText value={t.createdAt} />,
+        },
+        {
+          header: "Last used",
+          muted: true,
+          className: "whitespace-nowrap",
+          cell: (t) => (t.lastUsedAt ? <DateTimeText value={t.lastUsedAt} /> : "Never"),
+        },
+        {
+          header: "Status",
+          className: "whitespace-nowrap",
+          cell: (t) => (
+            <>
               <TokenStatusBadge revokedAt={t.revokedAt} />
               {t.revokedAt ? (
                 <span className="ml-1.5 text-xs text-slate-600">
-                  <time dateTime={t.revokedAt}>{formatDateTime(t.revokedAt)}</time>
+                  <DateTimeText value={t.revokedAt} />
                 </span>
               ) : null}
-            </Td>
-            <Td>
-              <RevokeTokenForm tokenId={t.id} name={t.name} revoked={t.revokedAt !== null} />
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+            </>
+          ),
+        },
+        {
+          header: <span className="sr-only">Actions</span>,
+          cell: (t) => <RevokeTokenForm tokenId={t.id} name={t.name} revoked={t.revokedAt !== null} />,
+        },
+      ]}
+    />
   );
 }

@@ -2,15 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import {
-  filterFormHref,
-  GRIEVANCES_PATH,
-  grievanceListHref,
-  type GrievanceListParams,
-} from "@/app/grievances/list-url";
+import { filterFormHref, GRIEVANCES_PATH, grievanceListHref, type GrievanceListParams } from "@/lib/grievance-list-url";
 import { ButtonLink, Button } from "@/components/ui/button";
-import { Field, NativeSelect, TextInput } from "@/components/ui/field";
-import { formatDate } from "@/components/ui/format";
+import { Field, TextInput } from "@/components/ui/field";
+import { EnumOptions, FilterSelect, MeetingOptions, PartyOptions } from "@/components/ui/options";
 import {
   GRIEVANCE_CATEGORIES,
   GRIEVANCE_CATEGORY_LABELS,
@@ -47,44 +42,19 @@ export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFil
       className="mb-3 rounded-md border border-slate-200 bg-white px-3 py-3"
     >
       <div className="grid grid-cols-2 gap-x-3 gap-y-2 md:grid-cols-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.5fr)]">
-        <Field label="Party" htmlFor="filter-party">
-          <NativeSelect id="filter-party" name="party" defaultValue={filters.party ?? ""}>
-            <option value="">Any party</option>
-            {parties.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field label="As" htmlFor="filter-role">
-          <NativeSelect id="filter-role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">either</option>
-            <option value="raised">raised by</option>
-            <option value="addressed">addressed to</option>
-          </NativeSelect>
-        </Field>
-        <Field label="Category" htmlFor="filter-category">
-          <NativeSelect id="filter-category" name="category" defaultValue={filters.category?.[0] ?? ""}>
-            <option value="">Any category</option>
-            {GRIEVANCE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {GRIEVANCE_CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field label="Meeting" htmlFor="filter-meeting">
-          <NativeSelect id="filter-meeting" name="meeting" defaultValue={filters.meeting ?? ""}>
-            <option value="">Any meeting</option>
-            {meetings.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-                {m.date ? ` (${formatDate(m.date)})` : ""}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <FilterSelect name="party" label="Party" any="Any party" value={filters.party}>
+          <PartyOptions parties={parties} />
+        </FilterSelect>
+        <FilterSelect name="role" label="As" any="either" value={filters.role}>
+          <option value="raised">raised by</option>
+          <option value="addressed">addressed to</option>
+        </FilterSelect>
+        <FilterSelect name="category" label="Category" any="Any category" value={filters.category?.[0]}>
+          <EnumOptions values={GRIEVANCE_CATEGORIES} labels={GRIEVANCE_CATEGORY_LABELS} />
+        </FilterSelect>
+        <FilterSelect name="meeting" label="Meeting" any="Any meeting" value={filters.meeting}>
+          <MeetingOptions meetings={meetings} />
+        </FilterSelect>
         <Field label="Search text" htmlFor="filter-q" className="col-span-2 lg:col-span-1">
           <TextInput
             id="filter-q"

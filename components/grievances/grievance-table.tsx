@@ -1,12 +1,33 @@
 import Link from "next/link";
-import { activeSort, sortHref, type GrievanceListParams } from "@/app/grievances/list-url";
-import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { formatDate, toIsoDate } from "@/components/ui/format";
+import { linkColumn } from "@/components/ui/columns";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
+import { DateText } from "@/components/ui/values";
+import { activeSort, sortHref, type GrievanceListParams } from "@/lib/grievance-list-url";
 import { GRIEVANCE_CATEGORY_LABELS } from "@/lib/schemas/enums";
-import type { GrievanceSortKey } from "@/lib/schemas/grievance";
-import type { GrievanceSummary } from "@/lib/schemas/grievance";
+import type { GrievanceSortKey, GrievanceSummary } from "@/lib/schemas/grievance";
 import { PartyFlow } from "./party-flow";
+
+/** The columns every grievance table has, for the list and a party's page alike. */
+export const grievanceColumns = {
+  title: (header: string, className: string) =>
+    linkColumn<GrievanceSummary>(
+      header,
+      (g) => `/grievances/${g.id}`,
+      (g) => g.title,
+      className,
+    ),
+  category: {
+    header: "Category",
+    muted: true,
+    className: "whitespace-nowrap",
+    cell: (g) => GRIEVANCE_CATEGORY_LABELS[g.category],
+  } satisfies Column<GrievanceSummary>,
+  status: {
+    header: "Status",
+    cell: (g) => <GrievanceStatusBadge status={g.status} />,
+  } satisfies Column<GrievanceSummary>,
+};
 
 const SORT_WORDS: Record<GrievanceSortKey, string> = {
   title: "title",
@@ -25,47 +46,28 @@ export function GrievanceTable({
   filters: GrievanceListParams;
 }) {
   const sort = activeSort(filters);
-  const th = (key: GrievanceSortKey, label: string) => (
-    <SortableTh label={label} href={sortHref(filters, key)} active={sort.key === key ? sort.dir : null} />
-  );
+  const sorted = (key: GrievanceSortKey, column: Column<GrievanceSummary>): Column<GrievanceSummary> => ({
+    ...column,
+    sort: { href: sortHref(filters, key), active: sort.key === key ? sort.dir : null },
+  });
   return (
-    <Table
+    <DataTable
       caption={`Grievances, sorted by ${SORT_WORDS[sort.key]}, ${sort.dir === "asc" ? "ascending" : "descending"}`}
-      captionHidden
-    >
-      <THead>
-        <tr>
-          {th("title", "Title")}
-          {th("category", "Category")}
-          <Th>Raised by → To</Th>
-          {th("status", "Status")}
-          {th("lastMoved", "Last moved")}
-        </tr>
-      </THead>
-      <TBody>
-        {items.map((g) => (
-          <Tr key={g.id}>
-            <Td className="min-w-48">
-              <Link
-                href={`/grievances/${g.id}`}
-                className="font-medium text-accent-700 hover:text-accent-900 hover:underline"
-              >
-                {g.title}
-              </Link>
-            </Td>
-            <Td muted className="whitespace-nowrap">
-              {GRIEVANCE_CATEGORY_LABELS[g.category]}
-            </Td>
-            <Td>
-              <PartyFlow raisedBy={g.raisedBy} addressedTo={g.addressedTo} short />
-            </Td>
-            <Td>
-              <GrievanceStatusBadge status={g.status} />
-            </Td>
-            <Td className="min-w-36">
-              <time dateTime={toIsoDate(g.lastMovedAt)} className="whitespace-nowrap">
-                {formatDate(g.lastMovedAt)}
-              </time>
+      rows={items}
+      columns={[
+        sorted("title", grievanceColumns.title("Title", "min-w-48")),
+        sorted("category", grievanceColumns.category),
+        {
+          header: "Raised by → To",
+          cell: (g) => <PartyFlow raisedBy={g.raisedBy} addressedTo={g.addressedTo} short />,
+        },
+        sorted("status", grievanceColumns.status),
+        sorted("lastMoved", {
+          header: "Last moved",
+          className: "min-w-36",
+          cell: (g) => (
+            <>
+              <DateText value={g.lastMovedAt} className="whitespace-nowrap" />
               {g.lastMeeting ? (
                 <Link
                   href={`/meetings/${g.lastMeeting.id}`}
@@ -74,10 +76,10 @@ export function GrievanceTable({
                   {g.lastMeeting.title}
                 </Link>
               ) : null}
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+            </>
+          ),
+        }),
+      ]}
+    />
   );
 }

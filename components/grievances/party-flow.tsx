@@ -1,23 +1,26 @@
-import Link from "next/link";
 import { Fragment } from "react";
+import { TextLink } from "@/components/ui/text-link";
+import { Dash } from "@/components/ui/values";
 import type { PartyRef } from "@/lib/schemas/party";
 
-/** "RU", or the full name when a party has no short name. */
-export function partyShortName(party: PartyRef): string {
-  return party.shortName || party.name;
-}
+type PartyListProps = {
+  parties: readonly PartyRef[];
+  /** Link each party to its page. */
+  link?: boolean;
+  /** Short names ("RU") for tables; full names elsewhere. */
+  short?: boolean;
+};
 
-function PartyList({ parties, link, short }: { parties: readonly PartyRef[]; link: boolean; short: boolean }) {
-  if (parties.length === 0) return <span className="text-slate-500">—</span>;
+/** Parties in a line, "Russia, Türkiye"; a muted dash when there are none. */
+export function PartyList({ parties, link = false, short = false }: PartyListProps) {
+  if (parties.length === 0) return <Dash />;
   return (
     <>
       {parties.map((party, i) => (
         <Fragment key={party.slug}>
           {i > 0 ? ", " : null}
           {link ? (
-            <Link href={`/parties/${party.slug}`} className="text-accent-700 hover:text-accent-900 hover:underline">
-              {short ? partyShortName(party) : party.name}
-            </Link>
+            <TextLink href={`/parties/${party.slug}`}>{short ? party.shortName || party.name : party.name}</TextLink>
           ) : short && party.shortName ? (
             <abbr title={party.name} className="no-underline">
               {party.shortName}
@@ -31,17 +34,27 @@ function PartyList({ parties, link, short }: { parties: readonly PartyRef[]; lin
   );
 }
 
+/** Parties one a line, each a link to its page (a grievance's facts box). */
+export function PartyLinkList({ parties }: { parties: readonly PartyRef[] }) {
+  if (parties.length === 0) return null;
+  return (
+    <ul>
+      {parties.map((p) => (
+        <li key={p.slug}>
+          <TextLink href={`/parties/${p.slug}`}>{p.name}</TextLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export type PartyFlowProps = {
   raisedBy: readonly PartyRef[];
   addressedTo: readonly PartyRef[];
-  /** Short names ("RU → US") for tables; full names elsewhere. */
-  short?: boolean;
-  /** Link each party to its page. */
-  link?: boolean;
-};
+} & Omit<PartyListProps, "parties">;
 
 /** Who raised a grievance and with whom: "Russia → United States", read as "raised by … to …". */
-export function PartyFlow({ raisedBy, addressedTo, short = false, link = false }: PartyFlowProps) {
+export function PartyFlow({ raisedBy, addressedTo, short, link }: PartyFlowProps) {
   return (
     <span className="whitespace-nowrap">
       <PartyList parties={raisedBy} link={link} short={short} />

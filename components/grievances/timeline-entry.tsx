@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { formatDate, toIsoDate } from "@/components/ui/format";
+import { TextLink } from "@/components/ui/text-link";
+import { DateText } from "@/components/ui/values";
 import type { GrievanceStatus } from "@/lib/schemas/enums";
 import type { SourceRef } from "@/lib/schemas/source";
 import { SourceLine } from "./source-line";
@@ -28,21 +28,13 @@ export function TimelineEntry({ item, saving = false }: { item: TimelineItem; sa
       }
       aria-busy={saving || undefined}
     >
-      <time dateTime={toIsoDate(item.at)} className="pt-0.5 whitespace-nowrap text-slate-600">
-        {formatDate(item.at)}
-      </time>
+      <DateText value={item.at} className="pt-0.5 whitespace-nowrap text-slate-600" />
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <StatusChange from={item.from} to={item.to} />
           {item.meeting ? (
             <span className="text-slate-600">
-              at{" "}
-              <Link
-                href={`/meetings/${item.meeting.id}`}
-                className="text-accent-700 hover:text-accent-900 hover:underline"
-              >
-                {item.meeting.title}
-              </Link>
+              at <TextLink href={`/meetings/${item.meeting.id}`}>{item.meeting.title}</TextLink>
             </span>
           ) : null}
           {saving ? (

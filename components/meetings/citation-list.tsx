@@ -1,17 +1,21 @@
-import { SourceCitation, type SourceView } from "./source-citation";
+import { SourceLine } from "@/components/grievances/source-line";
+import type { Citation } from "@/lib/schemas/source";
 
-/** Quotes with their sources, as the record cites them. */
-export function CitationList({ citations }: { citations: ReadonlyArray<{ quote: string; source: SourceView }> }) {
-  if (citations.length === 0) return <p className="text-sm text-slate-600">No quotes recorded.</p>;
+/** Quotes with their sources, as a grievance or a meeting cites them. */
+export function CitationList({ citations }: { citations: readonly Citation[] }) {
+  if (citations.length === 0) return <p className="text-sm text-slate-500">No quoted sources.</p>;
   return (
     <ul className="space-y-3">
       {citations.map((c, i) => (
-        <li key={i} className="text-sm">
-          <blockquote className="border-l-2 border-accent-200 pl-3 text-slate-800 italic">“{c.quote}”</blockquote>
-          <p className="mt-1 pl-3 text-xs">
-            <span className="text-slate-600">— </span>
-            <SourceCitation source={c.source} />
-          </p>
+        <li key={i}>
+          <figure>
+            <blockquote className="max-w-prose border-l-2 border-slate-300 pl-3 text-sm text-slate-800 italic">
+              “{c.quote}”
+            </blockquote>
+            <figcaption className="mt-1 pl-3 text-xs text-slate-600">
+              — <SourceLine source={c.source} />
+            </figcaption>
+          </figure>
         </li>
       ))}
     </ul>

@@ -1,26 +1,16 @@
-import { formatDate, toIsoDate } from "@/components/ui/format";
-import { MEETING_STATUS_LABELS, type MeetingStatus } from "@/lib/schemas/enums";
-import { SourceCitation, type SourceView } from "./source-citation";
-
-export type MeetingHistoryView = {
-  id: string;
-  from: MeetingStatus | null;
-  to: MeetingStatus;
-  reason: string;
-  source: SourceView | null;
-  at: string;
-};
+import { SourceLine } from "@/components/grievances/source-line";
+import { DateText } from "@/components/ui/values";
+import { MEETING_STATUS_LABELS } from "@/lib/schemas/enums";
+import type { MeetingDetail } from "@/lib/schemas/meeting";
 
 /** The meeting's status changes, newest first. */
-export function MeetingHistory({ history }: { history: readonly MeetingHistoryView[] }) {
+export function MeetingHistory({ history }: { history: MeetingDetail["history"] }) {
   if (history.length === 0) return <p className="text-sm text-slate-600">No status changes recorded.</p>;
   return (
     <ol className="space-y-3 text-sm">
       {[...history].reverse().map((h) => (
         <li key={h.id} className="grid grid-cols-[6.5rem_1fr] gap-x-3">
-          <time dateTime={toIsoDate(h.at)} className="text-slate-600">
-            {formatDate(h.at)}
-          </time>
+          <DateText value={h.at} className="text-slate-600" />
           <div className="min-w-0">
             <p className="font-medium text-slate-900">
               {h.from ? (
@@ -34,9 +24,8 @@ export function MeetingHistory({ history }: { history: readonly MeetingHistoryVi
             </p>
             <p className="break-words text-slate-700">{h.reason}</p>
             {h.source ? (
-              <p className="mt-0.5 text-xs">
-                <span className="text-slate-600">Source: </span>
-                <SourceCitation source={h.source} />
+              <p className="mt-0.5 text-xs text-slate-600">
+                Source: <SourceLine source={h.source} />
               </p>
             ) : null}
           </div>

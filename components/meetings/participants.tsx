@@ -1,20 +1,15 @@
-import Link from "next/link";
-import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from "@/lib/schemas/enums";
+import { TextLink } from "@/components/ui/text-link";
+import { PARTICIPANT_ROLE_LABELS } from "@/lib/schemas/enums";
+import type { MeetingSummary } from "@/lib/schemas/meeting";
 import { parseHeadOfDelegation } from "./head-of-delegation";
 
-export type ParticipantView = {
-  party: { slug: string; name: string; shortName: string | null };
-  role: ParticipantRole;
-  headOfDelegation: string | null;
-};
-
-const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
+type Participants = MeetingSummary["participants"];
 
 /**
  * Participants in a table cell, one a line: "United States · head: Sonata Coulter", "Türkiye · host".
  * The full entry (post and sources) is on the meeting's own page.
  */
-export function ParticipantsCompact({ participants }: { participants: readonly ParticipantView[] }) {
+export function ParticipantsCompact({ participants }: { participants: Participants }) {
   if (participants.length === 0) return <span className="text-slate-500">none recorded</span>;
   return (
     <ul className="space-y-0.5">
@@ -22,9 +17,7 @@ export function ParticipantsCompact({ participants }: { participants: readonly P
         const head = p.headOfDelegation ? parseHeadOfDelegation(p.headOfDelegation).name : null;
         return (
           <li key={p.party.slug} className="whitespace-nowrap">
-            <Link href={`/parties/${p.party.slug}`} className={LINK}>
-              {p.party.name}
-            </Link>
+            <TextLink href={`/parties/${p.party.slug}`}>{p.party.name}</TextLink>
             {p.role !== "DELEGATION" ? (
               <span className="text-slate-600"> · {PARTICIPANT_ROLE_LABELS[p.role].toLowerCase()}</span>
             ) : null}
@@ -37,7 +30,7 @@ export function ParticipantsCompact({ participants }: { participants: readonly P
 }
 
 /** Participants on a meeting's page: party, role, and the head of delegation split into name, post and sources. */
-export function ParticipantsDetailed({ participants }: { participants: readonly ParticipantView[] }) {
+export function ParticipantsDetailed({ participants }: { participants: Participants }) {
   if (participants.length === 0) {
     return <p className="text-sm text-slate-600">No participants recorded.</p>;
   }
@@ -48,9 +41,9 @@ export function ParticipantsDetailed({ participants }: { participants: readonly 
         return (
           <li key={p.party.slug} className="min-w-0 border-l-2 border-slate-200 pl-3 text-sm">
             <p>
-              <Link href={`/parties/${p.party.slug}`} className={`font-medium ${LINK}`}>
+              <TextLink href={`/parties/${p.party.slug}`} className="font-medium">
                 {p.party.name}
-              </Link>
+              </TextLink>
               <span className="text-slate-600"> · {PARTICIPANT_ROLE_LABELS[p.role]}</span>
             </p>
             {head ? (

@@ -1,78 +1,51 @@
-import Link from "next/link";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { formatNumber } from "@/components/ui/format";
-import type { PartyKind } from "@/lib/schemas/enums";
+import { countColumn } from "@/components/ui/columns";
+import { DataTable } from "@/components/ui/data-table";
+import { TextLink } from "@/components/ui/text-link";
+import { grievanceListHref } from "@/lib/grievance-list-url";
+import { meetingsHref } from "@/lib/meeting-list-url";
 import { PARTY_KIND_LABELS } from "@/lib/schemas/enums";
+import type { PartySummary } from "@/lib/schemas/party";
 
-export type PartyTableRow = {
-  slug: string;
-  name: string;
-  shortName: string | null;
-  kind: PartyKind;
-  raisedCount: number;
-  addressedCount: number;
-  meetingCount: number;
-};
-
-const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
-
-/** A count that links to the list it counts; a zero is plain text. */
-function CountLink({ value, href, label }: { value: number; href: string; label: string }) {
-  if (value === 0) return <span className="text-slate-500">0</span>;
-  return (
-    <Link href={href} className={LINK} aria-label={label}>
-      {formatNumber(value)}
-    </Link>
-  );
-}
+/** The two sides a party takes in grievances, as the table counts them. */
+const SIDES = [
+  { role: "raised", header: "Grievances raised", count: (p: PartySummary) => p.raisedCount, what: "raised by" },
+  { role: "addressed", header: "Addressed to it", count: (p: PartySummary) => p.addressedCount, what: "addressed to" },
+] as const;
 
 /** Parties with how many grievances they raised and received, and how many meetings they attended. */
-export function PartiesTable({ parties }: { parties: readonly PartyTableRow[] }) {
+export function PartiesTable({ parties }: { parties: readonly PartySummary[] }) {
   return (
-    <Table caption="Parties" captionHidden>
-      <THead>
-        <tr>
-          <Th>Party</Th>
-          <Th>Kind</Th>
-          <Th numeric>Grievances raised</Th>
-          <Th numeric>Addressed to it</Th>
-          <Th numeric>Meetings</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {parties.map((p) => (
-          <Tr key={p.slug}>
-            <Td>
-              <Link href={`/parties/${p.slug}`} className={`font-medium ${LINK}`}>
+    <DataTable
+      caption="Parties"
+      rows={parties}
+      columns={[
+        {
+          header: "Party",
+          cell: (p) => (
+            <>
+              <TextLink href={`/parties/${p.slug}`} className="font-medium">
                 {p.name}
-              </Link>
+              </TextLink>
               {p.shortName ? <span className="ml-1.5 text-xs text-slate-600">{p.shortName}</span> : null}
-            </Td>
-            <Td muted>{PARTY_KIND_LABELS[p.kind]}</Td>
-            <Td numeric>
-              <CountLink
-                value={p.raisedCount}
-                href={`/grievances?party=${p.slug}&role=raised`}
-                label={`${formatNumber(p.raisedCount)} grievances raised by ${p.name}`}
-              />
-            </Td>
-            <Td numeric>
-              <CountLink
-                value={p.addressedCount}
-                href={`/grievances?party=${p.slug}&role=addressed`}
-                label={`${formatNumber(p.addressedCount)} grievances addressed to ${p.name}`}
-              />
-            </Td>
-            <Td numeric>
-              <CountLink
-                value={p.meetingCount}
-                href={`/meetings?party=${p.slug}`}
-                label={`${formatNumber(p.meetingCount)} meetings attended by ${p.name}`}
-              />
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+            </>
+          ),
+        },
+        { header: "Kind", muted: true, cell: (p) => PARTY_KIND_LABELS[p.kind] },
+        ...SIDES.map((side) =>
+          countColumn<PartySummary>(
+            side.header,
+            side.count,
+            (p) => grievanceListHref({ party: p.slug, role: side.role }),
+            (p) => `grievances ${side.what} ${p.name}`,
+          ),
+        ),
+        countColumn<PartySummary>(
+          "Meetings",
+          (p) => p.meetingCount,
+          (p) => meetingsHref({ party: p.slug }),
+          (p) => `meetings attended by ${p.name}`,
+        ),
+      ]}
+    />
   );
 }

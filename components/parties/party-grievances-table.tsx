@@ -1,38 +1,8 @@
-import Link from "next/link";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { formatDate, toIsoDate } from "@/components/ui/format";
-import { GrievanceStatusBadge } from "@/components/ui/status-badge";
-import { GRIEVANCE_CATEGORY_LABELS, type GrievanceCategory, type GrievanceStatus } from "@/lib/schemas/enums";
-
-type PartyRef = { slug: string; name: string };
-
-export type PartyGrievanceRow = {
-  id: string;
-  title: string;
-  category: GrievanceCategory;
-  status: GrievanceStatus;
-  raisedBy: PartyRef[];
-  addressedTo: PartyRef[];
-  lastMovedAt: string;
-};
-
-const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
-
-function PartyLinks({ parties }: { parties: readonly PartyRef[] }) {
-  if (parties.length === 0) return <span className="text-slate-500">—</span>;
-  return (
-    <>
-      {parties.map((p, i) => (
-        <span key={p.slug}>
-          {i > 0 ? ", " : null}
-          <Link href={`/parties/${p.slug}`} className={LINK}>
-            {p.name}
-          </Link>
-        </span>
-      ))}
-    </>
-  );
-}
+import { grievanceColumns } from "@/components/grievances/grievance-table";
+import { PartyList } from "@/components/grievances/party-flow";
+import { dateColumn } from "@/components/ui/columns";
+import { DataTable } from "@/components/ui/data-table";
+import type { GrievanceSummary } from "@/lib/schemas/grievance";
 
 /**
  * A party's grievances from one side: those it raised (the other column shows to whom) or those
@@ -43,44 +13,24 @@ export function PartyGrievancesTable({
   side,
   caption,
 }: {
-  grievances: readonly PartyGrievanceRow[];
+  grievances: readonly GrievanceSummary[];
   side: "raised" | "addressed";
   caption: string;
 }) {
   return (
-    <Table caption={caption} captionHidden>
-      <THead>
-        <tr>
-          <Th>Grievance</Th>
-          <Th>Category</Th>
-          <Th>{side === "raised" ? "Addressed to" : "Raised by"}</Th>
-          <Th>Status</Th>
-          <Th>Last moved</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {grievances.map((g) => (
-          <Tr key={g.id}>
-            <Td className="min-w-56">
-              <Link href={`/grievances/${g.id}`} className={`font-medium ${LINK}`}>
-                {g.title}
-              </Link>
-            </Td>
-            <Td muted className="whitespace-nowrap">
-              {GRIEVANCE_CATEGORY_LABELS[g.category]}
-            </Td>
-            <Td>
-              <PartyLinks parties={side === "raised" ? g.addressedTo : g.raisedBy} />
-            </Td>
-            <Td>
-              <GrievanceStatusBadge status={g.status} />
-            </Td>
-            <Td muted className="whitespace-nowrap">
-              <time dateTime={toIsoDate(g.lastMovedAt)}>{formatDate(g.lastMovedAt)}</time>
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+    <DataTable
+      caption={caption}
+      rows={grievances}
+      columns={[
+        grievanceColumns.title("Grievance", "min-w-56"),
+        grievanceColumns.category,
+        {
+          header: side === "raised" ? "Addressed to" : "Raised by",
+          cell: (g) => <PartyList parties={side === "raised" ? g.addressedTo : g.raisedBy} link />,
+        },
+        grievanceColumns.status,
+        dateColumn<GrievanceSummary>("Last moved", (g) => g.lastMovedAt),
+      ]}
+    />
   );
 }

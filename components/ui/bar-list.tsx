@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatNumber } from "./format";
 import { cn } from "./cn";
+import { TextLink } from "./text-link";
 
 export type BarListItem = {
   label: ReactNode;
@@ -50,9 +50,7 @@ export function BarList({ items, max, label, unit, emptyText = "Nothing to show.
           <li key={key} className="col-span-3 grid grid-cols-subgrid items-center">
             <span className="min-w-0 truncate">
               {item.href ? (
-                <Link href={item.href} className="text-accent-700 hover:text-accent-900 hover:underline">
-                  {item.label}
-                </Link>
+                <TextLink href={item.href}>{item.label}</TextLink>
               ) : (
                 <span className="text-slate-800">{item.label}</span>
               )}

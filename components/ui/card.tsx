@@ -2,30 +2,30 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 export type CardProps = {
-  /** Rendered as a heading (h2 by default) in the card's header bar. */
-  title?: ReactNode;
-  /** Heading level for the title (default 2). */
-  headingLevel?: 2 | 3;
-  /** Small actions or links on the right of the header. */
-  actions?: ReactNode;
-  /** Remove body padding (for tables or lists that run edge to edge). */
-  flush?: boolean;
+  /** Rendered as an h2 in the card's header bar. */
+  title: ReactNode;
+  /**
+   * Makes the card a named region that links can jump to (`#id`, e.g. from a page's header
+   * buttons); its heading's id is `${id}-heading`.
+   */
+  id?: string;
   className?: string;
   children: ReactNode;
 };
 
-/** A white, hairline-bordered panel. With a title it is a labelled region. */
-export function Card({ title, headingLevel = 2, actions, flush = false, className, children }: CardProps) {
-  const Heading = headingLevel === 3 ? "h3" : "h2";
+/** A white, hairline-bordered panel with a title bar. */
+export function Card({ title, id, className, children }: CardProps) {
+  const headingId = id ? `${id}-heading` : undefined;
   return (
-    <section className={cn("rounded-md border border-slate-200 bg-white", className)}>
-      {title || actions ? (
-        <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2.5">
-          {title ? <Heading className="text-sm font-semibold text-slate-900">{title}</Heading> : <span />}
-          {actions ? <div className="flex items-center gap-2 text-xs">{actions}</div> : null}
-        </div>
-      ) : null}
-      <div className={flush ? undefined : "px-4 py-3"}>{children}</div>
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className={cn("rounded-md border border-slate-200 bg-white", id && "scroll-mt-16", className)}
+    >
+      <h2 id={headingId} className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold text-slate-900">
+        {title}
+      </h2>
+      <div className="px-4 py-3">{children}</div>
     </section>
   );
 }

@@ -1,133 +1,120 @@
 import Link from "next/link";
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export type TableProps = ComponentPropsWithoutRef<"table"> & {
-  /** Visible or visually hidden caption: tables should say what they list. */
-  caption?: ReactNode;
-  captionHidden?: boolean;
-  /** Keep the header row in view while scrolling the page. */
-  stickyHeader?: boolean;
+export type SortDirection = "asc" | "desc";
+
+/** One column of a DataTable: its header, and what each row shows in it. */
+export type Column<Row> = {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Right-aligned numbers. */
+  numeric?: boolean;
+  /** Muted secondary text. */
+  muted?: boolean;
+  /** Classes of the column's cells (widths, wrapping). */
+  className?: string;
+  /** Classes of the header cell. */
+  headerClassName?: string;
+  /** A tooltip on the header, for a short header that needs saying in full. */
+  title?: string;
+  /** The header sorts the list by a plain link (works without JavaScript); sets aria-sort. */
+  sort?: { href: string; active: SortDirection | null };
+  /** The row's header cell (<th scope="row">): screen readers name the row by it. */
+  rowHeader?: boolean;
 };
 
-/** A dense data table in a bordered, horizontally scrollable frame. */
-export function Table({
-  caption,
-  captionHidden = false,
-  stickyHeader = false,
-  className,
-  children,
-  ...rest
-}: TableProps) {
+export type DataTableProps<Row> = {
+  /** What the table lists, for assistive technology (visually, the page around it says so). */
+  caption: ReactNode;
+  /** The columns in order; `false` leaves one out (e.g. the venue on a venue's own page). */
+  columns: ReadonlyArray<Column<Row> | false>;
+  rows: readonly Row[];
+  /** Shown instead of the table when there are no rows. */
+  empty?: ReactNode;
+} & (Row extends { id: string }
+  ? { /** The row's React key; its `id` unless said otherwise. */ rowKey?: (row: Row) => string }
+  : { rowKey: (row: Row) => string });
+
+const TH = "whitespace-nowrap bg-slate-50 text-xs font-semibold text-slate-600 first:rounded-tl-md last:rounded-tr-md";
+
+/** A dense data table, in a bordered frame that scrolls sideways when the page is narrow. */
+export function DataTable<Row>({ caption, columns, rows, empty, rowKey }: DataTableProps<Row>) {
+  if (rows.length === 0 && empty !== undefined) return empty;
+  const keyOf = rowKey ?? ((row: Row) => (row as { id: string }).id);
+  const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
-    <div
-      className={cn(
-        "rounded-md border border-slate-200 bg-white",
-        // A sticky header needs the page to scroll, not the frame; otherwise scroll sideways.
-        stickyHeader ? "" : "overflow-x-auto",
-      )}
-      data-sticky-header={stickyHeader || undefined}
-    >
-      <table
-        {...rest}
-        className={cn(
-          "w-full border-collapse text-left text-sm tabular-nums",
-          stickyHeader && "[&_thead_th]:sticky [&_thead_th]:top-0 [&_thead_th]:z-10",
-          className,
-        )}
-      >
-        {caption ? (
-          <caption className={cn(captionHidden ? "sr-only" : "px-3 py-2 text-left text-xs font-medium text-slate-600")}>
-            {caption}
-          </caption>
-        ) : null}
-        {children}
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="w-full border-collapse text-left text-sm tabular-nums">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200">
+          <tr>
+            {shown.map((column, i) =>
+              column.sort ? (
+                <SortableTh key={i} column={column} sort={column.sort} />
+              ) : (
+                <th
+                  key={i}
+                  scope="col"
+                  title={column.title}
+                  className={cn(TH, "px-3 py-2", column.numeric && "text-right", column.headerClassName)}
+                >
+                  {column.header}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={keyOf(row)} className="align-top hover:bg-slate-50/80">
+              {shown.map((column, i) =>
+                column.rowHeader ? (
+                  <th key={i} scope="row" className={cn("px-3 py-1.5 text-left font-normal", column.className)}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td
+                    key={i}
+                    className={cn(
+                      "px-3 py-1.5",
+                      column.numeric && "text-right tabular-nums",
+                      column.muted ? "text-slate-600" : "text-slate-900",
+                      column.className,
+                    )}
+                  >
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );
 }
 
-export function THead({ className, ...rest }: ComponentPropsWithoutRef<"thead">) {
-  return <thead {...rest} className={cn("border-b border-slate-200", className)} />;
-}
-
-export function TBody({ className, ...rest }: ComponentPropsWithoutRef<"tbody">) {
-  return <tbody {...rest} className={cn("divide-y divide-slate-100", className)} />;
-}
-
-export function Tr({ className, ...rest }: ComponentPropsWithoutRef<"tr">) {
-  return <tr {...rest} className={cn("align-top hover:bg-slate-50/80", className)} />;
-}
-
-export type ThProps = ComponentPropsWithoutRef<"th"> & {
-  /** Right-align (for numbers). */
-  numeric?: boolean;
-  /** No padding: the content (e.g. a full-width link) provides it. */
-  flush?: boolean;
-};
-
-export function Th({ numeric = false, flush = false, scope = "col", className, ...rest }: ThProps) {
-  return (
-    <th
-      scope={scope}
-      {...rest}
-      className={cn(
-        "whitespace-nowrap bg-slate-50 text-xs font-semibold text-slate-600 first:rounded-tl-md last:rounded-tr-md",
-        !flush && "px-3 py-2",
-        numeric && "text-right",
-        className,
-      )}
-    />
-  );
-}
-
-export type TdProps = ComponentPropsWithoutRef<"td"> & {
-  /** Right-align (for numbers). */
-  numeric?: boolean;
-  /** Muted secondary text. */
-  muted?: boolean;
-};
-
-export function Td({ numeric = false, muted = false, className, ...rest }: TdProps) {
-  return (
-    <td
-      {...rest}
-      className={cn(
-        "px-3 py-1.5",
-        numeric && "text-right tabular-nums",
-        muted ? "text-slate-600" : "text-slate-900",
-        className,
-      )}
-    />
-  );
-}
-
-export type SortDirection = "asc" | "desc";
-
-export type SortableThProps = {
-  label: ReactNode;
-  /** The URL that applies this sort (usually toggling direction when already active). */
-  href: string;
-  active: SortDirection | null;
-  numeric?: boolean;
-  className?: string;
-};
-
-/** A column header that sorts via a plain link (works without JS); sets aria-sort on the th. */
-export function SortableTh({ label, href, active, numeric = false, className }: SortableThProps) {
+function SortableTh<Row>({ column, sort }: { column: Column<Row>; sort: NonNullable<Column<Row>["sort"]> }) {
+  const { active } = sort;
   const ariaSort = active === "asc" ? "ascending" : active === "desc" ? "descending" : "none";
   return (
-    <Th numeric={numeric} flush aria-sort={ariaSort} className={className}>
+    <th
+      scope="col"
+      aria-sort={ariaSort}
+      title={column.title}
+      className={cn(TH, column.numeric && "text-right", column.headerClassName)}
+    >
       <Link
-        href={href}
+        href={sort.href}
         scroll={false}
         className={cn(
           "group inline-flex w-full items-center gap-1 px-3 py-2 hover:text-slate-900",
-          numeric && "justify-end",
+          column.numeric && "justify-end",
           active ? "text-slate-900" : "text-slate-600",
         )}
       >
-        {label}
+        {column.header}
         <span
           aria-hidden="true"
           className={cn("text-[10px]", active ? "text-accent-700" : "text-slate-400 group-hover:text-slate-500")}
@@ -135,6 +122,6 @@ export function SortableTh({ label, href, active, numeric = false, className }: 
           {active === "asc" ? "▲" : active === "desc" ? "▼" : "↕"}
         </span>
       </Link>
-    </Th>
+    </th>
   );
 }

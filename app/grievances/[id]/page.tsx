@@ -1,114 +1,95 @@
-import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/server/session";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
+import { recordPage, type RecordPageProps } from "@/app/page-data";
 import { ChangeStatusControl, LiveStatusBadge, LiveTimelineEntry } from "@/components/grievances/change-status";
-import { PartyFlow } from "@/components/grievances/party-flow";
-import { SourceLine } from "@/components/grievances/source-line";
-import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
+import { PartyFlow, PartyLinkList } from "@/components/grievances/party-flow";
 import { TimelineEntry } from "@/components/grievances/timeline-entry";
+import { CitationList } from "@/components/meetings/citation-list";
+import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
+import { dateColumn } from "@/components/ui/columns";
+import { DataTable } from "@/components/ui/data-table";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { formatDate, formatDateTime, toIsoDate } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
-import { isAppError } from "@/lib/errors";
+import { TextLink } from "@/components/ui/text-link";
+import { Dash, DateText } from "@/components/ui/values";
+import { deleteGrievanceAction, restoreGrievanceAction } from "@/lib/actions/grievances";
+import { grievanceListHref } from "@/lib/grievance-list-url";
 import { GRIEVANCE_CATEGORY_LABELS } from "@/lib/schemas/enums";
 import type { GrievanceDetail } from "@/lib/schemas/grievance";
-import { getGrievanceOrThrow } from "@/lib/server/grievances";
 import { can } from "@/lib/server/authz";
+import { getGrievanceOrThrow } from "@/lib/server/grievances";
 import { listMeetingOptions } from "@/lib/server/meetings";
-import { deleteGrievanceAction, restoreGrievanceAction } from "../actions";
-import { grievanceListHref } from "../list-url";
 
 export const dynamic = "force-dynamic";
 
-type Params = Promise<{ id: string }>;
+const grievancePage = recordPage("id", getGrievanceOrThrow);
+export const generateMetadata = grievancePage.titled((grievance) => grievance.title);
 
-const LINK = "text-accent-700 hover:text-accent-900 hover:underline";
+const MUTED = "text-sm text-slate-500";
 
-/** One read per request, shared by the metadata and the page; NOT_FOUND becomes the 404 page. */
-const loadGrievance = cache(async (id: string): Promise<GrievanceDetail> => {
-  const actor = await requirePageActor();
-  try {
-    return await getGrievanceOrThrow(actor, id);
-  } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION_FAILED")) notFound();
-    throw error;
-  }
-});
+type Agenda = GrievanceDetail["agenda"][number];
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const grievance = await loadGrievance((await params).id);
-  return { title: grievance.title };
-}
-
-export default async function GrievancePage({ params }: { params: Params }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
-  const canWrite = can(actor, "write");
-  const [grievance, meetings] = await Promise.all([loadGrievance(id), canWrite ? listMeetingOptions(actor) : []]);
+export default async function GrievancePage(props: RecordPageProps<"id">) {
+  const { actor, record: grievance } = await grievancePage.load(props);
   // A deleted grievance can only be restored, not edited; viewers are not offered edits at all.
   const deleted = grievance.deletedAt !== null;
-  const canEdit = canWrite && !deleted;
-  const isAdmin = can(actor, "admin");
+  const canEdit = can(actor, "write") && !deleted;
+  const meetings = canEdit ? await listMeetingOptions(actor) : [];
   const snapshot = { id: grievance.id, status: grievance.status, version: grievance.version };
   const first = grievance.history[0];
+  const category = GRIEVANCE_CATEGORY_LABELS[grievance.category];
   // The meetings that discussed it, from the agenda and from any history entry naming one.
   const discussed = new Map<string, { id: string; title: string; date: string | null }>();
   for (const a of grievance.agenda) discussed.set(a.meetingId, a.meeting);
   for (const h of grievance.history) if (h.meeting) discussed.set(h.meeting.id, h.meeting);
   const discussedList = [...discussed.values()].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
   const newestFirst = [...grievance.history].reverse();
+  const separator = (
+    <>
+      <span aria-hidden="true"> · </span>
+      <span className="sr-only">, </span>
+    </>
+  );
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-600">
-        <Link href={grievanceListHref()} className={LINK}>
-          Grievances
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span>{GRIEVANCE_CATEGORY_LABELS[grievance.category]}</span>
-      </nav>
-
-      {grievance.deletedAt ? (
-        <DeletedNotice
-          id={grievance.id}
-          noun="grievance"
-          deletedAt={grievance.deletedAt}
-          action={restoreGrievanceAction}
-        />
-      ) : null}
-
-      <header className="mb-5 border-b border-slate-200 pb-4">
-        <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
-          <div className="min-w-0">
-            <h1 className="text-xl font-semibold tracking-tight text-slate-900">{grievance.title}</h1>
-            <p className="mt-1 text-sm text-slate-600">
-              <PartyFlow raisedBy={grievance.raisedBy} addressedTo={grievance.addressedTo} link />
-              <span aria-hidden="true"> · </span>
-              <span className="sr-only">, </span>
-              {GRIEVANCE_CATEGORY_LABELS[grievance.category]}
-              {first ? (
-                <>
-                  <span aria-hidden="true"> · </span>
-                  <span className="sr-only">, </span>
-                  first raised <time dateTime={toIsoDate(first.at)}>{formatDate(first.at)}</time>
-                  {first.meeting ? (
-                    <>
-                      {", "}
-                      <Link href={`/meetings/${first.meeting.id}`} className={LINK}>
-                        {first.meeting.title}
-                      </Link>
-                    </>
-                  ) : null}
-                </>
-              ) : null}
-            </p>
-          </div>
-          <div className="flex shrink-0 flex-wrap items-center gap-2">
+      <PageHeader
+        breadcrumb={{ href: grievanceListHref(), label: "Grievances", trail: <span>{category}</span> }}
+        banner={
+          grievance.deletedAt ? (
+            <DeletedNotice
+              id={grievance.id}
+              noun="grievance"
+              deletedAt={grievance.deletedAt}
+              action={restoreGrievanceAction}
+            />
+          ) : null
+        }
+        title={grievance.title}
+        subtitle={
+          <>
+            <PartyFlow raisedBy={grievance.raisedBy} addressedTo={grievance.addressedTo} link />
+            {separator}
+            {category}
+            {first ? (
+              <>
+                {separator}
+                first raised <DateText value={first.at} />
+                {first.meeting ? (
+                  <>
+                    {", "}
+                    <TextLink href={`/meetings/${first.meeting.id}`}>{first.meeting.title}</TextLink>
+                  </>
+                ) : null}
+              </>
+            ) : null}
+          </>
+        }
+        actions={
+          <>
             <span className="mr-1 text-sm">
               <span className="sr-only">Status: </span>
               <LiveStatusBadge snapshot={snapshot} />
@@ -121,24 +102,20 @@ export default async function GrievancePage({ params }: { params: Params }) {
                 </ButtonLink>
               </>
             ) : null}
-          </div>
-        </div>
-      </header>
+          </>
+        }
+      />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <aside className="space-y-4 lg:col-start-2 lg:row-start-1" aria-label="Facts">
           <Card title="Facts">
             <DefinitionList
               items={[
-                { term: "Raised by", value: <PartyNames parties={grievance.raisedBy} /> },
-                { term: "Addressed to", value: <PartyNames parties={grievance.addressedTo} /> },
+                { term: "Raised by", value: <PartyLinkList parties={grievance.raisedBy} /> },
+                { term: "Addressed to", value: <PartyLinkList parties={grievance.addressedTo} /> },
                 {
                   term: "Category",
-                  value: (
-                    <Link href={grievanceListHref({ category: [grievance.category] })} className={LINK}>
-                      {GRIEVANCE_CATEGORY_LABELS[grievance.category]}
-                    </Link>
-                  ),
+                  value: <TextLink href={grievanceListHref({ category: [grievance.category] })}>{category}</TextLink>,
                 },
                 {
                   term: "Meetings",
@@ -148,9 +125,7 @@ export default async function GrievancePage({ params }: { params: Params }) {
                       <ul className="mt-0.5 space-y-0.5">
                         {discussedList.map((m) => (
                           <li key={m.id}>
-                            <Link href={`/meetings/${m.id}`} className={LINK}>
-                              {m.title}
-                            </Link>
+                            <TextLink href={`/meetings/${m.id}`}>{m.title}</TextLink>
                             {m.date ? <span className="text-slate-600">, {formatDate(m.date)}</span> : null}
                           </li>
                         ))}
@@ -166,124 +141,64 @@ export default async function GrievancePage({ params }: { params: Params }) {
               ]}
             />
           </Card>
-          {isAdmin && !deleted ? (
+          {can(actor, "admin") && !deleted ? (
             <Card title="Admin">
               <DeleteRecordControl id={grievance.id} noun="grievance" action={deleteGrievanceAction} />
             </Card>
           ) : null}
         </aside>
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-start-1">
-          <section aria-labelledby="description-heading">
-            <h2 id="description-heading" className="mb-1.5 text-sm font-semibold text-slate-900">
-              Description
-            </h2>
+          <Section id="description" title="Description">
             {grievance.description ? (
               <div className="max-w-prose space-y-2 text-sm leading-relaxed whitespace-pre-line text-slate-800">
                 {grievance.description}
               </div>
             ) : (
-              <p className="text-sm text-slate-500">No description yet.</p>
+              <p className={MUTED}>No description yet.</p>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="sources-heading">
-            <h2 id="sources-heading" className="mb-1.5 text-sm font-semibold text-slate-900">
-              Sources
-            </h2>
-            {grievance.citations.length ? (
-              <ul className="space-y-3">
-                {grievance.citations.map((c, i) => (
-                  <li key={i}>
-                    <figure>
-                      <blockquote className="max-w-prose border-l-2 border-slate-300 pl-3 text-sm text-slate-800 italic">
-                        “{c.quote}”
-                      </blockquote>
-                      <figcaption className="mt-1 pl-3 text-xs text-slate-600">
-                        — <SourceLine source={c.source} />
-                      </figcaption>
-                    </figure>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">No quoted sources.</p>
-            )}
-          </section>
+          <Section id="sources" title="Sources">
+            <CitationList citations={grievance.citations} />
+          </Section>
 
-          <section aria-labelledby="agenda-heading">
-            <h2 id="agenda-heading" className="mb-1.5 text-sm font-semibold text-slate-900">
-              Agenda
-            </h2>
-            {grievance.agenda.length ? (
-              <Table caption="Meetings that discussed this grievance" captionHidden>
-                <THead>
-                  <tr>
-                    <Th>Date</Th>
-                    <Th>Meeting</Th>
-                    <Th>Note</Th>
-                    <Th>Status after</Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {grievance.agenda.map((a) => (
-                    <Tr key={a.meetingId}>
-                      <Td muted className="whitespace-nowrap">
-                        {a.meeting.date ? (
-                          <time dateTime={toIsoDate(a.meeting.date)}>{formatDate(a.meeting.date)}</time>
-                        ) : (
-                          formatDate(null)
-                        )}
-                      </Td>
-                      <Td className="min-w-40">
-                        <Link href={`/meetings/${a.meetingId}`} className={LINK}>
-                          {a.meeting.title}
-                        </Link>
-                      </Td>
-                      <Td className="min-w-56">{a.note || <span className="text-slate-500">—</span>}</Td>
-                      <Td>
-                        {a.statusAfter ? (
-                          <GrievanceStatusBadge status={a.statusAfter} />
-                        ) : (
-                          <span className="text-slate-500">no change</span>
-                        )}
-                      </Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            ) : (
-              <p className="text-sm text-slate-500">Not on any meeting&apos;s agenda yet.</p>
-            )}
-          </section>
+          <Section id="agenda" title="Agenda">
+            <DataTable
+              caption="Meetings that discussed this grievance"
+              rows={grievance.agenda}
+              empty={<p className={MUTED}>Not on any meeting&apos;s agenda yet.</p>}
+              rowKey={(a) => a.meetingId}
+              columns={[
+                dateColumn<Agenda>("Date", (a) => a.meeting.date),
+                {
+                  header: "Meeting",
+                  className: "min-w-40",
+                  cell: (a) => <TextLink href={`/meetings/${a.meetingId}`}>{a.meeting.title}</TextLink>,
+                },
+                { header: "Note", className: "min-w-56", cell: (a) => a.note || <Dash /> },
+                {
+                  header: "Status after",
+                  cell: (a) =>
+                    a.statusAfter ? (
+                      <GrievanceStatusBadge status={a.statusAfter} />
+                    ) : (
+                      <span className="text-slate-500">no change</span>
+                    ),
+                },
+              ]}
+            />
+          </Section>
 
-          <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading" className="mb-1.5 text-sm font-semibold text-slate-900">
-              Timeline <span className="font-normal text-slate-600">· newest first</span>
-            </h2>
+          <Section id="timeline" title="Timeline" detail="newest first">
             <ol aria-labelledby="timeline-heading" className="rounded-md border border-slate-200 bg-white px-3 text-sm">
               <LiveTimelineEntry snapshot={snapshot} />
               {newestFirst.map((entry) => (
                 <TimelineEntry key={entry.id} item={entry} />
               ))}
             </ol>
-          </section>
+          </Section>
         </div>
       </div>
     </>
-  );
-}
-
-function PartyNames({ parties }: { parties: GrievanceDetail["raisedBy"] }) {
-  if (parties.length === 0) return null;
-  return (
-    <ul>
-      {parties.map((p) => (
-        <li key={p.slug}>
-          <Link href={`/parties/${p.slug}`} className={LINK}>
-            {p.name}
-          </Link>
-        </li>
-      ))}
-    </ul>
   );
 }

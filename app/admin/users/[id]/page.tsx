@@ -1,7 +1,4 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
+import { recordPage, type RecordPageProps } from "@/app/page-data";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
 import { UserStatusBadge } from "@/components/admin/status-badges";
 import { CreateTokenForm } from "@/components/admin/token-forms";
@@ -10,67 +7,55 @@ import { RoleForm, UserAccountActions } from "@/components/admin/user-account-ac
 import { Card } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
 import { isAppError } from "@/lib/errors";
-import { ROLE_LABELS } from "@/lib/schemas/user";
-import { requirePageActor } from "@/lib/server/session";
-import type { ApiTokenSummary, UserSummary } from "@/lib/schemas/user";
+import { ROLE_LABELS, type ApiTokenSummary, type UserSummary } from "@/lib/schemas/user";
 import { listApiTokens } from "@/lib/server/tokens";
 import { getUserOrThrow } from "@/lib/server/users";
 
 export const dynamic = "force-dynamic";
 
-type Params = Promise<{ id: string }>;
-
 type Loaded = { kind: "ok"; user: UserSummary; tokens: ApiTokenSummary[] } | { kind: "forbidden" };
 
-/** One read per request, shared by the metadata and the page; NOT_FOUND becomes the 404 page. */
-const loadUser = cache(async (id: string): Promise<Loaded> => {
-  const actor = await requirePageActor();
+/** Admins only: anyone else gets the 403 page (AdminForbidden), not an error. */
+const userPage = recordPage("id", async (actor, id): Promise<Loaded> => {
   try {
     const [user, tokens] = await Promise.all([getUserOrThrow(actor, id), listApiTokens(actor, id)]);
     return { kind: "ok", user, tokens };
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     if (isAppError(error) && error.code === "FORBIDDEN") return { kind: "forbidden" };
     throw error;
   }
 });
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const loaded = await loadUser((await params).id);
-  return { title: loaded.kind === "ok" ? loaded.user.email : "Admins only" };
-}
+export const generateMetadata = userPage.titled((loaded) => (loaded.kind === "ok" ? loaded.user.email : "Admins only"));
 
-export default async function UserPage({ params }: { params: Params }) {
-  const actor = await requirePageActor();
-  const loaded = await loadUser((await params).id);
+export default async function UserPage(props: RecordPageProps<"id">) {
+  const { actor, record: loaded } = await userPage.load(props);
   if (loaded.kind === "forbidden") return <AdminForbidden actor={actor} />;
   const { user, tokens } = loaded;
   const isSelf = actor.kind === "user" && actor.id === user.id;
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-600">
-        <Link href="/admin/users" className="text-accent-700 hover:text-accent-900 hover:underline">
-          Users
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{user.email}</span>
-      </nav>
-
-      <header className="mb-5 border-b border-slate-200 pb-4">
-        <h1 className="text-xl font-semibold tracking-tight break-all text-slate-900">
-          {user.email}
-          {isSelf ? <span className="ml-2 text-sm font-normal text-slate-600">(you)</span> : null}
-        </h1>
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm text-slate-600">
-          <span>{user.name}</span>
-          <span aria-hidden="true">·</span>
-          <span>{ROLE_LABELS[user.role]}</span>
-          <span aria-hidden="true">·</span>
-          <UserStatusBadge deactivatedAt={user.deactivatedAt} />
-        </p>
-      </header>
+      <PageHeader
+        breadcrumb={{ href: "/admin/users", label: "Users", trail: <span aria-current="page">{user.email}</span> }}
+        title={
+          <>
+            <span className="break-all">{user.email}</span>
+            {isSelf ? <span className="ml-2 text-sm font-normal text-slate-600">(you)</span> : null}
+          </>
+        }
+        subtitle={
+          <span className="flex flex-wrap items-center gap-x-2">
+            <span>{user.name}</span>
+            <span aria-hidden="true">·</span>
+            <span>{ROLE_LABELS[user.role]}</span>
+            <span aria-hidden="true">·</span>
+            <UserStatusBadge deactivatedAt={user.deactivatedAt} />
+          </span>
+        }
+      />
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <Card title="Account">

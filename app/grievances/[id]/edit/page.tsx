@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/server/session";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import { recordPage, type RecordPageProps } from "@/app/page-data";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/errors";
 import { getGrievanceOrThrow } from "@/lib/server/grievances";
 import { listParties } from "@/lib/server/parties";
 
@@ -12,26 +9,15 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Edit grievance" };
 
-type Params = Promise<{ id: string }>;
+const grievancePage = recordPage("id", getGrievanceOrThrow);
 
-export default async function EditGrievancePage({ params }: { params: Params }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
-  const [grievance, parties] = await Promise.all([
-    getGrievanceOrThrow(actor, id).catch((error: unknown) => {
-      if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-      throw error;
-    }),
-    listParties(actor),
-  ]);
+export default async function EditGrievancePage(props: RecordPageProps<"id">) {
+  const { actor, record: grievance } = await grievancePage.load(props);
+  const parties = await listParties(actor);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-600">
-        <Link href={`/grievances/${grievance.id}`} className="text-accent-700 hover:text-accent-900 hover:underline">
-          {grievance.title}
-        </Link>
-      </nav>
       <PageHeader
+        breadcrumb={{ href: `/grievances/${grievance.id}`, label: grievance.title }}
         title="Edit grievance"
         subtitle={`Version ${grievance.version}. To move its status, use “Change status” on its page: a move needs a reason.`}
       />
