@@ -2,6 +2,7 @@
 
 import type { FieldSpec } from "@/components/forms/field-control";
 import { FieldListForm } from "@/components/forms/field-list-form";
+import { slugField } from "@/components/records/slug-field";
 import { createPartyAction } from "@/lib/actions/records";
 import { LIMITS } from "@/lib/schemas/common";
 import { PARTY_KINDS, PARTY_KIND_LABELS } from "@/lib/schemas/enums";
@@ -30,14 +31,11 @@ const FIELDS: FieldSpec[] = [
     initial: "STATE",
     control: { className: "max-w-56" },
   },
-  {
-    name: "slug",
-    id: "party-slug",
-    label: "Slug",
-    optional: true,
-    hint: "The name in addresses (/parties/united-states). Left empty, it is made from the name.",
-    control: { maxLength: LIMITS.slug, autoComplete: "off", spellCheck: false, className: "max-w-72 font-mono" },
-  },
+  slugField(
+    "party-slug",
+    "The name in addresses (/parties/united-states). Left empty, it is made from the name.",
+    "max-w-72",
+  ),
 ];
 
 /** Adds a party: a state, an organisation or another actor that raises or receives grievances. */

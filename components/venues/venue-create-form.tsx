@@ -2,6 +2,7 @@
 
 import type { FieldSpec } from "@/components/forms/field-control";
 import { FieldListForm } from "@/components/forms/field-list-form";
+import { slugField } from "@/components/records/slug-field";
 import { createVenueAction } from "@/lib/actions/records";
 import { LIMITS } from "@/lib/schemas/common";
 
@@ -28,14 +29,7 @@ const FIELDS: Array<FieldSpec | FieldSpec[]> = [
     rows: 3,
     control: { maxLength: LIMITS.note },
   },
-  {
-    name: "slug",
-    id: "venue-slug",
-    label: "Slug",
-    optional: true,
-    hint: "The name in addresses. Left empty, it is made from the name and city.",
-    control: { maxLength: LIMITS.slug, autoComplete: "off", spellCheck: false, className: "max-w-96 font-mono" },
-  },
+  slugField("venue-slug", "The name in addresses. Left empty, it is made from the name and city.", "max-w-96"),
 ];
 
 /** Adds a venue: the building where talks are held. */
