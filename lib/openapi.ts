@@ -192,6 +192,112 @@ function operation(kind: Kind, tag: Tag, operationId: string, spec: Spec): ZodOp
   };
 }
 
+/**
+ * The operations of a record named by a slug (a party, a venue): the whole list, create, and read.
+ */
+function sluggedRecordPaths(record: {
+  tag: Tag;
+  noun: "party" | "venue";
+  plural: "parties" | "venues";
+  list: z.ZodType;
+  created: z.ZodType;
+  detail: z.ZodType;
+  create: z.ZodType;
+  /** Which records the list holds, in which order. */
+  listed: string;
+  /** What the slug is made from when the client gives none. */
+  slugFrom: string;
+}) {
+  const { tag, noun, plural } = record;
+  const Noun = capitalize(noun);
+  const Plural = capitalize(plural);
+  return {
+    [`/api/v1/${plural}`]: {
+      get: operation("list", tag, `list${Plural}`, {
+        summary: `List ${plural}`,
+        description: `${record.listed} Takes no query parameters.`,
+        answer: { "200": ok(`The ${plural}`, record.list) },
+      }),
+      post: operation("write", tag, `create${Noun}`, {
+        summary: `Create a ${noun}`,
+        description: `The slug is made from ${record.slugFrom} when not given.`,
+        body: body(`${Noun}Create`, record.create, `The new ${noun}`),
+        answer: { "201": created(`The ${noun}`, record.created) },
+      }),
+    },
+    [`/api/v1/${plural}/{slug}`]: {
+      get: operation("read", tag, `get${Noun}`, {
+        summary: `Read a ${noun}`,
+        path: SlugPath,
+        answer: { "200": ok(`The ${noun}`, record.detail) },
+      }),
+    },
+  };
+}
+
+const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
+/**
+ * The operations of a versioned record (a grievance, a meeting): read, update with the version last
+ * seen (a stale one is a 409 that carries the record as it stands), soft delete and restore. They
+ * say the same of every such record but for what it carries.
+ */
+function versionedRecordPaths(record: {
+  tag: Tag;
+  noun: "grievance" | "meeting";
+  detail: z.ZodType;
+  update: z.ZodType;
+  conflict: z.ZodType;
+  /** What a read answers besides the record's own fields. */
+  carries: string;
+  /** What a status change does besides moving the status. */
+  statusChange: string;
+  /** What a soft delete keeps. */
+  kept: string;
+  /** How a restore brings the record back. */
+  restored: string;
+}) {
+  const { tag, noun, detail } = record;
+  const Noun = capitalize(noun);
+  const base = `/api/v1/${noun}s/{id}`;
+  return {
+    [base]: {
+      get: operation("read", tag, `get${Noun}`, {
+        summary: `Read a ${noun}`,
+        description: `${record.carries} A deleted ${noun} is a 404 for everyone but admins.`,
+        path: IdPath,
+        answer: { "200": ok(`The ${noun}`, detail) },
+      }),
+      patch: operation("write", tag, `update${Noun}`, {
+        summary: `Update a ${noun}`,
+        description:
+          "Edit fields and/or change the status, always with the `version` last seen; a status change needs a " +
+          `\`reason\`${record.statusChange}. A stale version is a 409 whose body carries the ${noun} as it stands now.`,
+        path: IdPath,
+        body: body(`${Noun}Update`, record.update, "The changes, with the version last seen"),
+        answer: { "200": ok(`The ${noun} as updated`, detail) },
+        conflict: [`Someone else changed the ${noun} first`, record.conflict],
+      }),
+      delete: operation("admin", tag, `delete${Noun}`, {
+        summary: `Delete a ${noun} (admins)`,
+        description:
+          `A soft delete: the ${noun} is hidden from every list and count, and reads as 404 for everyone but admins; ` +
+          `${record.kept}. \`POST ${base}/restore\` brings it back. Takes no body.`,
+        path: IdPath,
+        answer: { "200": ok(`The ${noun}, with \`deletedAt\` set`, detail) },
+      }),
+    },
+    [`${base}/restore`]: {
+      post: operation("admin", tag, `restore${Noun}`, {
+        summary: `Restore a deleted ${noun} (admins)`,
+        description: `Brings the ${noun} back into lists and counts, ${record.restored}. Takes no body.`,
+        path: IdPath,
+        answer: { "200": ok(`The ${noun}, with \`deletedAt\` null`, detail) },
+      }),
+    },
+  };
+}
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 /** The OpenAPI document, built once per process. */
@@ -219,47 +325,29 @@ function buildDocument() {
     servers: [{ url: "/" }],
     tags: [{ name: "Grievances" }, { name: "Meetings" }, { name: "Parties" }, { name: "Venues" }],
     paths: {
-      "/api/v1/parties": {
-        get: operation("list", "Parties", "listParties", {
-          summary: "List parties",
-          description:
-            "Every party, by name, with how many grievances it raised and received and how many meetings it attended. Takes no query parameters.",
-          answer: { "200": ok("The parties", PartyListSchema) },
-        }),
-        post: operation("write", "Parties", "createParty", {
-          summary: "Create a party",
-          description: "The slug is made from the name when not given.",
-          body: body("PartyCreate", PartyCreateSchema, "The new party"),
-          answer: { "201": created("The party", PartySummarySchema) },
-        }),
-      },
-      "/api/v1/parties/{slug}": {
-        get: operation("read", "Parties", "getParty", {
-          summary: "Read a party",
-          path: SlugPath,
-          answer: { "200": ok("The party", PartyDetailSchema) },
-        }),
-      },
-      "/api/v1/venues": {
-        get: operation("list", "Venues", "listVenues", {
-          summary: "List venues",
-          description: "Every venue, by city and name. Takes no query parameters.",
-          answer: { "200": ok("The venues", VenueListSchema) },
-        }),
-        post: operation("write", "Venues", "createVenue", {
-          summary: "Create a venue",
-          description: "The slug is made from the name and city when not given.",
-          body: body("VenueCreate", VenueCreateSchema, "The new venue"),
-          answer: { "201": created("The venue", VenueSummarySchema) },
-        }),
-      },
-      "/api/v1/venues/{slug}": {
-        get: operation("read", "Venues", "getVenue", {
-          summary: "Read a venue",
-          path: SlugPath,
-          answer: { "200": ok("The venue", VenueSummarySchema) },
-        }),
-      },
+      ...sluggedRecordPaths({
+        tag: "Parties",
+        noun: "party",
+        plural: "parties",
+        list: PartyListSchema,
+        created: PartySummarySchema,
+        detail: PartyDetailSchema,
+        create: PartyCreateSchema,
+        listed:
+          "Every party, by name, with how many grievances it raised and received and how many meetings it attended.",
+        slugFrom: "the name",
+      }),
+      ...sluggedRecordPaths({
+        tag: "Venues",
+        noun: "venue",
+        plural: "venues",
+        list: VenueListSchema,
+        created: VenueSummarySchema,
+        detail: VenueSummarySchema,
+        create: VenueCreateSchema,
+        listed: "Every venue, by city and name.",
+        slugFrom: "the name and city",
+      }),
       "/api/v1/meetings": {
         get: operation("filteredList", "Meetings", "listMeetings", {
           summary: "List meetings, newest first",
@@ -274,40 +362,17 @@ function buildDocument() {
           answer: { "201": created("The meeting", MeetingDetailSchema) },
         }),
       },
-      "/api/v1/meetings/{id}": {
-        get: operation("read", "Meetings", "getMeeting", {
-          summary: "Read a meeting",
-          description: "With its agenda, citations and history. A deleted meeting is a 404 for everyone but admins.",
-          path: IdPath,
-          answer: { "200": ok("The meeting", MeetingDetailSchema) },
-        }),
-        patch: operation("write", "Meetings", "updateMeeting", {
-          summary: "Update a meeting",
-          description:
-            "Edit fields and/or change the status, always with the `version` last seen; a status change needs a `reason`. " +
-            "A stale version is a 409 whose body carries the meeting as it stands now.",
-          path: IdPath,
-          body: body("MeetingUpdate", MeetingUpdateSchema, "The changes, with the version last seen"),
-          answer: { "200": ok("The meeting as updated", MeetingDetailSchema) },
-          conflict: ["Someone else changed the meeting first", MeetingConflictSchema],
-        }),
-        delete: operation("admin", "Meetings", "deleteMeeting", {
-          summary: "Delete a meeting (admins)",
-          description:
-            "A soft delete: the meeting is hidden from every list and count, and reads as 404 for everyone but admins; " +
-            "its agenda and history are kept. `POST /api/v1/meetings/{id}/restore` brings it back. Takes no body.",
-          path: IdPath,
-          answer: { "200": ok("The meeting, with `deletedAt` set", MeetingDetailSchema) },
-        }),
-      },
-      "/api/v1/meetings/{id}/restore": {
-        post: operation("admin", "Meetings", "restoreMeeting", {
-          summary: "Restore a deleted meeting (admins)",
-          description: "Brings the meeting back into lists and counts, as it was. Takes no body.",
-          path: IdPath,
-          answer: { "200": ok("The meeting, with `deletedAt` null", MeetingDetailSchema) },
-        }),
-      },
+      ...versionedRecordPaths({
+        tag: "Meetings",
+        noun: "meeting",
+        detail: MeetingDetailSchema,
+        update: MeetingUpdateSchema,
+        conflict: MeetingConflictSchema,
+        carries: "With its agenda, citations and history.",
+        statusChange: "",
+        kept: "its agenda and history are kept",
+        restored: "as it was",
+      }),
       "/api/v1/meetings/{id}/outcomes": {
         post: operation("write", "Meetings", "logMeetingOutcome", {
           summary: "Log a held meeting's outcome",
@@ -335,41 +400,17 @@ function buildDocument() {
           answer: { "201": created("The grievance", GrievanceDetailSchema) },
         }),
       },
-      "/api/v1/grievances/{id}": {
-        get: operation("read", "Grievances", "getGrievance", {
-          summary: "Read a grievance",
-          description:
-            "With its parties, citations, agenda items and history. A deleted grievance is a 404 for everyone but admins.",
-          path: IdPath,
-          answer: { "200": ok("The grievance", GrievanceDetailSchema) },
-        }),
-        patch: operation("write", "Grievances", "updateGrievance", {
-          summary: "Update a grievance",
-          description:
-            "Edit fields and/or change the status, always with the `version` last seen; a status change needs a `reason` " +
-            "and adds a history entry. A stale version is a 409 whose body carries the grievance as it stands now.",
-          path: IdPath,
-          body: body("GrievanceUpdate", GrievanceUpdateSchema, "The changes, with the version last seen"),
-          answer: { "200": ok("The grievance as updated", GrievanceDetailSchema) },
-          conflict: ["Someone else changed the grievance first", GrievanceConflictSchema],
-        }),
-        delete: operation("admin", "Grievances", "deleteGrievance", {
-          summary: "Delete a grievance (admins)",
-          description:
-            "A soft delete: the grievance is hidden from every list and count, and reads as 404 for everyone but admins; " +
-            "its history is kept. `POST /api/v1/grievances/{id}/restore` brings it back. Takes no body.",
-          path: IdPath,
-          answer: { "200": ok("The grievance, with `deletedAt` set", GrievanceDetailSchema) },
-        }),
-      },
-      "/api/v1/grievances/{id}/restore": {
-        post: operation("admin", "Grievances", "restoreGrievance", {
-          summary: "Restore a deleted grievance (admins)",
-          description: "Brings the grievance back into lists and counts, with its history. Takes no body.",
-          path: IdPath,
-          answer: { "200": ok("The grievance, with `deletedAt` null", GrievanceDetailSchema) },
-        }),
-      },
+      ...versionedRecordPaths({
+        tag: "Grievances",
+        noun: "grievance",
+        detail: GrievanceDetailSchema,
+        update: GrievanceUpdateSchema,
+        conflict: GrievanceConflictSchema,
+        carries: "With its parties, citations, agenda items and history.",
+        statusChange: " and adds a history entry",
+        kept: "its history is kept",
+        restored: "with its history",
+      }),
       "/api/v1/grievances/{id}/history": {
         get: operation("read", "Grievances", "getGrievanceHistory", {
           summary: "A grievance's timeline",

@@ -21,17 +21,20 @@ type ActorHandler<P extends Record<string, string>> = (
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/**
- * Route handlers get no CSRF defence from Next.js. A browser sends the session cookie on a
- * cross-site request, so a cookie-authenticated mutation must carry a JSON content type (which a
- * cross-site form cannot send without a CORS preflight) and come from this origin. Token
- * requests need neither: a cross-site page cannot attach an Authorization header.
- */
-function assertSameOriginMutation(request: Request): void {
+function assertJsonContentType(request: Request): void {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json");
   }
+}
+
+/**
+ * Route handlers get no CSRF defence from Next.js. A browser sends the session cookie on a
+ * cross-site request, so a cookie-authenticated mutation must carry a JSON content type (which a
+ * cross-site form cannot send without a CORS preflight; apiRoute checks it) and come from this
+ * origin. Token requests need neither: a cross-site page cannot attach an Authorization header.
+ */
+function assertSameOrigin(request: Request): void {
   const fetchSite = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
@@ -51,11 +54,11 @@ export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
 }
 
 /** 201 with the new record and where it lives. */
-export function createdResponse(data: unknown, location: string): Response {
+function createdResponse(data: unknown, location: string): Response {
   return jsonResponse(data, { status: 201, headers: { Location: location } });
 }
 
-export function errorResponse(error: AppError): Response {
+function errorResponse(error: AppError): Response {
   return jsonResponse(error.toBody(), { status: error.status });
 }
 
@@ -66,9 +69,12 @@ const INTERNAL_BODY: ErrorBody = {
 /**
  * Wraps a route handler: an AppError becomes its status and body; anything else is our bug, logged
  * on the server and answered with a bare 500 (no stack, no SQL, nothing of the request echoed).
+ * A route that reads a JSON body says `{ body: true }`: its Content-Type is checked here, once,
+ * whoever calls.
  */
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(
   handler: ActorHandler<P>,
+  { body = false }: { body?: boolean } = {},
 ): Handler<P> {
   return async (request, context) => {
     try {
@@ -77,9 +83,9 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       const actor = await actorFromHeaders(request.headers);
       if (!actor)
         throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as Authorization: Bearer <token>");
-      if (actor.kind === "user" && actor.via === "session" && !SAFE_METHODS.has(request.method)) {
-        assertSameOriginMutation(request);
-      }
+      const cookieMutation = actor.kind === "user" && actor.via === "session" && !SAFE_METHODS.has(request.method);
+      if (body || cookieMutation) assertJsonContentType(request);
+      if (cookieMutation) assertSameOrigin(request);
       return await handler(request, context, actor);
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
@@ -89,18 +95,12 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   };
 }
 
-/** Reads a route's `[id]` param; one that cannot be an id names no record, hence 404 not 400. */
-export async function idParam(context: RouteContext<{ id: string }>, what: string): Promise<string> {
-  const { id } = await context.params;
-  const parsed = IdSchema.safeParse(id);
-  if (!parsed.success) throw notFound(what);
-  return parsed.data;
-}
+const KEY_SCHEMAS = { id: IdSchema, slug: SlugSchema };
+type Key = keyof typeof KEY_SCHEMAS;
 
-/** Reads a route's `[slug]` param, as `idParam` does. */
-export async function slugParam(context: RouteContext<{ slug: string }>, what: string): Promise<string> {
-  const { slug } = await context.params;
-  const parsed = SlugSchema.safeParse(slug);
+/** Reads a route's `[id]` or `[slug]`; one that cannot be a key names no record, hence 404 not 400. */
+async function keyParam<K extends Key>(context: RouteContext<Record<K, string>>, key: K, what: string) {
+  const parsed = KEY_SCHEMAS[key].safeParse((await context.params)[key]);
   if (!parsed.success) throw notFound(what);
   return parsed.data;
 }
@@ -126,14 +126,8 @@ export function searchParamsToObject(url: string | URL): Record<string, string |
 }
 
 /** For lists that take no filters: a query key is a mistake (a typo'd filter), refused like any other. */
-export function assertNoQuery(request: Request): void {
+function assertNoQuery(request: Request): void {
   parseOrThrow(z.strictObject({}), searchParamsToObject(request.url));
-}
-
-function isJsonContentType(header: string | null): boolean {
-  if (!header) return false;
-  const mediaType = header.split(";")[0]!.trim().toLowerCase();
-  return mediaType === "application/json";
 }
 
 function tooLarge(): AppError {
@@ -176,14 +170,11 @@ async function readBodyCapped(request: Request, limit: number): Promise<Uint8Arr
 }
 
 /**
- * The JSON body of a mutation: `Content-Type: application/json` (415 otherwise; it also keeps a
- * plain HTML form on another site from posting here), at most LIMITS.bodyBytes (413), and valid
- * JSON (400). Returns `unknown`: the lib/server function validates the shape.
+ * The JSON body of a mutation, in a route made with `{ body: true }` (which has refused any other
+ * Content-Type with 415): at most LIMITS.bodyBytes (413), and valid JSON (400). Returns `unknown`:
+ * the lib/server function validates the shape.
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  if (!isJsonContentType(request.headers.get("content-type"))) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
-  }
   const bytes = await readBodyCapped(request, LIMITS.bodyBytes);
   let text: string;
   try {
@@ -201,4 +192,56 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     if (error instanceof Error && /end of JSON input/i.test(error.message)) throw malformed("the body ends too early");
     throw malformed("the body is not valid JSON");
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The routes of /api/v1 are each one lib/server call; these make the handler for each kind.
+
+type Call<A extends unknown[]> = (actor: Actor, ...args: A) => Promise<unknown>;
+
+/** A read, delete or restore of the record that `[id]` or `[slug]` names, answering what `call` returns. */
+export function recordRoute<K extends Key>(key: K, what: string, call: Call<[key: string]>) {
+  return apiRoute<Record<K, string>>(async (_request, context, actor) =>
+    jsonResponse(await call(actor, await keyParam(context, key, what))),
+  );
+}
+
+/** A change to the record that `[id]` names, with a JSON body. */
+export function recordChangeRoute(what: string, call: Call<[id: string, body: unknown]>) {
+  return apiRoute<{ id: string }>(
+    async (request, context, actor) => {
+      const id = await keyParam(context, "id", what);
+      return jsonResponse(await call(actor, id, await readJsonBody(request)));
+    },
+    { body: true },
+  );
+}
+
+/** A new record from a JSON body: 201 with it, and where it lives. */
+export function createRoute<T>(create: (actor: Actor, body: unknown) => Promise<T>, location: (record: T) => string) {
+  return apiRoute(
+    async (request, _context, actor) => {
+      const record = await create(actor, await readJsonBody(request));
+      return createdResponse(record, location(record));
+    },
+    { body: true },
+  );
+}
+
+type Page = { items: unknown[]; nextCursor: string | null; total: number };
+
+/** A list filtered by the query string; the page, without the window the HTML pages also get. */
+export function pageRoute(list: (actor: Actor, query: ReturnType<typeof searchParamsToObject>) => Promise<Page>) {
+  return apiRoute(async (request, _context, actor) => {
+    const { items, nextCursor, total } = await list(actor, searchParamsToObject(request.url));
+    return jsonResponse({ items, nextCursor, total });
+  });
+}
+
+/** A list that takes no filters, whole, in the list shape (`nextCursor` is always null). */
+export function wholeListRoute(list: (actor: Actor) => Promise<unknown[]>) {
+  return apiRoute(async (request, _context, actor) => {
+    assertNoQuery(request);
+    return jsonResponse({ items: await list(actor), nextCursor: null });
+  });
 }

@@ -59,6 +59,19 @@ export function optionalText(field: string, max: number) {
   );
 }
 
+/**
+ * Optional text for a PATCH: trimmed, bounded, and an empty string is kept, so that an edit can
+ * clear the field (absent leaves it as it is).
+ */
+export function clearableText(field: string, max: number) {
+  return z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine(isStorableText, unstorableTextMessage(field))
+    .optional();
+}
+
 export const SlugSchema = z
   .string({ error: "Must be a slug" })
   .trim()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  clearableText,
   commaList,
   conflictBodyOf,
   countedPageOf,
@@ -35,7 +36,6 @@ export const CitationInputSchema = z.strictObject({
   /** The source's URL, or its title when it has no URL. */
   source: requiredText("Source", LIMITS.url),
 });
-export type CitationInput = z.output<typeof CitationInputSchema>;
 
 export const GrievanceCreateSchema = z.strictObject({
   title: requiredText("Title", LIMITS.title),
@@ -45,7 +45,6 @@ export const GrievanceCreateSchema = z.strictObject({
   addressedTo: PartySlugList("Addressed to"),
   citations: z.array(CitationInputSchema).max(LIMITS.listMax, `At most ${LIMITS.listMax} citations`).optional(),
 });
-export type GrievanceCreate = z.output<typeof GrievanceCreateSchema>;
 
 /**
  * PATCH body: any of the fields, always with the version last seen; a status needs a reason.
@@ -55,12 +54,7 @@ export const GrievanceUpdateSchema = z
   .strictObject({
     version: VersionSchema,
     title: requiredText("Title", LIMITS.title).optional(),
-    description: z
-      .string({ error: "Description must be text" })
-      .trim()
-      .max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`)
-      .refine(isStorableText, unstorableTextMessage("Description"))
-      .optional(),
+    description: clearableText("Description", LIMITS.description),
     category: GrievanceCategorySchema.optional(),
     raisedBy: PartySlugList("Raised by").optional(),
     addressedTo: PartySlugList("Addressed to").optional(),

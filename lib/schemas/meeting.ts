@@ -5,14 +5,13 @@ import {
   countedPageOf,
   HistoryActorSchema,
   IdSchema,
-  isStorableText,
+  clearableText,
   LIMITS,
   optionalText,
   requiredText,
   SlugSchema,
   SourceUrlSchema,
   TimestampSchema,
-  unstorableTextMessage,
   VersionSchema,
   commaList,
   CursorSchema,
@@ -52,7 +51,6 @@ export const MeetingCreateSchema = z
       seen.add(p.party);
     });
   });
-export type MeetingCreate = z.output<typeof MeetingCreateSchema>;
 
 export const MeetingUpdateSchema = z
   .strictObject({
@@ -60,12 +58,7 @@ export const MeetingUpdateSchema = z
     title: requiredText("Title", LIMITS.title).optional(),
     date: OptionalDate,
     venue: z.preprocess((v) => (v === "" ? null : v), SlugSchema.nullable().optional()),
-    summary: z
-      .string({ error: "Summary must be text" })
-      .trim()
-      .max(LIMITS.description, `Summary must be at most ${LIMITS.description} characters`)
-      .refine(isStorableText, unstorableTextMessage("Summary"))
-      .optional(),
+    summary: clearableText("Summary", LIMITS.description),
     status: MeetingStatusSchema.optional(),
     reason: optionalText("Reason", LIMITS.reason),
     sourceUrl: SourceUrlSchema,
@@ -78,7 +71,6 @@ export const MeetingUpdateSchema = z
       ctx.addIssue({ code: "custom", path: ["status"], message: "Reason and source go with a status change" });
     }
   });
-export type MeetingUpdate = z.output<typeof MeetingUpdateSchema>;
 
 export const OutcomeInputSchema = z.strictObject({
   grievanceId: IdSchema,
@@ -109,7 +101,6 @@ export const MeetingOutcomeSchema = z
       seen.add(o.grievanceId);
     });
   });
-export type MeetingOutcome = z.output<typeof MeetingOutcomeSchema>;
 
 export const MeetingFiltersSchema = z.strictObject({
   party: SlugSchema.optional(),

@@ -8,8 +8,6 @@ export const PartyCreateSchema = z.strictObject({
   shortName: optionalText("Short name", LIMITS.shortName),
   kind: z.preprocess((v) => (v === "" ? undefined : v), PartyKindSchema.optional()),
 });
-export type PartyCreateInput = z.input<typeof PartyCreateSchema>;
-export type PartyCreate = z.output<typeof PartyCreateSchema>;
 
 /** How other records name a party. */
 export const PartyRefSchema = z.strictObject({

@@ -20,7 +20,6 @@ export const VenueCreateSchema = z
       });
     }
   });
-export type VenueCreate = z.output<typeof VenueCreateSchema>;
 
 /** How other records name a venue. */
 export const VenueRefSchema = z.strictObject({
@@ -29,7 +28,6 @@ export const VenueRefSchema = z.strictObject({
   city: z.string(),
   country: z.string(),
 });
-export type VenueRef = z.output<typeof VenueRefSchema>;
 
 export const VenueSummarySchema = VenueRefSchema.extend({
   id: z.string(),

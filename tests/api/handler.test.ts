@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { apiRoute, readJsonBody, searchParamsToObject } from "@/lib/api/handler";
+import { apiRoute, jsonResponse, readJsonBody, searchParamsToObject } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { expectError, jsonRequest, noParams, authHeader } from "./support";
 
@@ -50,12 +50,30 @@ describe("searchParamsToObject", () => {
   });
 });
 
+/** Answers the body it read, as a route that takes one does. */
+const echo = apiRoute(async (request) => jsonResponse(await readJsonBody(request)), { body: true });
+
+describe("the Content-Type", () => {
+  it("must be JSON for a route that reads a body, and need not be for a token's request without one", async () => {
+    await expectError(
+      await echo(jsonRequest("POST", "/x", "{}", { "Content-Type": "text/plain" }), noParams),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
+    const route = apiRoute(async () => jsonResponse({ done: true }));
+    const bodyless = new Request("http://localhost/x", { method: "DELETE", headers: authHeader() });
+    expect((await route(bodyless, noParams)).status).toBe(200);
+  });
+});
+
 describe("readJsonBody", () => {
   it("parses JSON, tolerating a BOM and a charset", async () => {
     const request = jsonRequest("POST", "/x", '\uFEFF{"a": [1, "ü"]}', {
       "Content-Type": "Application/JSON; charset=UTF-8",
     });
-    expect(await readJsonBody(request)).toEqual({ a: [1, "ü"] });
+    const response = await echo(request, noParams);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ a: [1, "ü"] });
   });
 
   it("refuses invalid UTF-8 as malformed", async () => {

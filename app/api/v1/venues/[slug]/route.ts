@@ -1,8 +1,6 @@
-import { apiRoute, jsonResponse, slugParam } from "@/lib/api/handler";
+import { recordRoute } from "@/lib/api/handler";
 import { getVenueOrThrow } from "@/lib/server/venues";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>(async (_request, context, actor) => {
-  return jsonResponse(await getVenueOrThrow(actor, await slugParam(context, "Venue")));
-});
+export const GET = recordRoute("slug", "Venue", getVenueOrThrow);
