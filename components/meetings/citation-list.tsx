@@ -1,9 +1,10 @@
 import { SourceLine } from "@/components/grievances/source-line";
+import { EmptyText } from "@/components/ui/empty-state";
 import type { Citation } from "@/lib/schemas/source";
 
 /** Quotes with their sources, as a grievance or a meeting cites them. */
 export function CitationList({ citations }: { citations: readonly Citation[] }) {
-  if (citations.length === 0) return <p className="text-sm text-slate-500">No quoted sources.</p>;
+  if (citations.length === 0) return <EmptyText>No quoted sources.</EmptyText>;
   return (
     <ul className="space-y-3">
       {citations.map((c, i) => (

@@ -1,11 +1,12 @@
 import { SourceLine } from "@/components/grievances/source-line";
+import { EmptyText } from "@/components/ui/empty-state";
 import { DateText } from "@/components/ui/values";
 import { MEETING_STATUS_LABELS } from "@/lib/schemas/enums";
 import type { MeetingDetail } from "@/lib/schemas/meeting";
 
 /** The meeting's status changes, newest first. */
 export function MeetingHistory({ history }: { history: MeetingDetail["history"] }) {
-  if (history.length === 0) return <p className="text-sm text-slate-600">No status changes recorded.</p>;
+  if (history.length === 0) return <EmptyText>No status changes recorded.</EmptyText>;
   return (
     <ol className="space-y-3 text-sm">
       {[...history].reverse().map((h) => (

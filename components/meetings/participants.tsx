@@ -1,3 +1,4 @@
+import { EmptyText } from "@/components/ui/empty-state";
 import { TextLink } from "@/components/ui/text-link";
 import { PARTICIPANT_ROLE_LABELS } from "@/lib/schemas/enums";
 import type { MeetingSummary } from "@/lib/schemas/meeting";
@@ -32,7 +33,7 @@ export function ParticipantsCompact({ participants }: { participants: Participan
 /** Participants on a meeting's page: party, role, and the head of delegation split into name, post and sources. */
 export function ParticipantsDetailed({ participants }: { participants: Participants }) {
   if (participants.length === 0) {
-    return <p className="text-sm text-slate-600">No participants recorded.</p>;
+    return <EmptyText>No participants recorded.</EmptyText>;
   }
   return (
     <ul className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,6 +1,7 @@
 import { meetingColumns } from "@/components/meetings/meetings-table";
 import { dateColumn } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
+import { EmptyText } from "@/components/ui/empty-state";
 import type { MeetingSummary } from "@/lib/schemas/meeting";
 
 /** The newest meetings: date, title (link), venue, status and how many grievances they discussed. */
@@ -9,7 +10,7 @@ export function LatestMeetings({ meetings }: { meetings: readonly MeetingSummary
     <DataTable
       caption="Latest meetings"
       rows={meetings}
-      empty={<p className="text-sm text-slate-600">No meetings recorded yet.</p>}
+      empty={<EmptyText>No meetings recorded yet.</EmptyText>}
       columns={[
         dateColumn<MeetingSummary>("Date", (m) => m.date),
         meetingColumns.title,

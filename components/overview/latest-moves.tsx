@@ -1,6 +1,7 @@
 import { StatusChange } from "@/components/grievances/status-change";
 import { dateColumn, linkColumn } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
+import { EmptyText } from "@/components/ui/empty-state";
 import { TextLink } from "@/components/ui/text-link";
 import { Dash } from "@/components/ui/values";
 import type { Overview } from "@/lib/schemas/overview";
@@ -17,7 +18,7 @@ export function LatestMoves({ moves }: { moves: Overview["latestMoves"] }) {
     <DataTable
       caption="Latest moves"
       rows={moves}
-      empty={<p className="text-sm text-slate-600">No status changes yet.</p>}
+      empty={<EmptyText>No status changes yet.</EmptyText>}
       columns={[
         dateColumn<Move>("Date", (move) => move.at),
         linkColumn<Move>(

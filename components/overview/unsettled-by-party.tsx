@@ -1,4 +1,5 @@
 import { BarList } from "@/components/ui/bar-list";
+import { EmptyText } from "@/components/ui/empty-state";
 import { grievanceListHref } from "@/lib/grievance-list-url";
 import { UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
 import type { Overview } from "@/lib/schemas/overview";
@@ -8,7 +9,7 @@ import type { Overview } from "@/lib/schemas/overview";
  * it. One scale for every party, so bars compare across parties; each number links to the list.
  */
 export function UnsettledByParty({ rows }: { rows: Overview["unsettledByParty"] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">No open grievances.</p>;
+  if (rows.length === 0) return <EmptyText>No open grievances.</EmptyText>;
   const max = Math.max(1, ...rows.flatMap((r) => [r.raised, r.addressed]));
   const href = (slug: string, role: "raised" | "addressed") =>
     grievanceListHref({ party: slug, role, status: UNSETTLED_GRIEVANCE_STATUSES });

@@ -26,3 +26,8 @@ export function EmptyNote({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** The one line a small part of a page shows when it has nothing: "No quoted sources." */
+export function EmptyText({ children }: { children: ReactNode }) {
+  return <p className="text-sm text-slate-600">{children}</p>;
+}

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { dateColumn } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { DefinitionList } from "@/components/ui/definition-list";
+import { EmptyText } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -27,8 +28,6 @@ export const dynamic = "force-dynamic";
 
 const grievancePage = recordPage("id", getGrievanceOrThrow);
 export const generateMetadata = grievancePage.titled((grievance) => grievance.title);
-
-const MUTED = "text-sm text-slate-500";
 
 type Agenda = GrievanceDetail["agenda"][number];
 
@@ -154,7 +153,7 @@ export default async function GrievancePage(props: RecordPageProps<"id">) {
                 {grievance.description}
               </div>
             ) : (
-              <p className={MUTED}>No description yet.</p>
+              <EmptyText>No description yet.</EmptyText>
             )}
           </Section>
 
@@ -166,7 +165,7 @@ export default async function GrievancePage(props: RecordPageProps<"id">) {
             <DataTable
               caption="Meetings that discussed this grievance"
               rows={grievance.agenda}
-              empty={<p className={MUTED}>Not on any meeting&apos;s agenda yet.</p>}
+              empty={<EmptyText>Not on any meeting&apos;s agenda yet.</EmptyText>}
               rowKey={(a) => a.meetingId}
               columns={[
                 dateColumn<Agenda>("Date", (a) => a.meeting.date),

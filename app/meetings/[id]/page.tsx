@@ -12,7 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { linkColumn } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { EmptyNote } from "@/components/ui/empty-state";
+import { EmptyNote, EmptyText } from "@/components/ui/empty-state";
 import { formatDate, formatNumber, toIsoDate } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -121,7 +121,7 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
                 {meeting.summary}
               </div>
             ) : (
-              <p className="text-sm text-slate-600">No summary yet.</p>
+              <EmptyText>No summary yet.</EmptyText>
             )}
           </Card>
 

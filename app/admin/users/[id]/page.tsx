@@ -6,6 +6,7 @@ import { TokenTable } from "@/components/admin/token-table";
 import { RoleForm, UserAccountActions } from "@/components/admin/user-account-actions";
 import { Card } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
+import { EmptyText } from "@/components/ui/empty-state";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { isAppError } from "@/lib/errors";
@@ -88,7 +89,7 @@ export default async function UserPage(props: RecordPageProps<"id">) {
             {tokens.length > 0 ? (
               <TokenTable tokens={tokens} email={user.email} />
             ) : (
-              <p className="text-sm text-slate-600">No tokens yet.</p>
+              <EmptyText>No tokens yet.</EmptyText>
             )}
             <section aria-labelledby="create-token-heading" className="space-y-2 border-t border-slate-100 pt-4">
               <h3 id="create-token-heading" className="text-sm font-semibold text-slate-900">
