@@ -13,6 +13,7 @@ import { SYSTEM } from "./authz";
 import { getDb } from "./db";
 import { createGrievance } from "./grievances";
 import { createMeeting, logMeetingOutcome } from "./meetings";
+import { mutate } from "./mutation";
 import { createParty } from "./parties";
 import { findOrCreateSource } from "./sources";
 import { createVenue } from "./venues";
@@ -43,8 +44,7 @@ function roundTime(meeting: SeedMeeting): Date {
 export async function seedDatabase(): Promise<SeedResult> {
   if (!(await isEmpty())) return { seeded: false, reason: "the database already holds data" };
 
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await mutate(SYSTEM, { permission: "write" }, async (tx) => {
     for (const [title, note] of Object.entries(SOURCE_NOTES)) await findOrCreateSource(tx, title, { note });
   });
   for (const party of PARTIES) await createParty(SYSTEM, party);

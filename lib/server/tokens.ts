@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { notFound, parseOrThrow, validationFailed } from "@/lib/errors";
+import { notFound, validationFailed } from "@/lib/errors";
 import { ApiTokenCreateSchema, type ApiTokenSummary, type Role } from "@/lib/schemas/user";
 import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
+import { mutate } from "./mutation";
 
 // API tokens: 32 random bytes, shown once, stored only as a SHA-256 hash (a token has 256 bits of
 // entropy, so a fast hash is the right tool, as for GitHub's tokens; passwords get argon2id).
@@ -36,11 +37,8 @@ export async function createApiToken(
   userId: string,
   input: unknown,
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
-  authorize(actor, "admin");
-  const { name } = parseOrThrow(ApiTokenCreateSchema, input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return mutate(actor, { permission: "admin", schema: ApiTokenCreateSchema, input }, async (tx, { name }) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { deactivatedAt: true } });
     if (!user) throw notFound("User");
     // It could never work: tokens of a deactivated user are refused at every request.
@@ -61,9 +59,7 @@ export async function listApiTokens(actor: Actor | null, userId: string): Promis
 }
 
 export async function revokeApiToken(actor: Actor | null, tokenId: string): Promise<void> {
-  authorize(actor, "admin");
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await mutate(actor, { permission: "admin" }, async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { revokedAt: true } });
     if (!row) throw notFound("Token");
     if (!row.revokedAt) await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });

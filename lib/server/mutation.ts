@@ -1,0 +1,94 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, notFound, parseOrThrow } from "@/lib/errors";
+import { authorize, type Actor, type Permission } from "./authz";
+import { getDb, type Tx } from "./db";
+
+/**
+ * What a unique-constraint violation means to the user, by the field(s) it was on (a compound
+ * key as "a,b"). The database's constraint is the check that holds under a race; the entry
+ * turns it into the same error a form shows for any other taken value.
+ */
+export type UniqueErrors<Data> = Partial<Record<string, (data: Data) => AppError>>;
+
+export type MutationSpec<S extends z.ZodType> = {
+  permission: Permission;
+  /** The shared input schema; a bad input is VALIDATION_FAILED before any query runs. */
+  schema?: S;
+  input?: unknown;
+  unique?: UniqueErrors<z.output<S>>;
+};
+
+/**
+ * Every write in lib/server goes through here: authorize → validate with the shared schema → one
+ * transaction, so the change, its history row and its version bump commit together or not at
+ * all. What the database refuses comes back as an AppError, never a 500: a unique violation
+ * (the losing side of a check-then-insert race) is `spec.unique`'s error for that field or a
+ * CONFLICT naming it, a record missing under an update is NOT_FOUND.
+ */
+export async function mutate<T, S extends z.ZodType = z.ZodUndefined>(
+  actor: Actor | null,
+  spec: MutationSpec<S>,
+  work: (tx: Tx, data: z.output<S>, who: Actor) => Promise<T>,
+): Promise<T> {
+  const who = authorize(actor, spec.permission);
+  const data = spec.schema ? parseOrThrow(spec.schema, spec.input) : (undefined as z.output<S>);
+  const db = await getDb();
+  try {
+    return await db.$transaction((tx) => work(tx, data, who));
+  } catch (error) {
+    throw databaseError(error, (fields) => spec.unique?.[fields.join(",")]?.(data));
+  }
+}
+
+/**
+ * How Prisma reports a refused write. With the driver adapters (SQLite and PostgreSQL alike) a
+ * unique violation is a PrismaClientKnownRequestError P2002 whose fields sit in
+ * meta.driverAdapterError.cause.constraint; the Rust engine put them in meta.target instead.
+ */
+type PrismaLikeError = {
+  name?: string;
+  code?: string;
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: AdapterCause } };
+  cause?: AdapterCause;
+};
+type AdapterCause = { kind?: string; constraint?: { fields?: string[]; index?: string } };
+
+function constraintFields(constraint: AdapterCause["constraint"], target: unknown): string[] {
+  if (constraint?.fields?.length) return constraint.fields;
+  if (Array.isArray(target)) return target.map(String);
+  // PostgreSQL names an index "Model_field_key" where it cannot name the columns.
+  const name = constraint?.index ?? (typeof target === "string" ? target : "");
+  const match = /^[^_]+_(.+)_(?:key|pkey)$/.exec(name);
+  return match ? match[1]!.split("_") : [];
+}
+
+/** The fields of a unique-constraint violation, or null when `error` is not one. */
+function uniqueViolation(error: unknown): { model: string | null; fields: string[] } | null {
+  if (typeof error !== "object" || error === null) return null;
+  const e = error as PrismaLikeError;
+  if (e.code === "P2002") {
+    const cause = e.meta?.driverAdapterError?.cause;
+    return { model: e.meta?.modelName ?? null, fields: constraintFields(cause?.constraint, e.meta?.target) };
+  }
+  // A driver error that reached us unwrapped (raw queries through an adapter).
+  if (e.name === "DriverAdapterError" && e.cause?.kind === "UniqueConstraintViolation") {
+    return { model: null, fields: constraintFields(e.cause.constraint, undefined) };
+  }
+  return null;
+}
+
+function databaseError(error: unknown, uniqueError: (fields: string[]) => AppError | undefined): unknown {
+  if (error instanceof AppError) return error;
+  const unique = uniqueViolation(error);
+  if (unique) {
+    const mapped = uniqueError(unique.fields);
+    if (mapped) return mapped;
+    const what = unique.model ? `A ${unique.model.toLowerCase()}` : "A record";
+    const message = `${what} with this ${unique.fields.join(" and ") || "value"} exists already`;
+    return new AppError("CONFLICT", message, { issues: unique.fields.map((path) => ({ path, message })) });
+  }
+  const e = error as PrismaLikeError | null;
+  if (e?.code === "P2025") return notFound(e.meta?.modelName ?? "Record");
+  return error;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { SYSTEM } from "@/lib/server/authz";
+import { getDb } from "@/lib/server/db";
+import { mutate } from "@/lib/server/mutation";
+import { reactivateUser } from "@/lib/server/users";
+
+// The mutation runner: authorize → validate → one transaction, and what the database refuses
+// comes back as an AppError. On both databases, since each reports a refusal its own way.
+
+const party = (slug: string) => ({ data: { slug, name: slug, kind: "STATE" as const, searchText: slug } });
+
+describe("mutate", () => {
+  it("refuses before any query: no actor is 401, a bad input names its field", async () => {
+    const work = vi.fn(async () => "ran");
+    await expect(mutate(null, { permission: "write" }, work)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const spec = { permission: "write", schema: z.strictObject({ name: z.string() }), input: { name: 1 } } as const;
+    await expect(mutate(SYSTEM, spec, work)).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "name" }],
+    });
+    expect(work).not.toHaveBeenCalled();
+  });
+
+  it("commits the work in one transaction, or nothing of it when it throws", async () => {
+    const db = await getDb();
+    await expect(
+      mutate(SYSTEM, { permission: "write" }, async (tx) => {
+        await tx.party.create(party("rolled-back"));
+        throw new AppError("CONFLICT", "changed my mind");
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "changed my mind" });
+    expect(await db.party.count({ where: { slug: "rolled-back" } })).toBe(0);
+    await mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("kept")));
+    expect(await db.party.count({ where: { slug: "kept" } })).toBe(1);
+  });
+
+  it("turns a unique violation it has no message for into a CONFLICT naming the field", async () => {
+    await mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("twice")));
+    const error = await mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("twice"))).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+      message: "A party with this slug exists already",
+      issues: [{ path: "slug", message: "A party with this slug exists already" }],
+    });
+  });
+
+  it("uses the entry's own error for a unique field it names", async () => {
+    await mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("named")));
+    const unique = {
+      slug: () => new AppError("VALIDATION_FAILED", "slug: taken", { issues: [{ path: "slug", message: "taken" }] }),
+    };
+    await expect(
+      mutate(SYSTEM, { permission: "write", unique }, (tx) => tx.party.create(party("named"))),
+    ).rejects.toMatchObject({ status: 400, code: "VALIDATION_FAILED", message: "slug: taken" });
+  });
+
+  it("turns a record missing under an update (P2025) into NOT_FOUND", async () => {
+    await expect(reactivateUser(SYSTEM, "no-such-user")).rejects.toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      message: "User was not found",
+    });
+  });
+});
