@@ -1,6 +1,5 @@
 import "server-only";
-import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
-import { LIMITS } from "@/lib/schemas/common";
+import { validationFailed } from "@/lib/errors";
 import type { GrievanceStatus, MeetingStatus } from "@/lib/schemas/enums";
 import {
   GrievanceCreateSchema,
@@ -17,11 +16,13 @@ import type { MeetingRef } from "@/lib/schemas/meeting";
 import { buildSearchText, foldForSearch } from "@/lib/search";
 import { grievanceTransitionError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actorId, authorize, can, type Actor } from "./authz";
+import { authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
+import { mutate } from "./mutation";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
-import { findOrCreateSource, sourceSelect, toSourceRef } from "./sources";
+import { addCitations, citationsSelect, toCitation } from "./sources";
+import { HISTORY_ORDER, historyEntrySelect, readPage, toHistoryEntry, versionedRecord } from "./versioned";
 
 const meetingRefSelect = { id: true, title: true, date: true, status: true } as const;
 
@@ -71,40 +72,22 @@ function toSummary(row: SummaryRow): GrievanceSummary {
 }
 
 const historySelect = {
-  id: true,
-  fromStatus: true,
-  toStatus: true,
-  reason: true,
+  ...historyEntrySelect,
   meetingId: true,
-  occurredAt: true,
   recordedAt: true,
   meeting: { select: meetingRefSelect },
-  source: { select: sourceSelect },
-  actor: { select: { name: true, email: true } },
 } satisfies Prisma.GrievanceStatusChangeSelect;
 
 type HistoryRow = Prisma.GrievanceStatusChangeGetPayload<{ select: typeof historySelect }>;
 
-function toHistoryEntry(row: HistoryRow): HistoryEntry {
+function toGrievanceHistoryEntry(row: HistoryRow): HistoryEntry {
   return {
-    id: row.id,
-    from: row.fromStatus,
-    to: row.toStatus,
-    reason: row.reason,
+    ...toHistoryEntry(row),
     meetingId: row.meetingId,
     meeting: row.meeting ? toMeetingRef(row.meeting) : null,
-    source: row.source ? toSourceRef(row.source) : null,
-    actor: row.actor,
-    at: row.occurredAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
   };
 }
-
-const HISTORY_ORDER = [
-  { occurredAt: "asc" },
-  { recordedAt: "asc" },
-  { id: "asc" },
-] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
 
 /** Filters from the API or a page's URL, already parsed, as a Prisma where clause. */
 export function grievanceWhere(filters: GrievanceFilters): Prisma.GrievanceWhereInput {
@@ -144,32 +127,16 @@ function grievanceOrder(filters: GrievanceFilters): Prisma.GrievanceOrderByWithR
 }
 
 /** The grievances list: filtered, sorted and paginated; `input` is raw query values. */
-export async function listGrievances(actor: Actor | null, input: unknown): Promise<GrievancePage> {
-  authorize(actor, "read");
-  const filters = parseOrThrow(GrievanceFiltersSchema, input);
-  if (filters.deleted) authorize(actor, "admin");
-  const db = await getDb();
-  const where = grievanceWhere(filters);
-  const limit = filters.limit ?? LIMITS.pageSizeDefault;
-  const offset = filters.cursor ? Number(filters.cursor) : 0;
-  const [rows, total] = await Promise.all([
-    db.grievance.findMany({
-      where,
-      orderBy: grievanceOrder(filters),
-      skip: offset,
-      take: limit + 1,
-      select: summarySelect,
-    }),
-    db.grievance.count({ where }),
-  ]);
-  const hasMore = rows.length > limit;
-  return {
-    items: rows.slice(0, limit).map(toSummary),
-    nextCursor: hasMore ? String(offset + limit) : null,
-    total,
-    offset,
-    limit,
-  };
+export function listGrievances(actor: Actor | null, input: unknown): Promise<GrievancePage> {
+  return readPage(actor, GrievanceFiltersSchema, input, (db, filters, page) => {
+    const where = grievanceWhere(filters);
+    return Promise.all([
+      db.grievance
+        .findMany({ where, orderBy: grievanceOrder(filters), ...page, select: summarySelect })
+        .then((rows) => rows.map(toSummary)),
+      db.grievance.count({ where }),
+    ]);
+  });
 }
 
 async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail | null> {
@@ -177,7 +144,7 @@ async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail 
     where: { id },
     select: {
       ...summarySelect,
-      citations: { orderBy: { createdAt: "asc" }, select: { quote: true, source: { select: sourceSelect } } },
+      citations: citationsSelect,
       agenda: {
         orderBy: { meeting: { date: "asc" } },
         select: { meetingId: true, note: true, statusAfter: true, meeting: { select: meetingRefSelect } },
@@ -192,37 +159,41 @@ async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail 
   });
   return {
     ...toSummary(row),
-    citations: row.citations.map((c) => ({ quote: c.quote, source: toSourceRef(c.source) })),
+    citations: row.citations.map(toCitation),
     agenda: row.agenda.map((a) => ({
       meetingId: a.meetingId,
       meeting: toMeetingRef(a.meeting),
       note: a.note,
       statusAfter: a.statusAfter,
     })),
-    history: history.map(toHistoryEntry),
+    history: history.map(toGrievanceHistoryEntry),
   };
 }
 
+const grievanceRecord = versionedRecord({
+  model: "grievance",
+  label: "Grievance",
+  state: (tx, id) =>
+    tx.grievance.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true } }),
+  read: readGrievanceDetail,
+  moves: { history: "grievanceStatusChange", key: "grievanceId", transitionError: grievanceTransitionError },
+});
+
 /** A grievance as the actor may see it: a deleted one exists for admins only. */
-export async function getGrievanceOrThrow(actor: Actor | null, id: string): Promise<GrievanceDetail> {
-  authorize(actor, "read");
-  const db = await getDb();
-  const detail = await readGrievanceDetail(db, id);
-  if (!detail || (detail.deletedAt && !can(actor, "admin"))) throw notFound("Grievance");
-  return detail;
+export function getGrievanceOrThrow(actor: Actor | null, id: string): Promise<GrievanceDetail> {
+  return grievanceRecord.get(actor, id);
 }
 
 export async function getGrievanceHistory(actor: Actor | null, id: string): Promise<HistoryEntry[]> {
   authorize(actor, "read");
   const db = await getDb();
-  const exists = await db.grievance.findUnique({ where: { id }, select: { deletedAt: true } });
-  if (!exists || (exists.deletedAt && !can(actor, "admin"))) throw notFound("Grievance");
+  await grievanceRecord.assertVisible(db, actor, id);
   const rows = await db.grievanceStatusChange.findMany({
     where: { grievanceId: id },
     orderBy: HISTORY_ORDER,
     select: historySelect,
   });
-  return rows.map(toHistoryEntry);
+  return rows.map(toGrievanceHistoryEntry);
 }
 
 /** Rewrites the folded search column from the title, description and every history reason. */
@@ -255,11 +226,8 @@ export async function createGrievance(
   input: unknown,
   options: GrievanceCreateOptions = {},
 ): Promise<GrievanceDetail> {
-  const who = authorize(actor, "write");
-  const data = parseOrThrow(GrievanceCreateSchema, input);
   const at = contextTime(options);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return mutate(actor, { permission: "write", schema: GrievanceCreateSchema, input }, async (tx, data, who) => {
     const raised = await partyIdsBySlug(tx, data.raisedBy, "raisedBy");
     const addressed = await partyIdsBySlug(tx, data.addressedTo, "addressedTo");
     if (options.raisedAtMeetingId) await assertMeetingExists(tx, options.raisedAtMeetingId, "meetingId");
@@ -280,102 +248,56 @@ export async function createGrievance(
       },
       select: { id: true },
     });
-    for (const citation of data.citations ?? []) {
-      const sourceId = await findOrCreateSource(tx, citation.source);
-      await tx.citation.create({ data: { grievanceId: grievance.id, sourceId, quote: citation.quote, createdAt: at } });
-    }
-    const sourceId = options.sourceTitle ? await findOrCreateSource(tx, options.sourceTitle) : null;
-    await tx.grievanceStatusChange.create({
-      data: {
-        grievanceId: grievance.id,
-        sourceId,
-        fromStatus: null,
-        toStatus: "OPEN",
-        reason: options.raisedReason ?? "Raised",
-        meetingId: options.raisedAtMeetingId ?? null,
-        actorId: actorId(who),
-        occurredAt: at,
-        recordedAt: new Date(),
-      },
-    });
+    await addCitations(tx, { grievanceId: grievance.id }, data.citations ?? [], at);
+    const first = {
+      to: "OPEN" as const,
+      reason: options.raisedReason ?? "Raised",
+      source: options.sourceTitle,
+      extra: { meetingId: options.raisedAtMeetingId ?? null },
+    };
+    await grievanceRecord.writeHistory(tx, grievance.id, null, first, who, at);
     await refreshSearchText(tx, grievance.id);
     return (await readGrievanceDetail(tx, grievance.id))!;
   });
 }
 
-/** Throws CONFLICT carrying the current record when `version` is not the stored one. */
-async function conflictOrNotFound(tx: Tx, id: string): Promise<never> {
-  const current = await readGrievanceDetail(tx, id);
-  if (!current) throw notFound("Grievance");
-  throw new AppError(
-    "CONFLICT",
-    `Someone else changed this grievance first (it is now at version ${current.version}); review their change and apply yours again`,
-    { current },
-  );
-}
-
-type StatusMove = {
+type GrievanceMove = {
   status: GrievanceStatus;
   reason: string;
   meetingId?: string;
-  sourceUrl?: string;
-  /** A source without a URL, by title (MutationContext.sourceTitle). */
-  sourceTitle?: string;
+  /** A source URL, or a title for a source without one (MutationContext.sourceTitle). */
+  source?: string;
 };
 
 /**
- * The one place a grievance's status moves: the version check, the status, the history row and
- * the version bump in the caller's transaction, so they commit together or not at all.
+ * The one place a grievance changes, in the caller's transaction: the version check, the fields,
+ * the status move with its history row, and the search text, so they commit together or not at all.
  */
 export async function applyGrievanceChange(
   tx: Tx,
   id: string,
   version: number,
-  changes: { fields?: Prisma.GrievanceUpdateManyMutationInput; move?: StatusMove; path?: string },
+  changes: { fields?: Prisma.GrievanceUpdateManyMutationInput; move?: GrievanceMove; path?: string },
   at: Date,
-  actor: Actor,
+  who: Actor,
 ): Promise<void> {
-  const current = await tx.grievance.findUnique({
-    where: { id },
-    select: { status: true, version: true, deletedAt: true },
-  });
-  if (!current || current.deletedAt) throw notFound("Grievance");
-  if (current.version !== version) await conflictOrNotFound(tx, id);
-  const { move } = changes;
-  if (move) {
-    const error = grievanceTransitionError(current.status, move.status);
-    if (error) throw validationFailed([{ path: changes.path ? `${changes.path}.status` : "status", message: error }]);
-    if (move.meetingId)
-      await assertMeetingExists(tx, move.meetingId, changes.path ? `${changes.path}.meetingId` : "meetingId");
-  }
-  // The compare-and-set on version is what makes two concurrent saves safe on every database:
-  // only one update can match the version both read.
-  const updated = await tx.grievance.updateMany({
-    where: { id, version },
-    data: {
-      ...changes.fields,
-      ...(move ? { status: move.status, lastMovedAt: at } : {}),
-      version: { increment: 1 },
+  const { move, path } = changes;
+  await grievanceRecord.change(tx, id, version, {
+    who,
+    at,
+    path,
+    move: move && {
+      to: move.status,
+      reason: move.reason,
+      source: move.source,
+      extra: { meetingId: move.meetingId ?? null },
+    },
+    fields: async () => {
+      if (move?.meetingId) await assertMeetingExists(tx, move.meetingId, path ? `${path}.meetingId` : "meetingId");
+      return { ...changes.fields, ...(move ? { lastMovedAt: at } : {}) };
     },
   });
-  if (updated.count !== 1) await conflictOrNotFound(tx, id);
-  if (move) {
-    const sourceRef = move.sourceUrl ?? move.sourceTitle;
-    const sourceId = sourceRef ? await findOrCreateSource(tx, sourceRef) : null;
-    await tx.grievanceStatusChange.create({
-      data: {
-        grievanceId: id,
-        fromStatus: current.status,
-        toStatus: move.status,
-        reason: move.reason,
-        meetingId: move.meetingId ?? null,
-        sourceId,
-        actorId: actorId(actor),
-        occurredAt: at,
-        recordedAt: new Date(),
-      },
-    });
-  }
+  if (move || changes.fields) await refreshSearchText(tx, id);
 }
 
 async function replaceParties(tx: Tx, id: string, update: GrievanceUpdate): Promise<void> {
@@ -400,11 +322,8 @@ export async function updateGrievance(
   input: unknown,
   context: MutationContext = {},
 ): Promise<GrievanceDetail> {
-  const who = authorize(actor, "write");
-  const data = parseOrThrow(GrievanceUpdateSchema, input);
   const at = contextTime(context);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return mutate(actor, { permission: "write", schema: GrievanceUpdateSchema, input }, async (tx, data, who) => {
     const fields: Prisma.GrievanceUpdateManyMutationInput = {};
     if (data.title !== undefined) fields.title = data.title;
     if (data.description !== undefined) fields.description = data.description;
@@ -414,13 +333,11 @@ export async function updateGrievance(
           status: data.status,
           reason: data.reason!,
           meetingId: data.meetingId,
-          sourceUrl: data.sourceUrl,
-          sourceTitle: context.sourceTitle,
+          source: data.sourceUrl ?? context.sourceTitle,
         }
       : undefined;
     await applyGrievanceChange(tx, id, data.version, { fields, move }, at, who);
     await replaceParties(tx, id, data);
-    await refreshSearchText(tx, id);
     return (await readGrievanceDetail(tx, id))!;
   });
 }
@@ -442,25 +359,10 @@ export async function listGrievanceOptions(
  * Hides a grievance everywhere but keeps it and its history; only admins delete, and only they
  * see and restore deleted ones. Nothing is ever hard-deleted through the app.
  */
-export async function deleteGrievance(actor: Actor | null, id: string): Promise<GrievanceDetail> {
-  authorize(actor, "admin");
-  return setGrievanceDeleted(id, new Date());
+export function deleteGrievance(actor: Actor | null, id: string): Promise<GrievanceDetail> {
+  return grievanceRecord.remove(actor, id);
 }
 
-export async function restoreGrievance(actor: Actor | null, id: string): Promise<GrievanceDetail> {
-  authorize(actor, "admin");
-  return setGrievanceDeleted(id, null);
+export function restoreGrievance(actor: Actor | null, id: string): Promise<GrievanceDetail> {
+  return grievanceRecord.restore(actor, id);
 }
-
-async function setGrievanceDeleted(id: string, deletedAt: Date | null): Promise<GrievanceDetail> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const exists = await tx.grievance.findUnique({ where: { id }, select: { id: true } });
-    if (!exists) throw notFound("Grievance");
-    // The version moves too, so a form opened before the deletion cannot save over it unseen.
-    await tx.grievance.update({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
-    return (await readGrievanceDetail(tx, id))!;
-  });
-}
-
-export { refreshSearchText as refreshGrievanceSearchText };

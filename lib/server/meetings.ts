@@ -1,6 +1,5 @@
 import "server-only";
-import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
-import { LIMITS } from "@/lib/schemas/common";
+import { notFound, validationFailed } from "@/lib/errors";
 import type { MeetingStatus } from "@/lib/schemas/enums";
 import {
   MeetingCreateSchema,
@@ -14,13 +13,15 @@ import {
 import { buildSearchText } from "@/lib/search";
 import { meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actorId, authorize, can, type Actor } from "./authz";
+import { authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { applyGrievanceChange, refreshGrievanceSearchText } from "./grievances";
+import { applyGrievanceChange } from "./grievances";
+import { mutate } from "./mutation";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
-import { findOrCreateSource, sourceSelect, toSourceRef } from "./sources";
+import { addCitations, citationsSelect, toCitation } from "./sources";
 import { venueRefSelect } from "./venues";
+import { HISTORY_ORDER, historyEntrySelect, readPage, toHistoryEntry, versionedRecord } from "./versioned";
 
 const summarySelect = {
   id: true,
@@ -66,22 +67,16 @@ function meetingWhere(filters: ReturnType<typeof MeetingFiltersSchema.parse>): P
 }
 
 export async function listMeetings(actor: Actor | null, input: unknown = {}): Promise<MeetingPage> {
-  authorize(actor, "read");
-  const filters = parseOrThrow(MeetingFiltersSchema, input);
-  if (filters.deleted) authorize(actor, "admin");
-  const db = await getDb();
-  const where = meetingWhere(filters);
-  const limit = filters.limit ?? LIMITS.pageSizeDefault;
-  const offset = filters.cursor ? Number(filters.cursor) : 0;
-  const [rows, total] = await Promise.all([
-    db.meeting.findMany({ where, orderBy: MEETING_ORDER, skip: offset, take: limit + 1, select: summarySelect }),
-    db.meeting.count({ where }),
-  ]);
-  return {
-    items: rows.slice(0, limit).map(toSummary),
-    nextCursor: rows.length > limit ? String(offset + limit) : null,
-    total,
-  };
+  const { items, nextCursor, total } = await readPage(actor, MeetingFiltersSchema, input, (db, filters, page) => {
+    const where = meetingWhere(filters);
+    return Promise.all([
+      db.meeting
+        .findMany({ where, orderBy: MEETING_ORDER, ...page, select: summarySelect })
+        .then((rows) => rows.map(toSummary)),
+      db.meeting.count({ where }),
+    ]);
+  });
+  return { items, nextCursor, total };
 }
 
 async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | null> {
@@ -98,19 +93,8 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
           grievance: { select: { id: true, title: true, status: true, category: true, version: true } },
         },
       },
-      citations: { orderBy: { createdAt: "asc" }, select: { quote: true, source: { select: sourceSelect } } },
-      history: {
-        orderBy: [{ occurredAt: "asc" }, { recordedAt: "asc" }],
-        select: {
-          id: true,
-          fromStatus: true,
-          toStatus: true,
-          reason: true,
-          occurredAt: true,
-          source: { select: sourceSelect },
-          actor: { select: { name: true, email: true } },
-        },
-      },
+      citations: citationsSelect,
+      history: { orderBy: HISTORY_ORDER, select: historyEntrySelect },
     },
   });
   if (!row) return null;
@@ -118,26 +102,26 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
   return {
     ...toSummary(summary),
     agenda,
-    citations: citations.map((c) => ({ quote: c.quote, source: toSourceRef(c.source) })),
-    history: history.map((h) => ({
-      id: h.id,
-      from: h.fromStatus,
-      to: h.toStatus,
-      reason: h.reason,
-      source: h.source ? toSourceRef(h.source) : null,
-      actor: h.actor,
-      at: h.occurredAt.toISOString(),
-    })),
+    citations: citations.map(toCitation),
+    history: history.map(toHistoryEntry),
   };
 }
 
+const meetingRecord = versionedRecord({
+  model: "meeting",
+  label: "Meeting",
+  state: (tx, id) =>
+    tx.meeting.findUnique({
+      where: { id },
+      select: { status: true, version: true, title: true, summary: true, deletedAt: true },
+    }),
+  read: readMeetingDetail,
+  moves: { history: "meetingStatusChange", key: "meetingId", transitionError: meetingTransitionError },
+});
+
 /** A meeting as the actor may see it: a deleted one exists for admins only. */
-export async function getMeetingOrThrow(actor: Actor | null, id: string): Promise<MeetingDetail> {
-  authorize(actor, "read");
-  const db = await getDb();
-  const detail = await readMeetingDetail(db, id);
-  if (!detail || (detail.deletedAt && !can(actor, "admin"))) throw notFound("Meeting");
-  return detail;
+export function getMeetingOrThrow(actor: Actor | null, id: string): Promise<MeetingDetail> {
+  return meetingRecord.get(actor, id);
 }
 
 async function venueIdBySlug(tx: Tx, slug: string | null | undefined): Promise<string | null | undefined> {
@@ -164,11 +148,8 @@ export async function createMeeting(
   input: unknown,
   options: MeetingCreateOptions = {},
 ): Promise<MeetingDetail> {
-  const who = authorize(actor, "write");
-  const data = parseOrThrow(MeetingCreateSchema, input);
   const at = contextTime(options);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return mutate(actor, { permission: "write", schema: MeetingCreateSchema, input }, async (tx, data, who) => {
     const venueId = await venueIdBySlug(tx, data.venue);
     const partyIds = await partyIdsBySlug(
       tx,
@@ -194,34 +175,11 @@ export async function createMeeting(
       },
       select: { id: true },
     });
-    for (const citation of options.citations ?? []) {
-      const sourceId = await findOrCreateSource(tx, citation.source);
-      await tx.citation.create({ data: { meetingId: meeting.id, sourceId, quote: citation.quote, createdAt: at } });
-    }
-    const sourceId = options.sourceTitle ? await findOrCreateSource(tx, options.sourceTitle) : null;
-    await tx.meetingStatusChange.create({
-      data: {
-        meetingId: meeting.id,
-        fromStatus: null,
-        toStatus: data.status,
-        reason: options.reason ?? "Logged",
-        sourceId,
-        actorId: actorId(who),
-        occurredAt: at,
-      },
-    });
+    await addCitations(tx, { meetingId: meeting.id }, options.citations ?? [], at);
+    const logged = { to: data.status, reason: options.reason ?? "Logged", source: options.sourceTitle };
+    await meetingRecord.writeHistory(tx, meeting.id, null, logged, who, at);
     return (await readMeetingDetail(tx, meeting.id))!;
   });
-}
-
-async function meetingConflict(tx: Tx, id: string): Promise<never> {
-  const current = await readMeetingDetail(tx, id);
-  if (!current) throw notFound("Meeting");
-  throw new AppError(
-    "CONFLICT",
-    `Someone else changed this meeting first (it is now at version ${current.version}); review their change and apply yours again`,
-    { current },
-  );
 }
 
 /** Edits a meeting's fields and/or moves its status, checked against the version last seen. */
@@ -231,51 +189,28 @@ export async function updateMeeting(
   input: unknown,
   context: MutationContext = {},
 ): Promise<MeetingDetail> {
-  const who = authorize(actor, "write");
-  const data = parseOrThrow(MeetingUpdateSchema, input);
   const at = contextTime(context);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const current = await tx.meeting.findUnique({
-      where: { id },
-      select: { status: true, version: true, title: true, summary: true, deletedAt: true },
-    });
-    if (!current || current.deletedAt) throw notFound("Meeting");
-    if (current.version !== data.version) await meetingConflict(tx, id);
-    if (data.status) {
-      const error = meetingTransitionError(current.status, data.status);
-      if (error) throw validationFailed([{ path: "status", message: error }]);
-    }
-    const venueId = await venueIdBySlug(tx, data.venue);
-    const title = data.title ?? current.title;
-    const summary = data.summary ?? current.summary;
-    const updated = await tx.meeting.updateMany({
-      where: { id, version: data.version },
-      data: {
-        ...(data.title !== undefined ? { title } : {}),
-        ...(data.summary !== undefined ? { summary } : {}),
-        ...(data.date !== undefined ? { date: toDate(data.date) } : {}),
-        ...(venueId !== undefined ? { venueId } : {}),
-        ...(data.status ? { status: data.status } : {}),
-        searchText: buildSearchText([title, summary]),
-        version: { increment: 1 },
+  return mutate(actor, { permission: "write", schema: MeetingUpdateSchema, input }, async (tx, data, who) => {
+    const move = data.status && {
+      to: data.status,
+      reason: data.reason!,
+      source: data.sourceUrl ?? context.sourceTitle,
+    };
+    await meetingRecord.change(tx, id, data.version, {
+      who,
+      at,
+      move,
+      fields: async (current) => {
+        const venueId = await venueIdBySlug(tx, data.venue);
+        return {
+          ...(data.title !== undefined ? { title: data.title } : {}),
+          ...(data.summary !== undefined ? { summary: data.summary } : {}),
+          ...(data.date !== undefined ? { date: toDate(data.date) } : {}),
+          ...(venueId !== undefined ? { venueId } : {}),
+          searchText: buildSearchText([data.title ?? current.title, data.summary ?? current.summary]),
+        };
       },
     });
-    if (updated.count !== 1) await meetingConflict(tx, id);
-    if (data.status) {
-      const sourceId = data.sourceUrl ? await findOrCreateSource(tx, data.sourceUrl) : null;
-      await tx.meetingStatusChange.create({
-        data: {
-          meetingId: id,
-          fromStatus: current.status,
-          toStatus: data.status,
-          reason: data.reason!,
-          sourceId,
-          actorId: actorId(who),
-          occurredAt: at,
-        },
-      });
-    }
     return (await readMeetingDetail(tx, id))!;
   });
 }
@@ -291,11 +226,8 @@ export async function logMeetingOutcome(
   input: unknown,
   context: MutationContext = {},
 ): Promise<MeetingDetail> {
-  const who = authorize(actor, "write");
-  const data = parseOrThrow(MeetingOutcomeSchema, input);
   const at = contextTime(context);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return mutate(actor, { permission: "write", schema: MeetingOutcomeSchema, input }, async (tx, data, who) => {
     const meeting = await tx.meeting.findUnique({
       where: { id: meetingId },
       select: { status: true, deletedAt: true },
@@ -329,8 +261,7 @@ export async function logMeetingOutcome(
                 status: outcome.status!,
                 reason: outcome.note,
                 meetingId,
-                sourceUrl: data.sourceUrl,
-                sourceTitle: context.sourceTitle,
+                source: data.sourceUrl ?? context.sourceTitle,
               }
             : undefined,
           path: `outcomes.${index}`,
@@ -349,7 +280,6 @@ export async function logMeetingOutcome(
         },
         update: { note: outcome.note, ...(moves ? { statusAfter: outcome.status! } : {}) },
       });
-      if (moves) await refreshGrievanceSearchText(tx, outcome.grievanceId);
     }
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
     return (await readMeetingDetail(tx, meetingId))!;
@@ -371,22 +301,10 @@ export async function listMeetingOptions(
 }
 
 /** Hides a meeting but keeps it, its agenda and history; admins only, restorable. */
-export async function deleteMeeting(actor: Actor | null, id: string): Promise<MeetingDetail> {
-  authorize(actor, "admin");
-  return setMeetingDeleted(id, new Date());
+export function deleteMeeting(actor: Actor | null, id: string): Promise<MeetingDetail> {
+  return meetingRecord.remove(actor, id);
 }
 
-export async function restoreMeeting(actor: Actor | null, id: string): Promise<MeetingDetail> {
-  authorize(actor, "admin");
-  return setMeetingDeleted(id, null);
-}
-
-async function setMeetingDeleted(id: string, deletedAt: Date | null): Promise<MeetingDetail> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const exists = await tx.meeting.findUnique({ where: { id }, select: { id: true } });
-    if (!exists) throw notFound("Meeting");
-    await tx.meeting.update({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
-    return (await readMeetingDetail(tx, id))!;
-  });
+export function restoreMeeting(actor: Actor | null, id: string): Promise<MeetingDetail> {
+  return meetingRecord.restore(actor, id);
 }

@@ -5,6 +5,7 @@ import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
 import { listMeetings } from "./meetings";
 import { partyRefSelect } from "./parties";
+import { statusChangeSelect, toStatusChange } from "./versioned";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,11 +31,7 @@ export async function getOverview(actor: Actor | null, now: Date = new Date()): 
       orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
       take: 8,
       select: {
-        id: true,
-        fromStatus: true,
-        toStatus: true,
-        reason: true,
-        occurredAt: true,
+        ...statusChangeSelect,
         grievance: { select: { id: true, title: true } },
         meeting: { select: { id: true, title: true } },
       },
@@ -56,14 +53,6 @@ export async function getOverview(actor: Actor | null, now: Date = new Date()): 
       lastRound && lastDate ? { id: lastRound.id, title: lastRound.title, date: lastDate.toISOString() } : null,
     daysSinceLastRound: lastDate ? Math.floor((now.getTime() - lastDate.getTime()) / DAY_MS) : null,
     latestMeetings: latestMeetings.items,
-    latestMoves: moves.map((m) => ({
-      id: m.id,
-      grievance: m.grievance,
-      from: m.fromStatus,
-      to: m.toStatus,
-      reason: m.reason,
-      at: m.occurredAt.toISOString(),
-      meeting: m.meeting,
-    })),
+    latestMoves: moves.map((m) => ({ ...toStatusChange(m), grievance: m.grievance, meeting: m.meeting })),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SourceRef } from "@/lib/schemas/source";
+import type { Citation, SourceRef } from "@/lib/schemas/source";
 import type { Tx } from "./db";
 
 export const sourceSelect = {
@@ -35,11 +35,41 @@ export async function findOrCreateSource(
     select: { id: true },
   });
   if (existing) return existing.id;
-  const created = await tx.source.create({
-    data: isUrl
-      ? { title: reference, url: reference, publisher: details.publisher ?? null, note: details.note ?? null }
-      : { title: reference, publisher: details.publisher ?? null, note: details.note ?? null },
+  const data = { title: reference, publisher: details.publisher ?? null, note: details.note ?? null };
+  // A title has no unique index: two first citations of one title at once may record it twice.
+  if (!isUrl) return (await tx.source.create({ data, select: { id: true } })).id;
+  // Two requests citing a new URL at once both miss above. A plain insert would fail the loser on
+  // the unique URL, and on PostgreSQL abort its whole transaction (the grievance it was saving);
+  // this one is the database's own upsert (INSERT … ON CONFLICT), so the loser gets the winner's
+  // row. The update must name a column for Prisma to emit that, and rewrites the URL it matched.
+  const row = await tx.source.upsert({
+    where: { url: reference },
+    create: { ...data, url: reference },
+    update: { url: reference },
     select: { id: true },
   });
-  return created.id;
+  return row.id;
+}
+
+/** A record's citations, oldest first, as a nested select; `toCitation` shows each. */
+export const citationsSelect = {
+  orderBy: { createdAt: "asc" },
+  select: { quote: true, source: { select: sourceSelect } },
+} as const;
+
+export function toCitation(row: { quote: string; source: Parameters<typeof toSourceRef>[0] }): Citation {
+  return { quote: row.quote, source: toSourceRef(row.source) };
+}
+
+/** Records quotes for a grievance or a meeting, each source found or recorded once. */
+export async function addCitations(
+  tx: Tx,
+  owner: { grievanceId: string } | { meetingId: string },
+  citations: ReadonlyArray<{ quote: string; source: string }>,
+  at: Date,
+): Promise<void> {
+  for (const citation of citations) {
+    const sourceId = await findOrCreateSource(tx, citation.source);
+    await tx.citation.create({ data: { ...owner, sourceId, quote: citation.quote, createdAt: at } });
+  }
 }

@@ -1,0 +1,255 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { LIMITS } from "@/lib/schemas/common";
+import type { SourceRef } from "@/lib/schemas/source";
+import { actorId, authorize, can, type Actor } from "./authz";
+import { getDb, type Tx } from "./db";
+import { mutate } from "./mutation";
+import { findOrCreateSource, sourceSelect, toSourceRef } from "./sources";
+
+// Records several people edit at once (grievances, meetings): a `version` for compare-and-set and
+// a `deletedAt` for soft delete; those with a status also have an append-only history table of
+// its moves. A model joins by having the columns (the types below check them) and a kind that
+// says how to read it.
+
+type Columns<K extends keyof Tx> = Tx[K] extends { fields: infer F } ? keyof F : never;
+type RecordModel = { [K in keyof Tx]: "id" | "version" | "deletedAt" extends Columns<K> ? K : never }[keyof Tx];
+type HistoryColumn = "fromStatus" | "toStatus" | "reason" | "sourceId" | "actorId" | "occurredAt" | "recordedAt";
+type HistoryModel = { [K in keyof Tx]: HistoryColumn extends Columns<K> ? K : never }[keyof Tx];
+
+/** What `updateMany` on the model takes as data: the fields a change may write. */
+type UpdateData<M extends RecordModel> = Parameters<Tx[M]["updateMany"]>[0]["data"];
+
+// The few calls the core makes, in the shape every such model shares; the mapped types above
+// are what guarantee the columns exist.
+type RecordTable = {
+  updateMany(args: { where: { id: string; version?: number }; data: object }): Promise<{ count: number }>;
+};
+type HistoryTable = { create(args: { data: object }): Promise<unknown> };
+
+type VersionedState = { version: number; deletedAt: Date | null; status?: string };
+type VersionedDetail = { version: number; deletedAt: string | null };
+type StatusOf<State> = State extends { status: infer S extends string } ? S : never;
+
+export type VersionedKind<
+  M extends RecordModel,
+  State extends VersionedState,
+  Detail extends VersionedDetail,
+  H extends HistoryModel,
+> = {
+  model: M;
+  /** The record's name in messages: "Grievance was not found". */
+  label: string;
+  /** The stored row a change is checked against: version, deletedAt, status, and what the change reads. */
+  state(tx: Tx, id: string): Promise<State | null>;
+  /** The record as the API returns it: the result of every mutation, and the body of a CONFLICT. */
+  read(tx: Tx, id: string): Promise<Detail | null>;
+  /** For a record with a status: the history table, its column naming the record, and the rules. */
+  moves?: {
+    history: H;
+    key: Columns<H> & string;
+    transitionError(from: StatusOf<State>, to: StatusOf<State>): string | null;
+  };
+};
+
+/** A status move and the history row that records it. */
+export type StatusMove<Status extends string> = {
+  to: Status;
+  reason: string;
+  /** A source URL or title the row cites; recorded once however often it is cited. */
+  source?: string | null;
+  /** Columns of the history row beyond the common ones (a grievance's meetingId). */
+  extra?: Record<string, unknown>;
+};
+
+export type Change<M extends RecordModel, State extends VersionedState> = {
+  who: Actor;
+  at: Date;
+  move?: StatusMove<StatusOf<State>>;
+  /** Where the input sits in a batch ("outcomes.0"), for the paths of its issues. */
+  path?: string;
+  /** The fields to write, from the stored row; may throw VALIDATION_FAILED (unknown references). */
+  fields?: (current: State) => Promise<UpdateData<M>>;
+};
+
+const fieldPath = (prefix: string | undefined, field: string) => (prefix ? `${prefix}.${field}` : field);
+
+export function versionedRecord<
+  M extends RecordModel,
+  State extends VersionedState,
+  Detail extends VersionedDetail,
+  H extends HistoryModel,
+>(kind: VersionedKind<M, State, Detail, H>) {
+  const table = (tx: Tx) => tx[kind.model] as unknown as RecordTable;
+  const noun = kind.label.toLowerCase();
+
+  function movesOf(): NonNullable<typeof kind.moves> {
+    if (!kind.moves) throw new Error(`A ${noun} has no status to move`);
+    return kind.moves;
+  }
+
+  /** CONFLICT carrying the record as it stands now, so the client can show both versions. */
+  async function conflict(tx: Tx, id: string): Promise<never> {
+    const current = await kind.read(tx, id);
+    if (!current) throw notFound(kind.label);
+    throw new AppError(
+      "CONFLICT",
+      `Someone else changed this ${noun} first (it is now at version ${current.version}); review their change and apply yours again`,
+      { current },
+    );
+  }
+
+  /** Appends a history row (`from` is null for the row that records the record's creation). */
+  async function writeHistory(
+    tx: Tx,
+    id: string,
+    from: StatusOf<State> | null,
+    move: StatusMove<StatusOf<State>>,
+    who: Actor,
+    at: Date,
+  ): Promise<void> {
+    const { history, key } = movesOf();
+    const sourceId = move.source ? await findOrCreateSource(tx, move.source) : null;
+    await (tx[history] as unknown as HistoryTable).create({
+      data: {
+        [key]: id,
+        fromStatus: from,
+        toStatus: move.to,
+        reason: move.reason,
+        sourceId,
+        actorId: actorId(who),
+        occurredAt: at,
+        recordedAt: new Date(),
+        ...move.extra,
+      },
+    });
+  }
+
+  /**
+   * The one way a live record changes, in the caller's transaction: checked against the version
+   * the client last saw, the fields and any status move written with a version bump, and the
+   * move's history row beside them.
+   */
+  async function change(tx: Tx, id: string, version: number, change: Change<M, State>): Promise<void> {
+    const current = await kind.state(tx, id);
+    if (!current || current.deletedAt) throw notFound(kind.label);
+    if (current.version !== version) await conflict(tx, id);
+    const { move } = change;
+    const from = current.status as StatusOf<State>;
+    if (move) {
+      const error = movesOf().transitionError(from, move.to);
+      if (error) throw validationFailed([{ path: fieldPath(change.path, "status"), message: error }]);
+    }
+    const fields = (await change.fields?.(current)) ?? {};
+    // The compare-and-set on version is what makes two concurrent saves safe on every database:
+    // only one update can match the version both read.
+    const updated = await table(tx).updateMany({
+      where: { id, version },
+      data: { ...fields, ...(move ? { status: move.to } : {}), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) await conflict(tx, id);
+    if (move) await writeHistory(tx, id, from, move, change.who, change.at);
+  }
+
+  /** A deleted record exists for admins only: anyone else is told it was not found. */
+  async function assertVisible(db: Tx, actor: Actor | null, id: string): Promise<void> {
+    const row = await kind.state(db, id);
+    if (!row || (row.deletedAt && !can(actor, "admin"))) throw notFound(kind.label);
+  }
+
+  /** The record as the actor may see it. */
+  async function get(actor: Actor | null, id: string): Promise<Detail> {
+    authorize(actor, "read");
+    const detail = await kind.read(await getDb(), id);
+    if (!detail || (detail.deletedAt && !can(actor, "admin"))) throw notFound(kind.label);
+    return detail;
+  }
+
+  /** Admins only; nothing is ever hard-deleted through the app, and a deleted record is restorable. */
+  function setDeleted(actor: Actor | null, id: string, deletedAt: Date | null): Promise<Detail> {
+    return mutate(actor, { permission: "admin" }, async (tx) => {
+      // The version moves too, so a form opened before the deletion cannot save over it unseen.
+      const { count } = await table(tx).updateMany({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
+      if (count === 0) throw notFound(kind.label);
+      return (await kind.read(tx, id))!;
+    });
+  }
+
+  return {
+    get,
+    assertVisible,
+    change,
+    writeHistory,
+    /** Hides the record everywhere but keeps it and its history. */
+    remove: (actor: Actor | null, id: string) => setDeleted(actor, id, new Date()),
+    restore: (actor: Actor | null, id: string) => setDeleted(actor, id, null),
+  };
+}
+
+/** What every list of versioned records takes: "1" for the deleted ones, and a page. */
+type ListFilters = { deleted?: "1"; limit?: number; cursor?: string };
+
+/**
+ * One page of a list of versioned records: deleted ones for admins only, the cursor an offset,
+ * and one row more than the page fetched to know whether another page follows.
+ */
+export async function readPage<F extends ListFilters, T>(
+  actor: Actor | null,
+  schema: z.ZodType<F>,
+  input: unknown,
+  query: (db: Tx, filters: F, page: { skip: number; take: number }) => Promise<[T[], number]>,
+): Promise<{ items: T[]; nextCursor: string | null; total: number; offset: number; limit: number }> {
+  authorize(actor, "read");
+  const filters = parseOrThrow(schema, input);
+  if (filters.deleted) authorize(actor, "admin");
+  const limit = filters.limit ?? LIMITS.pageSizeDefault;
+  const offset = filters.cursor ? Number(filters.cursor) : 0;
+  const [rows, total] = await query(await getDb(), filters, { skip: offset, take: limit + 1 });
+  const nextCursor = rows.length > limit ? String(offset + limit) : null;
+  return { items: rows.slice(0, limit), nextCursor, total, offset, limit };
+}
+
+// Reading history back: the columns every history table has, and how the API shows them.
+
+export const HISTORY_ORDER = [
+  { occurredAt: "asc" },
+  { recordedAt: "asc" },
+  { id: "asc" },
+] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
+
+export const statusChangeSelect = {
+  id: true,
+  fromStatus: true,
+  toStatus: true,
+  reason: true,
+  occurredAt: true,
+} as const;
+
+/** A history row as a record's timeline shows it: the move, who recorded it, on what source. */
+export const historyEntrySelect = {
+  ...statusChangeSelect,
+  source: { select: sourceSelect },
+  actor: { select: { name: true, email: true } },
+} as const;
+
+type StatusChangeRow<Status> = {
+  id: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  reason: string;
+  occurredAt: Date;
+};
+type StatusChange<Status> = { id: string; from: Status | null; to: Status; reason: string; at: string };
+type Recorder = { name: string; email: string };
+
+export function toStatusChange<Status>(row: StatusChangeRow<Status>): StatusChange<Status> {
+  return { id: row.id, from: row.fromStatus, to: row.toStatus, reason: row.reason, at: row.occurredAt.toISOString() };
+}
+
+export function toHistoryEntry<Status>(
+  row: StatusChangeRow<Status> & { source: Parameters<typeof toSourceRef>[0] | null; actor: Recorder | null },
+): StatusChange<Status> & { source: SourceRef | null; actor: Recorder | null } {
+  return { ...toStatusChange(row), source: row.source ? toSourceRef(row.source) : null, actor: row.actor };
+}
