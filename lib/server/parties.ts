@@ -1,10 +1,10 @@
 import "server-only";
-import { AppError, notFound, parseOrThrow } from "@/lib/errors";
-import { slugify } from "@/lib/schemas/common";
+import { AppError, notFound } from "@/lib/errors";
 import { PartyCreateSchema, type PartyDetail, type PartySummary } from "@/lib/schemas/party";
 import { foldForSearch } from "@/lib/search";
 import { authorize, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
+import { createSlugged } from "./slugged";
 
 export const partyRefSelect = { slug: true, name: true, shortName: true } as const;
 
@@ -60,33 +60,24 @@ export async function partyIdsBySlug(tx: Tx, slugs: readonly string[], field: st
   return ids;
 }
 
-export async function createParty(actor: Actor | null, input: unknown): Promise<PartySummary> {
-  authorize(actor, "write");
-  const data = parseOrThrow(PartyCreateSchema, input);
-  const slug = data.slug ?? slugify(data.name);
-  if (!slug) {
-    throw new AppError("VALIDATION_FAILED", "slug: Give a slug; the name has no letters to make one from", {
-      issues: [{ path: "slug", message: "Give a slug; the name has no letters to make one from" }],
-    });
-  }
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const taken = await tx.party.findUnique({ where: { slug }, select: { id: true } });
-    if (taken) {
-      throw new AppError("VALIDATION_FAILED", `slug: A party with the slug "${slug}" exists`, {
-        issues: [{ path: data.slug ? "slug" : "name", message: `A party with the slug "${slug}" exists` }],
+export function createParty(actor: Actor | null, input: unknown): Promise<PartySummary> {
+  return createSlugged(actor, input, {
+    noun: "party",
+    schema: PartyCreateSchema,
+    slugFrom: (data) => data.name,
+    noLetters: "Give a slug; the name has no letters to make one from",
+    insert: async (tx, data, slug) => {
+      const party = await tx.party.create({
+        data: {
+          slug,
+          name: data.name,
+          shortName: data.shortName ?? null,
+          kind: data.kind ?? "STATE",
+          searchText: foldForSearch([data.name, data.shortName].filter(Boolean).join(" ")),
+        },
+        select: { id: true, ...partyRefSelect, kind: true },
       });
-    }
-    const party = await tx.party.create({
-      data: {
-        slug,
-        name: data.name,
-        shortName: data.shortName ?? null,
-        kind: data.kind ?? "STATE",
-        searchText: foldForSearch([data.name, data.shortName].filter(Boolean).join(" ")),
-      },
-      select: { id: true, ...partyRefSelect, kind: true },
-    });
-    return { ...party, raisedCount: 0, addressedCount: 0, meetingCount: 0 };
+      return { ...party, raisedCount: 0, addressedCount: 0, meetingCount: 0 };
+    },
   });
 }

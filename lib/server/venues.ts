@@ -1,9 +1,9 @@
 import "server-only";
-import { AppError, notFound, parseOrThrow } from "@/lib/errors";
-import { slugify } from "@/lib/schemas/common";
+import { notFound } from "@/lib/errors";
 import { VenueCreateSchema, type VenueSummary } from "@/lib/schemas/venue";
 import { authorize, type Actor } from "./authz";
 import { getDb } from "./db";
+import { createSlugged } from "./slugged";
 
 export const venueRefSelect = { slug: true, name: true, city: true, country: true } as const;
 
@@ -31,22 +31,18 @@ export async function getVenueOrThrow(actor: Actor | null, slug: string): Promis
   return { ...rest, meetingCount: _count.meetings };
 }
 
-export async function createVenue(actor: Actor | null, input: unknown): Promise<VenueSummary> {
-  authorize(actor, "write");
-  const data = parseOrThrow(VenueCreateSchema, input);
-  const slug = data.slug ?? slugify(`${data.name} ${data.city}`);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const taken = await tx.venue.findUnique({ where: { slug }, select: { id: true } });
-    if (taken) {
-      throw new AppError("VALIDATION_FAILED", `slug: A venue with the slug "${slug}" exists`, {
-        issues: [{ path: data.slug ? "slug" : "name", message: `A venue with the slug "${slug}" exists` }],
+export function createVenue(actor: Actor | null, input: unknown): Promise<VenueSummary> {
+  return createSlugged(actor, input, {
+    noun: "venue",
+    schema: VenueCreateSchema,
+    slugFrom: (data) => `${data.name} ${data.city}`,
+    noLetters: "Give a slug; the name and city have no letters to make one from",
+    insert: async (tx, data, slug) => {
+      const venue = await tx.venue.create({
+        data: { slug, name: data.name, city: data.city, country: data.country, note: data.note ?? null },
+        select: { id: true, ...venueRefSelect, note: true },
       });
-    }
-    const venue = await tx.venue.create({
-      data: { slug, name: data.name, city: data.city, country: data.country, note: data.note ?? null },
-      select: { id: true, ...venueRefSelect, note: true },
-    });
-    return { ...venue, meetingCount: 0 };
+      return { ...venue, meetingCount: 0 };
+    },
   });
 }
