@@ -94,11 +94,6 @@ export function getAuth(): Promise<Auth> {
   return globalForAuth.backchannelAuth;
 }
 
-/** Forgets the instance (tests switch databases between files). */
-export function resetAuth(): void {
-  globalForAuth.backchannelAuth = undefined;
-}
-
 function clientAddress(headers: Headers): string {
   // Behind a reverse proxy the first x-forwarded-for entry is the client (docs/deploy.md).
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";

@@ -1,8 +1,9 @@
 import "server-only";
 
 /**
- * Who and when a mutation happens for. Route handlers and server actions pass nothing: the time
- * is now. The seed passes the dates its sources give, so a seeded timeline reads as it happened.
+ * When a mutation happened, and the source its history rows cite when the input names none (the
+ * actor is its own argument). Route handlers and server actions pass nothing: the time is now.
+ * The seed passes the dates its sources give, so a seeded timeline reads as it happened.
  */
 export type MutationContext = {
   /** When the change happened; defaults to now. */

@@ -61,5 +61,4 @@ export async function disconnectDb(): Promise<void> {
   if (state) await state.client.$disconnect();
 }
 
-export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

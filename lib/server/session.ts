@@ -1,14 +1,16 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { actorFromHeaders } from "./auth";
 import type { Actor } from "./authz";
 import { needsFirstAdmin } from "./users";
 
-/** The actor of the current request (page, server action), or null when nobody is signed in. */
-export async function currentActor(): Promise<Actor | null> {
-  return actorFromHeaders(await headers());
-}
+/**
+ * The actor of the current request (page, server action), or null when nobody is signed in.
+ * Cached per request: the header, the page and its forms all ask, and each ask is a session read.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => actorFromHeaders(await headers()));
 
 /**
  * For pages: the signed-in actor, or a redirect to sign in, or, while no user exists, to create
