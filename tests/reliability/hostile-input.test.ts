@@ -1265,6 +1265,12 @@ type ParamRoute = {
   base: string;
   call: (param: string) => Call;
   body?: () => fc.Arbitrary<Body>;
+  /**
+   * For routes addressed by a slug: whether the param names a record after all. Slugs are
+   * readable words, and the create fuzz above may have made a party called "d"; that one must
+   * answer 200, every other hostile slug a 4xx.
+   */
+  names?: (param: string) => Promise<boolean>;
 };
 
 const PARAM_ROUTES: ParamRoute[] = [
@@ -1337,12 +1343,14 @@ const PARAM_ROUTES: ParamRoute[] = [
     method: "GET",
     base: "/api/v1/parties/",
     call: (slug) => (r) => partyOne.GET(r, params({ slug })),
+    names: async (slug) => (await (await getDb()).party.count({ where: { slug: slug.toWellFormed() } })) > 0,
   },
   {
     name: "GET /api/v1/venues/[slug]",
     method: "GET",
     base: "/api/v1/venues/",
     call: (slug) => (r) => venueOne.GET(r, params({ slug })),
+    names: async (slug) => (await (await getDb()).venue.count({ where: { slug: slug.toWellFormed() } })) > 0,
   },
 ];
 
@@ -1358,10 +1366,13 @@ describe("routes addressed by an id or slug, given hostile ids", () => {
         await fc.assert(
           fc.asyncProperty(hostileParam, body, async (param, requestBody) => {
             const answer = await send(route.call(param), route.method, `${route.base}${segment(param)}`, requestBody);
+            const label = `${route.name} with ${JSON.stringify(param).slice(0, 100)}`;
+            if (await route.names?.(param)) {
+              expect(answer.status, label).toBe(200);
+              return;
+            }
             // Hostile ids name no record: the fixtures' ids are cuids that these never produce.
-            expect(answer.status, `${route.name} with ${JSON.stringify(param).slice(0, 100)}`).toBeGreaterThanOrEqual(
-              400,
-            );
+            expect(answer.status, label).toBeGreaterThanOrEqual(400);
           }),
           opts(30),
         );
