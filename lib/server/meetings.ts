@@ -13,7 +13,7 @@ import {
 import { buildSearchText } from "@/lib/search";
 import { meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, type Actor } from "./authz";
+import { actorId, authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 import { applyGrievanceChange } from "./grievances";
@@ -269,16 +269,18 @@ export async function logMeetingOutcome(
         at,
         who,
       );
-      await tx.agendaItem.upsert({
-        where: { meetingId_grievanceId: { meetingId, grievanceId: outcome.grievanceId } },
-        create: {
+      // Appended, never replacing what an earlier note on this grievance said (issue 8).
+      await tx.agendaItem.create({
+        data: {
           meetingId,
           grievanceId: outcome.grievanceId,
           note: outcome.note,
           statusAfter: moves ? outcome.status! : null,
           createdAt: at,
+          occurredAt: at,
+          recordedAt: new Date(),
+          actorId: actorId(who),
         },
-        update: { note: outcome.note, ...(moves ? { statusAfter: outcome.status! } : {}) },
       });
     }
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
