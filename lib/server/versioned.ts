@@ -46,6 +46,8 @@ export type VersionedKind<
   state(tx: Tx, id: string): Promise<State | null>;
   /** The record as the API returns it: the result of every mutation, and the body of a CONFLICT. */
   read(tx: Tx, id: string): Promise<Detail | null>;
+  /** What must hold before a delete or restore (a party still named by grievances stays); throws if not. */
+  guard?: (tx: Tx, id: string, to: "delete" | "restore") => Promise<void>;
   /** For a record with a status: the history table, its column naming the record, and the rules. */
   moves?: {
     history: H;
@@ -170,6 +172,7 @@ export function versionedRecord<
   /** Admins only; nothing is ever hard-deleted through the app, and a deleted record is restorable. */
   function setDeleted(actor: Actor | null, id: string, deletedAt: Date | null): Promise<Detail> {
     return mutate(actor, { permission: "admin" }, async (tx) => {
+      await kind.guard?.(tx, id, deletedAt ? "delete" : "restore");
       // The version moves too, so a form opened before the deletion cannot save over it unseen.
       const { count } = await table(tx).updateMany({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
       if (count === 0) throw notFound(kind.label);
