@@ -7,6 +7,7 @@ import {
   type ZodOpenApiRequestBodyObject,
   type ZodOpenApiResponseObject,
 } from "zod-openapi";
+import { AsOfQuerySchema } from "@/lib/schemas/as-of";
 import { ErrorBodySchema, ErrorIssueSchema, IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 import {
   GrievanceConflictSchema,
@@ -256,6 +257,8 @@ function versionedRecordPaths(record: {
   kept: string;
   /** How a restore brings the record back. */
   restored: string;
+  /** The query parameters of a read (a grievance's `asOf`), and what they do. */
+  readQuery?: { schema: ZodObjectInput; description: string };
 }) {
   const { tag, noun, detail } = record;
   const Noun = capitalize(noun);
@@ -264,8 +267,9 @@ function versionedRecordPaths(record: {
     [base]: {
       get: operation("read", tag, `get${Noun}`, {
         summary: `Read a ${noun}`,
-        description: `${record.carries} A deleted ${noun} is a 404 for everyone but admins.`,
+        description: `${record.carries} A deleted ${noun} is a 404 for everyone but admins.${record.readQuery?.description ?? ""}`,
         path: IdPath,
+        ...(record.readQuery && { query: record.readQuery.schema }),
         answer: { "200": ok(`The ${noun}`, detail) },
       }),
       patch: operation("write", tag, `update${Noun}`, {
@@ -410,12 +414,19 @@ function buildDocument() {
         statusChange: " and adds a history entry",
         kept: "its history is kept",
         restored: "with its history",
+        readQuery: {
+          schema: AsOfQuerySchema,
+          description:
+            " With `asOf`, replayed as of that day: status, history and agenda dated by its end; a 404 if it had not been raised by then.",
+        },
       }),
       "/api/v1/grievances/{id}/history": {
         get: operation("read", "Grievances", "getGrievanceHistory", {
           summary: "A grievance's timeline",
-          description: "Oldest first, whole (`nextCursor` is always null).",
+          description:
+            "Oldest first, whole (`nextCursor` is always null); with `asOf`, the moves dated by the end of that day.",
           path: IdPath,
+          query: AsOfQuerySchema,
           answer: { "200": ok("The history", HistoryListSchema) },
         }),
       },

@@ -206,6 +206,13 @@ export function recordRoute<K extends Key>(key: K, what: string, call: Call<[key
   );
 }
 
+/** A read of the record that `[id]` or `[slug]` names that takes query parameters (`asOf`); the call validates them. */
+export function recordQueryRoute<K extends Key>(key: K, what: string, call: Call<[key: string, query: unknown]>) {
+  return apiRoute<Record<K, string>>(async (request, context, actor) =>
+    jsonResponse(await call(actor, await keyParam(context, key, what), searchParamsToObject(request.url))),
+  );
+}
+
 /** A change to the record that `[id]` names, with a JSON body. */
 export function recordChangeRoute(what: string, call: Call<[id: string, body: unknown]>) {
   return apiRoute<{ id: string }>(

@@ -19,6 +19,7 @@ import {
   unstorableTextMessage,
   VersionSchema,
 } from "./common";
+import { AsOfSchema } from "./as-of";
 import { GrievanceCategorySchema, GrievanceStatusSchema } from "./enums";
 import { MeetingRefSchema } from "./meeting";
 import { PartyRefSchema } from "./party";
@@ -99,6 +100,8 @@ export const GrievanceFiltersSchema = z.strictObject({
   deleted: z.enum(["1"], { error: "Deleted takes 1" }).optional(),
   cursor: CursorSchema.optional(),
   limit: PageLimitSchema.optional(),
+  /** A past day: the list replayed as of its end (lib/server/as-of.ts). */
+  asOf: AsOfSchema.optional(),
 });
 export type GrievanceFilters = z.output<typeof GrievanceFiltersSchema>;
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { validationFailed } from "@/lib/errors";
+import { AppError, parseOrThrow, validationFailed } from "@/lib/errors";
+import { AsOfQuerySchema, asOfInstant } from "@/lib/schemas/as-of";
 import type { GrievanceStatus, MeetingStatus } from "@/lib/schemas/enums";
 import {
   GrievanceCreateSchema,
@@ -16,6 +17,7 @@ import type { MeetingRef } from "@/lib/schemas/meeting";
 import { buildSearchText, foldForSearch } from "@/lib/search";
 import { grievanceTransitionError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { datedBy, grievancePageAsOf, grievanceStatusAsOf } from "./as-of";
 import { authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
@@ -51,6 +53,15 @@ const summarySelect = {
 } satisfies Prisma.GrievanceSelect;
 
 type SummaryRow = Prisma.GrievanceGetPayload<{ select: typeof summarySelect }>;
+
+/** The summary's columns; as of `at`, its last meeting is that of the last move dated by then. */
+function summarySelectBy(at: Date | null) {
+  if (!at) return summarySelect;
+  return {
+    ...summarySelect,
+    history: { ...summarySelect.history, where: { meetingId: { not: null }, ...datedBy(at) } },
+  };
+}
 
 function toSummary(row: SummaryRow): GrievanceSummary {
   const lastMeeting = row.history[0]?.meeting;
@@ -128,7 +139,21 @@ function grievanceOrder(filters: GrievanceFilters): Prisma.GrievanceOrderByWithR
 
 /** The grievances list: filtered, sorted and paginated; `input` is raw query values. */
 export function listGrievances(actor: Actor | null, input: unknown): Promise<GrievancePage> {
-  return readPage(actor, GrievanceFiltersSchema, input, (db, filters, page) => {
+  return readPage(actor, GrievanceFiltersSchema, input, async (db, filters, page) => {
+    const at = asOfInstant(filters.asOf);
+    if (at) {
+      const { rows, total } = await grievancePageAsOf(db, filters, at, page);
+      const found = await db.grievance.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        select: summarySelectBy(at),
+      });
+      const byId = new Map(found.map((row) => [row.id, toSummary(row)]));
+      const items = rows.flatMap((r) => {
+        const summary = byId.get(r.id);
+        return summary ? [{ ...summary, status: r.status, lastMovedAt: r.lastMovedAt.toISOString() }] : [];
+      });
+      return [items, total];
+    }
     const where = grievanceWhere(filters);
     return Promise.all([
       db.grievance
@@ -139,13 +164,18 @@ export function listGrievances(actor: Actor | null, input: unknown): Promise<Gri
   });
 }
 
-async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail | null> {
+/** The grievance with its agenda and history; as of `at`, replayed (null if not raised by then). */
+async function readGrievanceDetail(tx: Tx, id: string, at: Date | null = null): Promise<GrievanceDetail | null> {
+  const statusThen = at ? await grievanceStatusAsOf(tx, id, at) : null;
+  if (at && !statusThen) return null;
+  const dated = at ? datedBy(at) : {};
   const row = await tx.grievance.findUnique({
     where: { id },
     select: {
-      ...summarySelect,
+      ...summarySelectBy(at),
       citations: citationsSelect,
       agenda: {
+        where: dated,
         orderBy: { meeting: { date: "asc" } },
         select: { meetingId: true, note: true, statusAfter: true, meeting: { select: meetingRefSelect } },
       },
@@ -153,12 +183,14 @@ async function readGrievanceDetail(tx: Tx, id: string): Promise<GrievanceDetail 
   });
   if (!row) return null;
   const history = await tx.grievanceStatusChange.findMany({
-    where: { grievanceId: id },
+    where: { grievanceId: id, ...dated },
     orderBy: HISTORY_ORDER,
     select: historySelect,
   });
+  const replayed = statusThen && { status: statusThen, lastMovedAt: history.at(-1)!.occurredAt.toISOString() };
   return {
     ...toSummary(row),
+    ...replayed,
     citations: row.citations.map(toCitation),
     agenda: row.agenda.map((a) => ({
       meetingId: a.meetingId,
@@ -180,16 +212,34 @@ const grievanceRecord = versionedRecord({
 });
 
 /** A grievance as the actor may see it: a deleted one exists for admins only. */
-export function getGrievanceOrThrow(actor: Actor | null, id: string): Promise<GrievanceDetail> {
-  return grievanceRecord.get(actor, id);
-}
-
-export async function getGrievanceHistory(actor: Actor | null, id: string): Promise<HistoryEntry[]> {
+export async function getGrievanceOrThrow(
+  actor: Actor | null,
+  id: string,
+  query: unknown = {},
+): Promise<GrievanceDetail> {
+  const { asOf } = parseOrThrow(AsOfQuerySchema, query);
+  const at = asOfInstant(asOf);
+  if (!at) return grievanceRecord.get(actor, id);
   authorize(actor, "read");
   const db = await getDb();
   await grievanceRecord.assertVisible(db, actor, id);
+  const detail = await readGrievanceDetail(db, id, at);
+  if (!detail) throw new AppError("NOT_FOUND", `Grievance had not been raised by ${asOf}`);
+  return detail;
+}
+
+/** The timeline, oldest first; as of a past day, the moves dated by its end. */
+export async function getGrievanceHistory(
+  actor: Actor | null,
+  id: string,
+  query: unknown = {},
+): Promise<HistoryEntry[]> {
+  authorize(actor, "read");
+  const at = asOfInstant(parseOrThrow(AsOfQuerySchema, query).asOf);
+  const db = await getDb();
+  await grievanceRecord.assertVisible(db, actor, id);
   const rows = await db.grievanceStatusChange.findMany({
-    where: { grievanceId: id },
+    where: { grievanceId: id, ...(at ? datedBy(at) : {}) },
     orderBy: HISTORY_ORDER,
     select: historySelect,
   });

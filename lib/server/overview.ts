@@ -1,33 +1,53 @@
 import "server-only";
+import { parseOrThrow } from "@/lib/errors";
+import { AsOfQuerySchema, asOfInstant, pastAsOf } from "@/lib/schemas/as-of";
 import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
 import type { Overview } from "@/lib/schemas/overview";
+import { datedBy, overviewCountsAsOf } from "./as-of";
 import { authorize, type Actor } from "./authz";
-import { getDb } from "./db";
+import { getDb, type Tx } from "./db";
 import { listMeetings } from "./meetings";
 import { partyRefSelect } from "./parties";
 import { statusChangeSelect, toStatusChange } from "./versioned";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function getOverview(actor: Actor | null, now: Date = new Date()): Promise<Overview> {
-  authorize(actor, "read");
-  const db = await getDb();
-  const [parties, roleCounts, statusCounts, lastRound, latestMeetings, moves] = await Promise.all([
-    db.party.findMany({ orderBy: { name: "asc" }, select: { id: true, ...partyRefSelect } }),
+/** Live counts, in the shape of the replayed ones (lib/server/as-of.ts). */
+async function liveCounts(db: Tx) {
+  const [byParty, byStatus] = await Promise.all([
     db.grievanceParty.groupBy({
       by: ["partyId", "role"],
       where: { grievance: { status: { in: [...UNSETTLED_GRIEVANCE_STATUSES] }, deletedAt: null } },
       _count: { _all: true },
     }),
     db.grievance.groupBy({ by: ["status"], where: { deletedAt: null }, _count: { _all: true } }),
+  ]);
+  return {
+    byParty: byParty.map((c) => ({ partyId: c.partyId, role: c.role, count: c._count._all })),
+    byStatus: byStatus.map((c) => ({ status: c.status, count: c._count._all })),
+  };
+}
+
+/**
+ * The home page's figures; with `query.asOf` a past day, as of its end: counts from the replayed
+ * statuses, the last round and the days since it counted from that day, moves and meetings up to it.
+ */
+export async function getOverview(actor: Actor | null, now: Date = new Date(), query: unknown = {}): Promise<Overview> {
+  authorize(actor, "read");
+  const asOf = pastAsOf(parseOrThrow(AsOfQuerySchema, query).asOf, now);
+  const at = asOfInstant(asOf, now);
+  const db = await getDb();
+  const [parties, counts, lastRound, latestMeetings, moves] = await Promise.all([
+    db.party.findMany({ orderBy: { name: "asc" }, select: { id: true, ...partyRefSelect } }),
+    at ? overviewCountsAsOf(db, at) : liveCounts(db),
     db.meeting.findFirst({
-      where: { status: "HELD", date: { not: null }, deletedAt: null },
+      where: { status: "HELD", date: at ? { not: null, lte: at } : { not: null }, deletedAt: null },
       orderBy: { date: "desc" },
       select: { id: true, title: true, date: true },
     }),
-    listMeetings(actor, { limit: 5 }),
+    listMeetings(actor, { limit: 5, ...(asOf ? { to: asOf } : {}) }),
     db.grievanceStatusChange.findMany({
-      where: { grievance: { deletedAt: null } },
+      where: { grievance: { deletedAt: null }, ...(at ? datedBy(at) : {}) },
       orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
       take: 8,
       select: {
@@ -38,20 +58,21 @@ export async function getOverview(actor: Actor | null, now: Date = new Date()): 
     }),
   ]);
   const count = (partyId: string, role: "RAISED_BY" | "ADDRESSED_TO") =>
-    roleCounts.find((c) => c.partyId === partyId && c.role === role)?._count._all ?? 0;
+    counts.byParty.find((c) => c.partyId === partyId && c.role === role)?.count ?? 0;
   const lastDate = lastRound?.date ?? null;
+  const from = at ?? now;
   return {
     unsettledByParty: parties
       .map(({ id, ...party }) => ({ party, raised: count(id, "RAISED_BY"), addressed: count(id, "ADDRESSED_TO") }))
       .filter((row) => row.raised + row.addressed > 0),
     byStatus: GRIEVANCE_STATUSES.map((status) => ({
       status,
-      count: statusCounts.find((c) => c.status === status)?._count._all ?? 0,
+      count: counts.byStatus.find((c) => c.status === status)?.count ?? 0,
     })),
-    totalGrievances: statusCounts.reduce((sum, c) => sum + c._count._all, 0),
+    totalGrievances: counts.byStatus.reduce((sum, c) => sum + c.count, 0),
     lastRound:
       lastRound && lastDate ? { id: lastRound.id, title: lastRound.title, date: lastDate.toISOString() } : null,
-    daysSinceLastRound: lastDate ? Math.floor((now.getTime() - lastDate.getTime()) / DAY_MS) : null,
+    daysSinceLastRound: lastDate ? Math.floor((from.getTime() - lastDate.getTime()) / DAY_MS) : null,
     latestMeetings: latestMeetings.items,
     latestMoves: moves.map((m) => ({ ...toStatusChange(m), grievance: m.grievance, meeting: m.meeting })),
   };

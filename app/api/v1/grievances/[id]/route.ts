@@ -1,9 +1,9 @@
-import { recordChangeRoute, recordRoute } from "@/lib/api/handler";
+import { recordChangeRoute, recordQueryRoute, recordRoute } from "@/lib/api/handler";
 import { deleteGrievance, getGrievanceOrThrow, updateGrievance } from "@/lib/server/grievances";
 
 export const dynamic = "force-dynamic";
 
-export const GET = recordRoute("id", "Grievance", getGrievanceOrThrow);
+export const GET = recordQueryRoute("id", "Grievance", getGrievanceOrThrow);
 
 export const PATCH = recordChangeRoute("Grievance", updateGrievance);
 

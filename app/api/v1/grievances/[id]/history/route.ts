@@ -1,10 +1,10 @@
-import { recordRoute } from "@/lib/api/handler";
+import { recordQueryRoute } from "@/lib/api/handler";
 import { getGrievanceHistory } from "@/lib/server/grievances";
 
 export const dynamic = "force-dynamic";
 
 /** The timeline, oldest first, whole: `nextCursor` is always null (kept for the list shape). */
-export const GET = recordRoute("id", "Grievance", async (actor, id) => ({
-  items: await getGrievanceHistory(actor, id),
+export const GET = recordQueryRoute("id", "Grievance", async (actor, id, query) => ({
+  items: await getGrievanceHistory(actor, id, query),
   nextCursor: null,
 }));
