@@ -4,6 +4,7 @@ import { cache } from "react";
 import type { z } from "zod";
 import type { DeletedView } from "@/components/records/record-list-page";
 import { isAppError } from "@/lib/errors";
+import { AsOfQuerySchema, pastAsOf } from "@/lib/schemas/as-of";
 import { parseFiltersLenient } from "@/lib/schemas/common";
 import { can, type Actor } from "@/lib/server/authz";
 import { requirePageActor } from "@/lib/server/session";
@@ -60,4 +61,19 @@ export function recordPage<K extends string, T>(param: K, read: (actor: Actor, k
       (title: (record: T) => string) =>
       async (props: RecordPageProps<K>): Promise<Metadata> => ({ title: title((await load(props)).record) }),
   };
+}
+
+/**
+ * The past day a record's page or the overview is replayed at (`?asOf=`), or undefined for
+ * today: a malformed day is dropped as any lenient filter is, and today or later is today, so the
+ * page never claims a replay it is not showing.
+ */
+export async function pageAsOf(searchParams: ListPageProps["searchParams"]): Promise<string | undefined> {
+  return pastAsOf(parseFiltersLenient(AsOfQuerySchema, await searchParams).asOf);
+}
+
+/** A replayed read's NOT_FOUND (not raised by that day) as null; anything else still throws. */
+export function nullIfNotFound(error: unknown): null {
+  if (isAppError(error) && error.code === "NOT_FOUND") return null;
+  throw error;
 }

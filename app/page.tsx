@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { pageAsOf, type ListPageProps } from "@/app/page-data";
 import { requirePageActor } from "@/lib/server/session";
 import { LatestMeetings } from "@/components/overview/latest-meetings";
 import { LatestMoves } from "@/components/overview/latest-moves";
 import { Stat } from "@/components/overview/stat";
 import { StatusBars } from "@/components/overview/status-bars";
 import { UnsettledByParty } from "@/components/overview/unsettled-by-party";
+import { AsOfBanner, nothingRaisedState } from "@/components/records/as-of-banner";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -20,20 +23,33 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: ListPageProps) {
   const actor = await requirePageActor();
-  const overview = await getOverview(actor);
+  const asOf = await pageAsOf(searchParams);
+  const overview = await getOverview(actor, new Date(), { asOf });
   const unsettled = overview.byStatus
     .filter((s) => UNSETTLED_GRIEVANCE_STATUSES.includes(s.status))
     .reduce((sum, s) => sum + s.count, 0);
   const { lastRound, daysSinceLastRound } = overview;
+  const header = (
+    <PageHeader
+      title="Overview"
+      subtitle="What is still open between the parties, where it last moved, and when they last met."
+      banner={asOf ? <AsOfBanner asOf={asOf} todayHref="/" /> : null}
+    />
+  );
+  if (asOf && overview.totalGrievances === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState {...nothingRaisedState(asOf, "/")} />
+      </>
+    );
+  }
 
   return (
     <>
-      <PageHeader
-        title="Overview"
-        subtitle="What is still open between the parties, where it last moved, and when they last met."
-      />
+      {header}
 
       <div className="mb-4 grid gap-4 sm:grid-cols-3">
         <Stat
@@ -55,7 +71,7 @@ export default async function OverviewPage() {
           label="Open grievances"
           value={formatNumber(unsettled)}
           detail={
-            <TextLink href={grievanceListHref({ status: UNSETTLED_GRIEVANCE_STATUSES })}>
+            <TextLink href={grievanceListHref({ status: UNSETTLED_GRIEVANCE_STATUSES, asOf })}>
               Open, in negotiation, partially resolved or stalled
             </TextLink>
           }
@@ -63,7 +79,7 @@ export default async function OverviewPage() {
         <Stat
           label="All grievances"
           value={formatNumber(overview.totalGrievances)}
-          detail={<TextLink href={grievanceListHref()}>Browse and filter every grievance</TextLink>}
+          detail={<TextLink href={grievanceListHref({ asOf })}>Browse and filter every grievance</TextLink>}
         />
       </div>
 
@@ -79,7 +95,7 @@ export default async function OverviewPage() {
       <Section
         id="latest-moves"
         title="Latest moves"
-        link={{ href: grievanceListHref(), label: "All grievances" }}
+        link={{ href: grievanceListHref({ asOf }), label: "All grievances" }}
         className="mb-4"
       >
         <LatestMoves moves={overview.latestMoves} />

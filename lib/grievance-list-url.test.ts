@@ -90,3 +90,31 @@ describe("hasFilters", () => {
     expect(hasFilters({ status: ["OPEN"] })).toBe(true);
   });
 });
+
+describe("as of a past day", () => {
+  it("keeps asOf first in every link of the list: filters, sorting, pages and the filter form", () => {
+    expect(grievanceListHref({ status: ["OPEN"], asOf: "2025-03-01", cursor: "50" })).toBe(
+      "/grievances?asOf=2025-03-01&status=OPEN&cursor=50",
+    );
+    expect(sortHref({ asOf: "2025-03-01", cursor: "50" }, "title")).toBe(
+      "/grievances?asOf=2025-03-01&sort=title&dir=asc",
+    );
+    expect(
+      filterFormHref([
+        ["asOf", "2025-03-01"],
+        ["q", "visas"],
+      ]),
+    ).toBe("/grievances?asOf=2025-03-01&q=visas");
+    expect(filterFormHref([["asOf", ""]])).toBe("/grievances");
+  });
+
+  it("round-trips through the page's parser, which drops a malformed day (today, not a wrong view)", () => {
+    const params = Object.fromEntries(new URL(grievanceListHref({ asOf: "2025-03-01" }), "http://x").searchParams);
+    expect(parseFiltersLenient(GrievanceFiltersSchema, params)).toEqual({ asOf: "2025-03-01" });
+    expect(parseFiltersLenient(GrievanceFiltersSchema, { asOf: "2025-02-30", q: "visas" })).toEqual({ q: "visas" });
+  });
+
+  it("is not a filter: clearing the filters keeps it", () => {
+    expect(hasFilters({ asOf: "2025-03-01" })).toBe(false);
+  });
+});

@@ -19,10 +19,13 @@ export type GrievanceListParams = Partial<{
   limit: number;
   /** "1": the admins' list of deleted grievances. */
   deleted: "1";
+  /** A past day (YYYY-MM-DD): the list as of its end, replayed from the dated history. */
+  asOf: string;
 }>;
 
 /** The order keys appear in a URL, so the same view always has the same address. */
 const KEY_ORDER = [
+  "asOf",
   "deleted",
   "party",
   "role",
@@ -107,6 +110,7 @@ export function filterFormHref(entries: Iterable<[string, FormDataEntryValue]>):
     dir: single("dir") as GrievanceListParams["dir"],
     limit: Number.isFinite(limit) && limit > 0 ? limit : undefined,
     deleted: single("deleted") === "1" ? "1" : undefined,
+    asOf: single("asOf"),
   });
 }
 

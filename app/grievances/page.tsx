@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { listPageRequest, type ListPageProps } from "@/app/page-data";
 import { GrievanceFilterForm } from "@/components/grievances/grievance-filter-form";
 import { GrievanceTable } from "@/components/grievances/grievance-table";
+import { AsOfBanner, nothingRaisedState } from "@/components/records/as-of-banner";
 import { RecordListPage } from "@/components/records/record-list-page";
 import { formatNumber } from "@/components/ui/format";
 import { GRIEVANCES_PATH, grievanceListHref, hasFilters } from "@/lib/grievance-list-url";
+import { pastAsOf } from "@/lib/schemas/as-of";
 import { GrievanceFiltersSchema } from "@/lib/schemas/grievance";
 import { listGrievances } from "@/lib/server/grievances";
 import { listMeetingOptions } from "@/lib/server/meetings";
@@ -15,7 +17,13 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grievances" };
 
 export default async function GrievancesPage(props: ListPageProps) {
-  const { actor, isAdmin, canWrite, filters, view } = await listPageRequest(GrievanceFiltersSchema, props);
+  const request = await listPageRequest(GrievanceFiltersSchema, props);
+  const { actor, isAdmin, canWrite, view } = request;
+  // A malformed day was dropped by the lenient parse, and today or later is today: either way
+  // the live list, with no banner claiming otherwise.
+  const asOf = pastAsOf(request.filters.asOf);
+  const filters = { ...request.filters, asOf };
+  const todayHref = grievanceListHref({ ...filters, asOf: undefined, cursor: undefined });
   const [page, parties, meetings] = await Promise.all([
     listGrievances(actor, filters),
     listParties(actor),
@@ -35,9 +43,11 @@ export default async function GrievancesPage(props: ListPageProps) {
       isAdmin={isAdmin}
       create={canWrite ? { href: "/grievances/new", label: "New grievance", primary: true } : null}
       filtered={filtered}
-      clearHref={grievanceListHref({ deleted: filters.deleted })}
+      clearHref={grievanceListHref({ deleted: filters.deleted, asOf })}
       filteredHint="Try removing a filter or searching for a different word."
       firstHint="Record the first grievance raised at a meeting."
+      banner={asOf ? <AsOfBanner asOf={asOf} todayHref={todayHref} /> : null}
+      none={asOf ? nothingRaisedState(asOf, todayHref) : undefined}
       filters={
         <GrievanceFilterForm key={grievanceListHref(filters)} filters={filters} parties={parties} meetings={meetings} />
       }

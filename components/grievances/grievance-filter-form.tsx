@@ -91,8 +91,12 @@ export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFil
         {filters.limit ? <input type="hidden" name="limit" value={filters.limit} /> : null}
         {/* Filtering the admins' deleted list stays in it. */}
         {filters.deleted ? <input type="hidden" name="deleted" value={filters.deleted} /> : null}
-        <div className="flex items-center gap-2">
-          <ButtonLink href={grievanceListHref({ deleted: filters.deleted })} variant="ghost">
+        <div className="flex items-end gap-2">
+          <Field label="As of" htmlFor="filter-as-of">
+            <TextInput id="filter-as-of" name="asOf" type="date" defaultValue={filters.asOf ?? ""} />
+          </Field>
+          {/* Clearing the filters keeps the day the list is replayed at; its banner goes back to today. */}
+          <ButtonLink href={grievanceListHref({ deleted: filters.deleted, asOf: filters.asOf })} variant="ghost">
             Clear
           </ButtonLink>
           <Button type="submit" variant="primary">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
+import type { EmptyStateProps } from "@/components/ui/empty-state";
 import { ListPage, offsetOf, type CreateLink, type Paging } from "@/components/ui/list-page";
 
 // The list of a record that admins can delete and restore (grievances, meetings): the ordinary
@@ -35,6 +36,10 @@ export type RecordListPageProps = {
   filteredHint: string;
   /** The empty state's advice when there are none at all, for those who may create one. */
   firstHint: string;
+  /** Over the title: what the whole page is (a past day's replay). */
+  banner?: ReactNode;
+  /** The empty state when there are none at all, when "none yet" is not the reason (none by a past day). */
+  none?: EmptyStateProps;
   filters: ReactNode;
   summary: ReactNode;
   paging: Paging;
@@ -56,6 +61,8 @@ export function RecordListPage({
   clearHref,
   filteredHint,
   firstHint,
+  banner,
+  none,
   filters,
   summary,
   paging,
@@ -75,7 +82,7 @@ export function RecordListPage({
               title: `No deleted ${noun.many}`,
               description: `A ${noun.one} an admin deletes is listed here until it is restored.`,
             }
-          : { title: `No ${noun.many} yet`, description: create ? firstHint : undefined };
+          : (none ?? { title: `No ${noun.many} yet`, description: create ? firstHint : undefined });
 
   return (
     <ListPage
@@ -100,6 +107,7 @@ export function RecordListPage({
       }
       create={view.showing ? null : create}
       notice={view.refused ? `Only admins can see deleted ${noun.many}; this is the ordinary list.` : null}
+      banner={banner}
       filters={filters}
       summary={summary}
       empty={empty}

@@ -28,6 +28,8 @@ export type ListPageProps = {
   create?: CreateLink | null;
   /** A note above the list, e.g. why it is not the view that was asked for. */
   notice?: ReactNode;
+  /** Over the title: what the whole page is (a past day's replay). */
+  banner?: ReactNode;
   filters?: ReactNode;
   /** The count line, announced when a filter changes it. */
   summary?: ReactNode;
@@ -50,6 +52,7 @@ export function ListPage({
   actions,
   create,
   notice,
+  banner,
   filters,
   summary,
   empty,
@@ -75,7 +78,7 @@ export function ListPage({
 
   return (
     <>
-      <PageHeader title={title} subtitle={subtitle} actions={headerActions} />
+      <PageHeader title={title} subtitle={subtitle} actions={headerActions} banner={banner} />
       {notice ? (
         <p className="mb-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">{notice}</p>
       ) : null}

@@ -1,15 +1,16 @@
-import { recordPage, type RecordPageProps } from "@/app/page-data";
+import { nullIfNotFound, pageAsOf, recordPage, type RecordPageProps } from "@/app/page-data";
 import { ChangeStatusControl, LiveStatusBadge, LiveTimelineEntry } from "@/components/grievances/change-status";
 import { PartyFlow, PartyLinkList } from "@/components/grievances/party-flow";
 import { TimelineEntry } from "@/components/grievances/timeline-entry";
 import { CitationList } from "@/components/meetings/citation-list";
+import { AsOfBanner } from "@/components/records/as-of-banner";
 import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { dateColumn } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { EmptyText } from "@/components/ui/empty-state";
+import { EmptyState, EmptyText } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -31,11 +32,38 @@ export const generateMetadata = grievancePage.titled((grievance) => grievance.ti
 
 type Agenda = GrievanceDetail["agenda"][number];
 
-export default async function GrievancePage(props: RecordPageProps<"id">) {
-  const { actor, record: grievance } = await grievancePage.load(props);
+type GrievancePageProps = RecordPageProps<"id"> & {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function GrievancePage(props: GrievancePageProps) {
+  const { actor, record: live } = await grievancePage.load(props);
+  // As of a past day: the grievance replayed from its dated moves, read only; null if it had not
+  // been raised by then.
+  const asOf = await pageAsOf(props.searchParams);
+  const replayed = asOf ? await getGrievanceOrThrow(actor, live.id, { asOf }).catch(nullIfNotFound) : undefined;
+  const asOfBanner = asOf ? <AsOfBanner asOf={asOf} todayHref={`/grievances/${live.id}`} /> : null;
+  if (replayed === null) {
+    const raised = live.history.find((entry) => entry.from === null) ?? live.history[0];
+    return (
+      <>
+        <PageHeader
+          breadcrumb={{ href: grievanceListHref({ asOf }), label: "Grievances" }}
+          banner={asOfBanner}
+          title={live.title}
+        />
+        <EmptyState
+          title={`Not raised yet by ${formatDate(asOf)}.`}
+          description={raised ? `This grievance was first raised on ${formatDate(raised.at)}.` : undefined}
+          action={<ButtonLink href={`/grievances/${live.id}`}>Back to today</ButtonLink>}
+        />
+      </>
+    );
+  }
+  const grievance = replayed ?? live;
   // A deleted grievance can only be restored, not edited; viewers are not offered edits at all.
   const deleted = grievance.deletedAt !== null;
-  const canEdit = can(actor, "write") && !deleted;
+  const canEdit = can(actor, "write") && !deleted && !asOf;
   const meetings = canEdit ? await listMeetingOptions(actor) : [];
   const snapshot = { id: grievance.id, status: grievance.status, version: grievance.version };
   const first = grievance.history[0];
@@ -56,16 +84,17 @@ export default async function GrievancePage(props: RecordPageProps<"id">) {
   return (
     <>
       <PageHeader
-        breadcrumb={{ href: grievanceListHref(), label: "Grievances", trail: <span>{category}</span> }}
+        breadcrumb={{ href: grievanceListHref({ asOf }), label: "Grievances", trail: <span>{category}</span> }}
         banner={
-          grievance.deletedAt ? (
+          asOfBanner ??
+          (grievance.deletedAt ? (
             <DeletedNotice
               id={grievance.id}
               noun="grievance"
               deletedAt={grievance.deletedAt}
               action={restoreGrievanceAction}
             />
-          ) : null
+          ) : null)
         }
         title={grievance.title}
         subtitle={
@@ -91,7 +120,8 @@ export default async function GrievancePage(props: RecordPageProps<"id">) {
           <>
             <span className="mr-1 text-sm">
               <span className="sr-only">Status: </span>
-              <LiveStatusBadge snapshot={snapshot} />
+              {/* The live badge follows today's status; a replay shows the status it replayed. */}
+              {asOf ? <GrievanceStatusBadge status={grievance.status} /> : <LiveStatusBadge snapshot={snapshot} />}
             </span>
             {canEdit ? (
               <>
@@ -190,7 +220,7 @@ export default async function GrievancePage(props: RecordPageProps<"id">) {
 
           <Section id="timeline" title="Timeline" detail="newest first">
             <ol aria-labelledby="timeline-heading" className="rounded-md border border-slate-200 bg-white px-3 text-sm">
-              <LiveTimelineEntry snapshot={snapshot} />
+              {asOf ? null : <LiveTimelineEntry snapshot={snapshot} />}
               {newestFirst.map((entry) => (
                 <TimelineEntry key={entry.id} item={entry} />
               ))}
