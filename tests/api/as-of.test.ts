@@ -70,6 +70,24 @@ describe("asOf on the grievance reads", () => {
     expect(body.error.message).toBe("Grievance had not been raised by 2025-02-09");
   });
 
+  it.each(["%", "_", "\\", "consul_te", "consulate%"])("searches for %j as the live list does", async (q) => {
+    const search = `q=${encodeURIComponent(q)}`;
+    const live = GrievancePageSchema.parse(
+      await ok(await listRoute(getRequest(`/api/v1/grievances?${search}`), noParams)),
+    );
+    const replayed = GrievancePageSchema.parse(
+      await ok(await listRoute(getRequest(`/api/v1/grievances?asOf=2025-03-01&${search}`), noParams)),
+    );
+    expect(replayed.items.map((g) => g.id)).toEqual(live.items.map((g) => g.id));
+  });
+
+  it("finds a grievance by a word of its corrected title", async () => {
+    const page = GrievancePageSchema.parse(
+      await ok(await listRoute(getRequest("/api/v1/grievances?asOf=2025-03-01&q=CONSULATE"), noParams)),
+    );
+    expect(page.items.map((g) => g.id)).toEqual([id]);
+  });
+
   it("reads a future day as today", async () => {
     const detail = GrievanceDetailSchema.parse(
       await ok(await readRoute(getRequest(`/api/v1/grievances/${id}?asOf=2999-01-01`), params({ id }))),
