@@ -10,10 +10,11 @@ import { PartyFlow } from "./party-flow";
 
 /** The columns every grievance table has, for the list and a party's page alike. */
 export const grievanceColumns = {
-  title: (header: string, className: string) =>
+  /** With `asOf`, each title opens the grievance replayed as of the same day. */
+  title: (header: string, className: string, asOf?: string) =>
     linkColumn<GrievanceSummary>(
       header,
-      (g) => `/grievances/${g.id}`,
+      (g) => `/grievances/${g.id}${asOf ? `?asOf=${asOf}` : ""}`,
       (g) => g.title,
       className,
     ),
@@ -55,7 +56,7 @@ export function GrievanceTable({
       caption={`Grievances, sorted by ${SORT_WORDS[sort.key]}, ${sort.dir === "asc" ? "ascending" : "descending"}`}
       rows={items}
       columns={[
-        sorted("title", grievanceColumns.title("Title", "min-w-48")),
+        sorted("title", grievanceColumns.title("Title", "min-w-48", filters.asOf)),
         sorted("category", grievanceColumns.category),
         {
           header: "Raised by → To",
