@@ -33,14 +33,29 @@ import {
   ParticipantSchema,
 } from "@/lib/schemas/meeting";
 import {
+  PartyConflictSchema,
   PartyCreateSchema,
   PartyDetailSchema,
+  PartyFiltersSchema,
   PartyListSchema,
+  PartyMergeSchema,
   PartyRefSchema,
   PartySummarySchema,
+  PartyUpdateSchema,
 } from "@/lib/schemas/party";
+import { FieldChangeSchema, RevisionListSchema, RevisionSchema } from "@/lib/schemas/revision";
 import { CitationSchema, SourceRefSchema } from "@/lib/schemas/source";
-import { VenueCreateSchema, VenueListSchema, VenueRefSchema, VenueSummarySchema } from "@/lib/schemas/venue";
+import {
+  VenueConflictSchema,
+  VenueCreateSchema,
+  VenueDetailSchema,
+  VenueFiltersSchema,
+  VenueListSchema,
+  VenueMergeSchema,
+  VenueRefSchema,
+  VenueSummarySchema,
+  VenueUpdateSchema,
+} from "@/lib/schemas/venue";
 import { authorize, type Actor } from "@/lib/server/authz";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas of lib/schemas: requests
@@ -56,15 +71,16 @@ const commaListNote = (example: string) => `A comma list (\`${example}\`); repea
 const listParam = (field: z.ZodType, what: string, example: string) =>
   field.meta({ description: `${what}. ${commaListNote(example)}`, param: { style: "form", explode: false } });
 
-/** The parameters every filtered list shares: the deleted switch and paging. */
-function sharedListParams(
-  shape: { deleted: z.ZodType; cursor: z.ZodType; limit: z.ZodType },
-  records: "grievances" | "meetings",
-) {
+type Records = "grievances" | "meetings" | "parties" | "venues";
+
+/** The switch every list of deletable records has. */
+const deletedParam = (field: z.ZodType, records: Records) =>
+  field.meta({ description: `\`1\`: only deleted ${records} instead of live ones (admins only; 403 for other roles)` });
+
+/** The parameters every paged list shares: the deleted switch and paging. */
+function sharedListParams(shape: { deleted: z.ZodType; cursor: z.ZodType; limit: z.ZodType }, records: Records) {
   return {
-    deleted: shape.deleted.meta({
-      description: `\`1\`: only deleted ${records} instead of live ones (admins only; 403 for other roles)`,
-    }),
+    deleted: deletedParam(shape.deleted, records),
     cursor: shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
     limit: shape.limit.meta({
       description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
@@ -194,29 +210,39 @@ function operation(kind: Kind, tag: Tag, operationId: string, spec: Spec): ZodOp
 }
 
 /**
- * The operations of a record named by a slug (a party, a venue): the whole list, create, and read.
+ * The operations of a record named by a slug (a party, a venue): the whole list, create, read,
+ * update with the version last seen, soft delete and restore (admins), and merge into another.
  */
 function sluggedRecordPaths(record: {
   tag: Tag;
   noun: "party" | "venue";
   plural: "parties" | "venues";
   list: z.ZodType;
+  /** The list's query: `deleted`. */
+  filters: z.ZodObject<{ deleted: z.ZodType }>;
   created: z.ZodType;
   detail: z.ZodType;
   create: z.ZodType;
+  update: z.ZodType;
+  conflict: z.ZodType;
+  merge: z.ZodType;
+  /** What names it, so that it cannot be deleted while they are live: "grievances or meetings". */
+  namedBy: string;
   /** Which records the list holds, in which order. */
   listed: string;
   /** What the slug is made from when the client gives none. */
   slugFrom: string;
 }) {
-  const { tag, noun, plural } = record;
+  const { tag, noun, plural, detail } = record;
   const Noun = capitalize(noun);
   const Plural = capitalize(plural);
+  const base = `/api/v1/${plural}/{slug}`;
   return {
     [`/api/v1/${plural}`]: {
-      get: operation("list", tag, `list${Plural}`, {
+      get: operation("filteredList", tag, `list${Plural}`, {
         summary: `List ${plural}`,
-        description: `${record.listed} Takes no query parameters.`,
+        description: `${record.listed} Deleted and merged ${plural} are left out. Any other query parameter is a 400.`,
+        query: z.object({ deleted: deletedParam(record.filters.shape.deleted, plural) }),
         answer: { "200": ok(`The ${plural}`, record.list) },
       }),
       post: operation("write", tag, `create${Noun}`, {
@@ -226,11 +252,54 @@ function sluggedRecordPaths(record: {
         answer: { "201": created(`The ${noun}`, record.created) },
       }),
     },
-    [`/api/v1/${plural}/{slug}`]: {
+    [base]: {
       get: operation("read", tag, `get${Noun}`, {
         summary: `Read a ${noun}`,
+        description: `A deleted ${noun} is a 404 for everyone but admins.`,
         path: SlugPath,
-        answer: { "200": ok(`The ${noun}`, record.detail) },
+        answer: { "200": ok(`The ${noun}`, detail) },
+      }),
+      patch: operation("write", tag, `update${Noun}`, {
+        summary: `Update a ${noun}`,
+        description:
+          "Edit any of the fields, always with the `version` last seen; the slug stays. A stale version is a 409 " +
+          `whose body carries the ${noun} as it stands now.`,
+        path: SlugPath,
+        body: body(`${Noun}Update`, record.update, "The changes, with the version last seen"),
+        answer: { "200": ok(`The ${noun} as updated`, detail) },
+        conflict: [`Someone else changed the ${noun} first`, record.conflict],
+      }),
+      delete: operation("admin", tag, `delete${Noun}`, {
+        summary: `Delete a ${noun} (admins)`,
+        description:
+          `A soft delete: the ${noun} leaves every list and picker and reads as 404 for everyone but admins. ` +
+          `\`POST ${base}/restore\` brings it back. Takes no body.`,
+        path: SlugPath,
+        answer: { "200": ok(`The ${noun}, with \`deletedAt\` set`, detail) },
+        conflict: [
+          `The ${noun} is still named by live ${record.namedBy} (the message says how many): merge it or move them first`,
+          ErrorBodySchema,
+        ],
+      }),
+    },
+    [`${base}/restore`]: {
+      post: operation("admin", tag, `restore${Noun}`, {
+        summary: `Restore a deleted ${noun} (admins)`,
+        description: `Brings the ${noun} back into lists and pickers. Takes no body.`,
+        path: SlugPath,
+        answer: { "200": ok(`The ${noun}, with \`deletedAt\` null`, detail) },
+        conflict: [`The ${noun} was merged into another; its references are there now`, ErrorBodySchema],
+      }),
+    },
+    [`${base}/merge`]: {
+      post: operation("write", tag, `merge${Noun}`, {
+        summary: `Merge a ${noun} into another (admins)`,
+        description:
+          `In one transaction, every reference to this ${noun} (its ${record.namedBy}) moves to \`into\`, once where ` +
+          `both were named; this ${noun} is then deleted with \`mergedInto\` set and a \`merge\` revision naming the survivor.`,
+        path: SlugPath,
+        body: body(`${Noun}Merge`, record.merge, `The ${noun} that stays`),
+        answer: { "200": ok(`The merged ${noun}, deleted, with \`mergedInto\``, detail) },
       }),
     },
   };
@@ -302,6 +371,32 @@ function versionedRecordPaths(record: {
   };
 }
 
+/** `GET …/revisions` of the grievances, meetings (by id), parties and venues (by slug). */
+function revisionPaths() {
+  const records = [
+    ["Grievances", "grievance", "grievances", "id"],
+    ["Meetings", "meeting", "meetings", "id"],
+    ["Parties", "party", "parties", "slug"],
+    ["Venues", "venue", "venues", "slug"],
+  ] as const;
+  return Object.fromEntries(
+    records.map(([tag, noun, plural, key]) => [
+      `/api/v1/${plural}/{${key}}/revisions`,
+      {
+        get: operation("read", tag, `list${capitalize(noun)}Revisions`, {
+          summary: `A ${noun}'s revisions`,
+          description:
+            `Every create, edit, delete and restore of the ${noun}, oldest first, whole: who, when, and each field ` +
+            "before → after. A status change is not a revision: it is in the history. A deleted " +
+            `${noun} is a 404 for everyone but admins.`,
+          path: key === "id" ? IdPath : SlugPath,
+          answer: { "200": ok("The revisions", RevisionListSchema) },
+        }),
+      },
+    ]),
+  );
+}
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 /** The OpenAPI document, built once per process. */
@@ -334,9 +429,14 @@ function buildDocument() {
         noun: "party",
         plural: "parties",
         list: PartyListSchema,
+        filters: PartyFiltersSchema,
         created: PartySummarySchema,
         detail: PartyDetailSchema,
         create: PartyCreateSchema,
+        update: PartyUpdateSchema,
+        conflict: PartyConflictSchema,
+        merge: PartyMergeSchema,
+        namedBy: "grievances and meetings",
         listed:
           "Every party, by name, with how many grievances it raised and received and how many meetings it attended.",
         slugFrom: "the name",
@@ -346,9 +446,14 @@ function buildDocument() {
         noun: "venue",
         plural: "venues",
         list: VenueListSchema,
+        filters: VenueFiltersSchema,
         created: VenueSummarySchema,
-        detail: VenueSummarySchema,
+        detail: VenueDetailSchema,
         create: VenueCreateSchema,
+        update: VenueUpdateSchema,
+        conflict: VenueConflictSchema,
+        merge: VenueMergeSchema,
+        namedBy: "meetings",
         listed: "Every venue, by city and name.",
         slugFrom: "the name and city",
       }),
@@ -430,6 +535,7 @@ function buildDocument() {
           answer: { "200": ok("The history", HistoryListSchema) },
         }),
       },
+      ...revisionPaths(),
       "/api/v1/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",
@@ -460,6 +566,8 @@ function buildDocument() {
         SourceRef: SourceRefSchema,
         Citation: CitationSchema,
         HistoryEntry: HistoryEntrySchema,
+        Revision: RevisionSchema,
+        FieldChange: FieldChangeSchema,
         GrievanceSummary: GrievanceSummarySchema,
         GrievanceDetail: GrievanceDetailSchema,
         Participant: ParticipantSchema,
@@ -468,6 +576,7 @@ function buildDocument() {
         PartySummary: PartySummarySchema,
         PartyDetail: PartyDetailSchema,
         VenueSummary: VenueSummarySchema,
+        VenueDetail: VenueDetailSchema,
       },
       responses: {
         ValidationFailed: errorResponse(

@@ -3,11 +3,14 @@
 import type { FieldSpec } from "@/components/forms/field-control";
 import { FieldListForm } from "@/components/forms/field-list-form";
 import { slugField } from "@/components/records/slug-field";
-import { createPartyAction } from "@/lib/actions/records";
+import { SluggedEditForm } from "@/components/records/slugged-record-forms";
+import { createPartyAction, updatePartyAction } from "@/lib/actions/records";
+import type { PartyDetail } from "@/lib/schemas/party";
 import { LIMITS } from "@/lib/schemas/common";
 import { PARTY_KINDS, PARTY_KIND_LABELS } from "@/lib/schemas/enums";
 
-const FIELDS: FieldSpec[] = [
+/** What an analyst edits; the create form adds the slug. */
+const EDITED: FieldSpec[] = [
   {
     name: "name",
     id: "party-name",
@@ -31,6 +34,10 @@ const FIELDS: FieldSpec[] = [
     initial: "STATE",
     control: { className: "max-w-56" },
   },
+];
+
+const FIELDS: FieldSpec[] = [
+  ...EDITED,
   slugField(
     "party-slug",
     "The name in addresses (/parties/united-states). Left empty, it is made from the name.",
@@ -48,6 +55,24 @@ export function PartyCreateForm() {
       pendingLabel="Adding…"
       cancelHref="/parties"
       className="max-w-xl space-y-4"
+    />
+  );
+}
+
+/** Edits a party's name, short name and kind; the slug stays, as addresses cite it. */
+export function PartyEditForm({
+  party,
+}: {
+  party: Pick<PartyDetail, "slug" | "version" | "name" | "shortName" | "kind">;
+}) {
+  return (
+    <SluggedEditForm
+      action={updatePartyAction}
+      fields={EDITED}
+      values={{ name: party.name, shortName: party.shortName ?? "", kind: party.kind }}
+      slug={party.slug}
+      version={party.version}
+      noun="party"
     />
   );
 }

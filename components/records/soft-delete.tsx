@@ -6,10 +6,11 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { formatDateTime } from "@/components/ui/format";
 import type { FormAction } from "@/lib/forms/action-state";
 
-// Delete and restore for grievances and meetings (admins only; the server refuses anyone else).
-// The page passes the record's own action (lib/actions), so one control serves both nouns.
+// Delete and restore for grievances, meetings, parties and venues (admins only; the server
+// refuses anyone else). The page passes the record's own action (lib/actions), so one control
+// serves every noun.
 
-type Noun = "grievance" | "meeting";
+type Noun = "grievance" | "meeting" | "party" | "venue";
 
 /** "Delete grievance…" behind a disclosure, so one click cannot delete: the form inside confirms. */
 export function DeleteRecordControl<T>({ id, noun, action }: { id: string; noun: Noun; action: FormAction<T> }) {

@@ -3,12 +3,15 @@
 import type { FieldSpec } from "@/components/forms/field-control";
 import { FieldListForm } from "@/components/forms/field-list-form";
 import { slugField } from "@/components/records/slug-field";
-import { createVenueAction } from "@/lib/actions/records";
+import { SluggedEditForm } from "@/components/records/slugged-record-forms";
+import { createVenueAction, updateVenueAction } from "@/lib/actions/records";
+import type { VenueDetail } from "@/lib/schemas/venue";
 import { LIMITS } from "@/lib/schemas/common";
 
 const PLACE = { maxLength: LIMITS.name };
 
-const FIELDS: Array<FieldSpec | FieldSpec[]> = [
+/** What an analyst edits; the create form adds the slug. */
+const EDITED: Array<FieldSpec | FieldSpec[]> = [
   {
     name: "name",
     id: "venue-name",
@@ -29,6 +32,10 @@ const FIELDS: Array<FieldSpec | FieldSpec[]> = [
     rows: 3,
     control: { maxLength: LIMITS.note },
   },
+];
+
+const FIELDS: Array<FieldSpec | FieldSpec[]> = [
+  ...EDITED,
   slugField("venue-slug", "The name in addresses. Left empty, it is made from the name and city.", "max-w-96"),
 ];
 
@@ -42,6 +49,24 @@ export function VenueCreateForm() {
       pendingLabel="Adding…"
       cancelHref="/venues"
       className="max-w-xl space-y-4"
+    />
+  );
+}
+
+/** Edits a venue's name, city, country and note; the slug stays, as addresses cite it. */
+export function VenueEditForm({
+  venue,
+}: {
+  venue: Pick<VenueDetail, "slug" | "version" | "name" | "city" | "country" | "note">;
+}) {
+  return (
+    <SluggedEditForm
+      action={updateVenueAction}
+      fields={EDITED}
+      values={{ name: venue.name, city: venue.city, country: venue.country, note: venue.note ?? "" }}
+      slug={venue.slug}
+      version={venue.version}
+      noun="venue"
     />
   );
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { z } from "zod";
-import { AppError, isAppError, notFound, parseOrThrow, type ErrorBody } from "@/lib/errors";
+import { AppError, isAppError, notFound, type ErrorBody } from "@/lib/errors";
 import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 import { actorFromHeaders } from "@/lib/server/auth";
 import type { Actor } from "@/lib/server/authz";
@@ -125,11 +124,6 @@ export function searchParamsToObject(url: string | URL): Record<string, string |
   return out;
 }
 
-/** For lists that take no filters: a query key is a mistake (a typo'd filter), refused like any other. */
-function assertNoQuery(request: Request): void {
-  parseOrThrow(z.strictObject({}), searchParamsToObject(request.url));
-}
-
 function tooLarge(): AppError {
   return new AppError(
     "PAYLOAD_TOO_LARGE",
@@ -213,11 +207,15 @@ export function recordQueryRoute<K extends Key>(key: K, what: string, call: Call
   );
 }
 
-/** A change to the record that `[id]` names, with a JSON body. */
-export function recordChangeRoute(what: string, call: Call<[id: string, body: unknown]>) {
-  return apiRoute<{ id: string }>(
+/** A change to the record that `[id]` (or `[slug]`, given as `key`) names, with a JSON body. */
+export function recordChangeRoute<K extends Key = "id">(
+  what: string,
+  call: Call<[key: string, body: unknown]>,
+  key: K = "id" as K,
+) {
+  return apiRoute<Record<K, string>>(
     async (request, context, actor) => {
-      const id = await keyParam(context, "id", what);
+      const id = await keyParam(context, key, what);
       return jsonResponse(await call(actor, id, await readJsonBody(request)));
     },
     { body: true },
@@ -245,10 +243,14 @@ export function pageRoute(list: (actor: Actor, query: ReturnType<typeof searchPa
   });
 }
 
-/** A list that takes no filters, whole, in the list shape (`nextCursor` is always null). */
-export function wholeListRoute(list: (actor: Actor) => Promise<unknown[]>) {
-  return apiRoute(async (request, _context, actor) => {
-    assertNoQuery(request);
-    return jsonResponse({ items: await list(actor), nextCursor: null });
-  });
+/**
+ * A list that is never paged, whole, in the list shape (`nextCursor` is always null). Its few
+ * filters (`deleted`) are validated by the call, whose strict schema refuses a typo'd key.
+ */
+export function wholeListRoute(
+  list: (actor: Actor, query: ReturnType<typeof searchParamsToObject>) => Promise<unknown[]>,
+) {
+  return apiRoute(async (request, _context, actor) =>
+    jsonResponse({ items: await list(actor, searchParamsToObject(request.url)), nextCursor: null }),
+  );
 }

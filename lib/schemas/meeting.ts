@@ -156,6 +156,9 @@ export type MeetingSummary = z.output<typeof MeetingSummarySchema>;
 export const MeetingDetailSchema = MeetingSummarySchema.extend({
   agenda: z.array(
     z.strictObject({
+      /** The note's own id and version, for editing it (PATCH-like: the version last seen). */
+      id: z.string(),
+      version: z.int().min(1),
       grievance: z.strictObject({
         id: z.string(),
         title: z.string(),

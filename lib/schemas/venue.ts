@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { LIMITS, optionalText, pageOf, requiredText, slugify, SlugSchema } from "./common";
+import {
+  clearableText,
+  conflictBodyOf,
+  LIMITS,
+  optionalText,
+  pageOf,
+  requiredText,
+  slugify,
+  SlugSchema,
+  TimestampSchema,
+  VersionSchema,
+} from "./common";
 
 export const VenueCreateSchema = z
   .strictObject({
@@ -21,6 +32,26 @@ export const VenueCreateSchema = z
     }
   });
 
+/** PATCH body: any of the fields, with the version last seen; the slug stays (addresses cite it). */
+export const VenueUpdateSchema = z.strictObject({
+  version: VersionSchema,
+  name: requiredText("Name", LIMITS.name).optional(),
+  city: requiredText("City", LIMITS.name).optional(),
+  country: requiredText("Country", LIMITS.name).optional(),
+  /** Empty clears it. */
+  note: clearableText("Note", LIMITS.note),
+});
+
+/** What the list takes: "1" for the deleted venues (admins). */
+export const VenueFiltersSchema = z.strictObject({
+  deleted: z.enum(["1"], { error: "Deleted takes 1" }).optional(),
+});
+
+/** Merge body (admins): the venue that stays; every reference moves to it. */
+export const VenueMergeSchema = z.strictObject({
+  into: SlugSchema.meta({ description: "The slug of the venue that stays" }),
+});
+
 /** How other records name a venue. */
 export const VenueRefSchema = z.strictObject({
   slug: z.string(),
@@ -36,4 +67,16 @@ export const VenueSummarySchema = VenueRefSchema.extend({
 });
 export type VenueSummary = z.output<typeof VenueSummarySchema>;
 
+export const VenueDetailSchema = VenueSummarySchema.extend({
+  version: z.int().min(1),
+  deletedAt: TimestampSchema.nullable().meta({
+    description: "When an admin deleted it (or merged it into another); shown to admins only",
+  }),
+  mergedInto: VenueRefSchema.nullable().meta({ description: "The venue it was merged into, if it was" }),
+});
+export type VenueDetail = z.output<typeof VenueDetailSchema>;
+
 export const VenueListSchema = pageOf(VenueSummarySchema);
+
+/** A stale version's 409: the venue as it stands now. */
+export const VenueConflictSchema = conflictBodyOf(VenueDetailSchema);

@@ -88,6 +88,8 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
         where: { grievance: { deletedAt: null } },
         orderBy: { createdAt: "asc" },
         select: {
+          id: true,
+          version: true,
           note: true,
           statusAfter: true,
           grievance: { select: { id: true, title: true, status: true, category: true, version: true } },
@@ -126,7 +128,8 @@ export function getMeetingOrThrow(actor: Actor | null, id: string): Promise<Meet
 
 async function venueIdBySlug(tx: Tx, slug: string | null | undefined): Promise<string | null | undefined> {
   if (slug === undefined || slug === null) return slug;
-  const venue = await tx.venue.findUnique({ where: { slug }, select: { id: true } });
+  // A deleted (or merged) venue is gone from the pickers, and no meeting may be held there anew.
+  const venue = await tx.venue.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
   if (!venue) throw validationFailed([{ path: "venue", message: `Unknown venue "${slug}"` }]);
   return venue.id;
 }

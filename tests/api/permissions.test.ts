@@ -3,19 +3,29 @@ import * as grievanceList from "@/app/api/v1/grievances/route";
 import * as grievanceOne from "@/app/api/v1/grievances/[id]/route";
 import * as grievanceHistory from "@/app/api/v1/grievances/[id]/history/route";
 import * as grievanceRestore from "@/app/api/v1/grievances/[id]/restore/route";
+import * as grievanceRevisions from "@/app/api/v1/grievances/[id]/revisions/route";
 import * as meetingList from "@/app/api/v1/meetings/route";
 import * as meetingOne from "@/app/api/v1/meetings/[id]/route";
 import * as meetingOutcomes from "@/app/api/v1/meetings/[id]/outcomes/route";
 import * as meetingRestore from "@/app/api/v1/meetings/[id]/restore/route";
+import * as meetingRevisions from "@/app/api/v1/meetings/[id]/revisions/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as partyList from "@/app/api/v1/parties/route";
+import * as partyMerge from "@/app/api/v1/parties/[slug]/merge/route";
+import * as partyRestore from "@/app/api/v1/parties/[slug]/restore/route";
 import * as partyOne from "@/app/api/v1/parties/[slug]/route";
+import * as partyRevisions from "@/app/api/v1/parties/[slug]/revisions/route";
 import * as venueList from "@/app/api/v1/venues/route";
+import * as venueMerge from "@/app/api/v1/venues/[slug]/merge/route";
+import * as venueRestore from "@/app/api/v1/venues/[slug]/restore/route";
 import * as venueOne from "@/app/api/v1/venues/[slug]/route";
+import * as venueRevisions from "@/app/api/v1/venues/[slug]/revisions/route";
 import { getAuth } from "@/lib/server/auth";
 import { SYSTEM } from "@/lib/server/authz";
 import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
 import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
+import { createParty, getPartyOrThrow } from "@/lib/server/parties";
+import { createVenue, getVenueOrThrow } from "@/lib/server/venues";
 import { seedDatabase } from "@/lib/server/seed";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, deactivateUser } from "@/lib/server/users";
@@ -41,6 +51,9 @@ beforeAll(async () => {
   await seedDatabase();
   grievanceId = (await listGrievances(SYSTEM, { q: "local staff" })).items[0]!.id;
   meetingId = (await listMeetings(SYSTEM, {})).items[0]!.id;
+  // Named by nothing, so an admin may delete them.
+  await createParty(SYSTEM, { name: "Matrix Party", slug: "matrix-party" });
+  await createVenue(SYSTEM, { name: "Matrix Venue", slug: "matrix-venue", city: "Geneva", country: "Switzerland" });
   headersFor.set("anonymous", {});
   for (const role of ["viewer", "analyst", "admin"] as const) {
     headersFor.set(role, { authorization: `Bearer ${(await token(role, `${role}@example.org`)).token}` });
@@ -141,6 +154,34 @@ const CASES: Case[] = [
     call: (h) => grievanceHistory.GET(get(`/api/v1/grievances/${grievanceId}/history`, h), id()),
   },
   {
+    name: "GET /grievances/{id}/revisions",
+    need: "read",
+    success: 200,
+    call: (h) => grievanceRevisions.GET(get(`/api/v1/grievances/${grievanceId}/revisions`, h), id()),
+  },
+  {
+    name: "GET /meetings/{id}/revisions",
+    need: "read",
+    success: 200,
+    call: (h) => meetingRevisions.GET(get(`/api/v1/meetings/${meetingId}/revisions`, h), mid()),
+  },
+  {
+    name: "GET /parties/{slug}/revisions",
+    need: "read",
+    success: 200,
+    call: (h) => partyRevisions.GET(get("/api/v1/parties/russia/revisions", h), slug("russia")),
+  },
+  {
+    name: "GET /venues/{slug}/revisions",
+    need: "read",
+    success: 200,
+    call: (h) =>
+      venueRevisions.GET(
+        get("/api/v1/venues/russian-consulate-general-istanbul/revisions", h),
+        slug("russian-consulate-general-istanbul"),
+      ),
+  },
+  {
     name: "DELETE /grievances/{id}",
     need: "admin",
     success: 200,
@@ -212,6 +253,42 @@ const CASES: Case[] = [
     success: 200,
     call: (h) => partyOne.GET(get("/api/v1/parties/russia", h), slug("russia")),
   },
+  {
+    name: "PATCH /parties/{slug}",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { version } = await getPartyOrThrow(SYSTEM, "matrix-party");
+      return partyOne.PATCH(
+        json("PATCH", "/api/v1/parties/matrix-party", { version, shortName: `M${++n}` }, h),
+        slug("matrix-party"),
+      );
+    },
+  },
+  {
+    name: "DELETE /parties/{slug}",
+    need: "admin",
+    success: 200,
+    call: (h) => partyOne.DELETE(json("DELETE", "/api/v1/parties/matrix-party", {}, h), slug("matrix-party")),
+  },
+  {
+    name: "POST /parties/{slug}/restore",
+    need: "admin",
+    success: 200,
+    call: (h) => partyRestore.POST(json("POST", "/api/v1/parties/matrix-party/restore", {}, h), slug("matrix-party")),
+  },
+  {
+    name: "POST /parties/{slug}/merge",
+    need: "admin",
+    success: 200,
+    call: async (h) => {
+      const dupe = await createParty(SYSTEM, { name: `Duplicate ${++n}` });
+      return partyMerge.POST(
+        json("POST", `/api/v1/parties/${dupe.slug}/merge`, { into: "russia" }, h),
+        slug(dupe.slug),
+      );
+    },
+  },
   { name: "GET /venues", need: "read", success: 200, call: (h) => venueList.GET(get("/api/v1/venues", h), none) },
   {
     name: "POST /venues",
@@ -232,6 +309,42 @@ const CASES: Case[] = [
         get("/api/v1/venues/russian-consulate-general-istanbul", h),
         slug("russian-consulate-general-istanbul"),
       ),
+  },
+  {
+    name: "PATCH /venues/{slug}",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { version } = await getVenueOrThrow(SYSTEM, "matrix-venue");
+      return venueOne.PATCH(
+        json("PATCH", "/api/v1/venues/matrix-venue", { version, note: `note ${++n}` }, h),
+        slug("matrix-venue"),
+      );
+    },
+  },
+  {
+    name: "DELETE /venues/{slug}",
+    need: "admin",
+    success: 200,
+    call: (h) => venueOne.DELETE(json("DELETE", "/api/v1/venues/matrix-venue", {}, h), slug("matrix-venue")),
+  },
+  {
+    name: "POST /venues/{slug}/restore",
+    need: "admin",
+    success: 200,
+    call: (h) => venueRestore.POST(json("POST", "/api/v1/venues/matrix-venue/restore", {}, h), slug("matrix-venue")),
+  },
+  {
+    name: "POST /venues/{slug}/merge",
+    need: "admin",
+    success: 200,
+    call: async (h) => {
+      const dupe = await createVenue(SYSTEM, { name: `Duplicate ${++n}`, city: "Geneva", country: "Switzerland" });
+      return venueMerge.POST(
+        json("POST", `/api/v1/venues/${dupe.slug}/merge`, { into: "matrix-venue" }, h),
+        slug(dupe.slug),
+      );
+    },
   },
   {
     name: "GET /openapi.json",

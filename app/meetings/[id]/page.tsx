@@ -4,6 +4,7 @@ import { MeetingEditForm } from "@/components/meetings/meeting-edit-form";
 import { MeetingHistory } from "@/components/meetings/meeting-history";
 import { MeetingStatusForm } from "@/components/meetings/meeting-status-form";
 import { OutcomeForm } from "@/components/meetings/outcome-form";
+import { AgendaNoteEdit } from "@/components/meetings/agenda-note-edit";
 import { ParticipantsDetailed } from "@/components/meetings/participants";
 import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { ButtonLink } from "@/components/ui/button";
@@ -130,7 +131,7 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
               caption="Grievances discussed at this meeting"
               rows={meeting.agenda}
               empty={<EmptyNote>No grievances recorded for this meeting yet.</EmptyNote>}
-              rowKey={(a) => a.grievance.id}
+              rowKey={(a) => a.id}
               columns={[
                 linkColumn<Agenda>(
                   "Grievance",
@@ -148,7 +149,11 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
                       <span className="text-slate-600">no change</span>
                     ),
                 },
-                { header: "Note", className: "min-w-64 text-slate-800", cell: (a) => a.note },
+                {
+                  header: "Note",
+                  className: "min-w-64 text-slate-800",
+                  cell: (a) => (canEdit ? <AgendaNoteEdit id={a.id} version={a.version} note={a.note} /> : a.note),
+                },
               ]}
             />
           </Section>

@@ -1,5 +1,10 @@
 import { MeetingsTable } from "@/components/meetings/meetings-table";
+import { RevisionHistory } from "@/components/records/revision-history";
+import { PartyEditForm } from "@/components/parties/party-create-form";
 import { PartyGrievancesTable } from "@/components/parties/party-grievances-table";
+import { MergedNotice, MergeRecordForm } from "@/components/records/slugged-record-forms";
+import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
+import { Card } from "@/components/ui/card";
 import { EmptyNote } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +15,10 @@ import { LIMITS } from "@/lib/schemas/common";
 import { PARTY_KIND_LABELS } from "@/lib/schemas/enums";
 import { listGrievances } from "@/lib/server/grievances";
 import { listMeetings } from "@/lib/server/meetings";
-import { getPartyOrThrow } from "@/lib/server/parties";
+import { deletePartyAction, mergePartyAction, restorePartyAction } from "@/lib/actions/records";
+import { can } from "@/lib/server/authz";
+import { getPartyOrThrow, listParties } from "@/lib/server/parties";
+import { listRevisions } from "@/lib/server/revisions";
 import { recordPage, type RecordPageProps } from "@/app/page-data";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +31,13 @@ const OPEN_AS_LIST = "Open as a list to filter";
 
 export default async function PartyPage(props: RecordPageProps<"slug">) {
   const { actor, record: party } = await partyPage.load(props);
-  const [raised, addressed, meetings] = await Promise.all([
+  const live = !party.deletedAt;
+  const isAdmin = can(actor, "admin");
+  const [raised, addressed, meetings, others] = await Promise.all([
     listGrievances(actor, { party: party.slug, role: "raised", limit: SHOWN }),
     listGrievances(actor, { party: party.slug, role: "addressed", limit: SHOWN }),
     listMeetings(actor, { party: party.slug, limit: SHOWN }),
+    isAdmin && live ? listParties(actor) : [],
   ]);
   const sides = [
     {
@@ -49,6 +60,17 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
     <>
       <PageHeader
         breadcrumb={{ href: "/parties", label: "Parties" }}
+        banner={
+          party.mergedInto ? (
+            <MergedNotice
+              href={`/parties/${party.mergedInto.slug}`}
+              name={party.mergedInto.name}
+              moved="every grievance and meeting that named it names that party now"
+            />
+          ) : party.deletedAt ? (
+            <DeletedNotice id={party.slug} noun="party" deletedAt={party.deletedAt} action={restorePartyAction} />
+          ) : null
+        }
         title={
           <>
             {party.name}
@@ -92,6 +114,26 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
             <MeetingsTable meetings={meetings.items} caption={`Meetings attended by ${party.name}`} />
           )}
         </Section>
+        {live && can(actor, "write") ? (
+          <Section id="edit" title="Edit party">
+            <PartyEditForm party={party} />
+          </Section>
+        ) : null}
+        {live && isAdmin ? (
+          <Card title="Admin">
+            <div className="space-y-3">
+              <MergeRecordForm
+                action={mergePartyAction}
+                slug={party.slug}
+                noun="party"
+                options={others.filter((p) => p.slug !== party.slug).map((p) => ({ value: p.slug, label: p.name }))}
+                moves="every grievance and meeting that names it"
+              />
+              <DeleteRecordControl id={party.slug} noun="party" action={deletePartyAction} />
+            </div>
+          </Card>
+        ) : null}
+        <RevisionHistory revisions={await listRevisions(actor, "party", party.slug)} />
       </div>
     </>
   );

@@ -1,4 +1,8 @@
 import { MeetingsTable } from "@/components/meetings/meetings-table";
+import { MergedNotice, MergeRecordForm } from "@/components/records/slugged-record-forms";
+import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
+import { VenueEditForm } from "@/components/venues/venue-create-form";
+import { RevisionHistory } from "@/components/records/revision-history";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
@@ -10,7 +14,9 @@ import { meetingsHref } from "@/lib/meeting-list-url";
 import { LIMITS } from "@/lib/schemas/common";
 import { can } from "@/lib/server/authz";
 import { listMeetings } from "@/lib/server/meetings";
-import { getVenueOrThrow } from "@/lib/server/venues";
+import { listRevisions } from "@/lib/server/revisions";
+import { deleteVenueAction, mergeVenueAction, restoreVenueAction } from "@/lib/actions/records";
+import { getVenueOrThrow, listVenues } from "@/lib/server/venues";
 import { recordPage, type RecordPageProps } from "@/app/page-data";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +26,28 @@ export const generateMetadata = venuePage.titled((venue) => venue.name);
 
 export default async function VenuePage(props: RecordPageProps<"slug">) {
   const { actor, record: venue } = await venuePage.load(props);
-  const meetings = await listMeetings(actor, { venue: venue.slug, limit: LIMITS.pageSizeMax });
+  const live = !venue.deletedAt;
+  const isAdmin = can(actor, "admin");
+  const [meetings, others] = await Promise.all([
+    listMeetings(actor, { venue: venue.slug, limit: LIMITS.pageSizeMax }),
+    isAdmin && live ? listVenues(actor) : [],
+  ]);
 
   return (
     <>
       <PageHeader
         breadcrumb={{ href: "/venues", label: "Venues" }}
+        banner={
+          venue.mergedInto ? (
+            <MergedNotice
+              href={`/venues/${venue.mergedInto.slug}`}
+              name={venue.mergedInto.name}
+              moved="its meetings were moved there"
+            />
+          ) : venue.deletedAt ? (
+            <DeletedNotice id={venue.slug} noun="venue" deletedAt={venue.deletedAt} action={restoreVenueAction} />
+          ) : null
+        }
         title={venue.name}
         subtitle={`${venue.city}, ${venue.country}`}
       />
@@ -63,7 +85,29 @@ export default async function VenuePage(props: RecordPageProps<"slug">) {
               ]}
             />
           </Card>
+          {live && can(actor, "write") ? (
+            <Card title="Edit venue" className="mt-5">
+              <VenueEditForm venue={venue} />
+            </Card>
+          ) : null}
+          {live && isAdmin ? (
+            <Card title="Admin" className="mt-5">
+              <div className="space-y-3">
+                <MergeRecordForm
+                  action={mergeVenueAction}
+                  slug={venue.slug}
+                  noun="venue"
+                  options={others
+                    .filter((v) => v.slug !== venue.slug)
+                    .map((v) => ({ value: v.slug, label: `${v.name}, ${v.city}` }))}
+                  moves="every meeting held there"
+                />
+                <DeleteRecordControl id={venue.slug} noun="venue" action={deleteVenueAction} />
+              </div>
+            </Card>
+          ) : null}
         </aside>
+        <RevisionHistory revisions={await listRevisions(actor, "venue", venue.slug)} />
       </div>
     </>
   );
