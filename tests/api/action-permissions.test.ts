@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM } from "@/lib/server/authz";
 import { getAuth } from "@/lib/server/auth";
 import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
+import { getDb } from "@/lib/server/db";
 import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
+import { createParty, getPartyOrThrow } from "@/lib/server/parties";
+import { createVenue, getVenueOrThrow } from "@/lib/server/venues";
 import { seedDatabase } from "@/lib/server/seed";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, deactivateUser } from "@/lib/server/users";
@@ -42,6 +45,9 @@ beforeAll(async () => {
   await seedDatabase();
   grievanceId = (await listGrievances(SYSTEM, { q: "embassy staff" })).items[0]!.id;
   meetingId = (await listMeetings(SYSTEM, {})).items[0]!.id;
+  // Named by nothing, so an admin may delete them.
+  await createParty(SYSTEM, { name: "Matrix Party", slug: "matrix-party" });
+  await createVenue(SYSTEM, { name: "Matrix Venue", slug: "matrix-venue", city: "Geneva", country: "Switzerland" });
   identityHeaders.set("anonymous", new Headers());
   const auth = await getAuth();
   for (const role of ["viewer", "analyst", "admin"] as const) {
@@ -263,6 +269,61 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     run: () => adminActions.createApiTokenAction(idle, form({ id: viewerId, name: `t${++n}` })),
   },
 ];
+
+/** Edit, delete, restore and merge of a party or a venue, on the matrix's own record. */
+function sluggedCases(
+  noun: "Party" | "Venue",
+  read: (slug: string) => Promise<{ version: number }>,
+  duplicate: () => Promise<{ slug: string }>,
+  edit: Record<string, string>,
+): Array<{ name: string; need: Need; run: () => Promise<unknown> }> {
+  const id = `matrix-${noun.toLowerCase()}`;
+  const action = (verb: string) => recordActions[`${verb}${noun}Action` as keyof typeof recordActions];
+  return [
+    {
+      name: `update${noun}Action`,
+      need: "write",
+      run: async () => action("update")(idle, form({ id, version: String((await read(id)).version), ...edit })),
+    },
+    { name: `delete${noun}Action`, need: "admin", run: () => action("delete")(idle, form({ id })) },
+    { name: `restore${noun}Action`, need: "admin", run: () => action("restore")(idle, form({ id })) },
+    {
+      name: `merge${noun}Action`,
+      need: "admin",
+      run: async () => action("merge")(idle, form({ id: (await duplicate()).slug, into: id })),
+    },
+  ];
+}
+
+CASES.push(
+  ...sluggedCases(
+    "Party",
+    (slug) => getPartyOrThrow(SYSTEM, slug),
+    () => createParty(SYSTEM, { name: `Duplicate ${++n}` }),
+    { shortName: "MP" },
+  ),
+  ...sluggedCases(
+    "Venue",
+    (slug) => getVenueOrThrow(SYSTEM, slug),
+    () => createVenue(SYSTEM, { name: `Duplicate ${++n}`, city: "Geneva", country: "Switzerland" }),
+    { note: "Matrix" },
+  ),
+  {
+    name: "updateAgendaNoteAction",
+    need: "write",
+    run: async () => {
+      const db = await getDb();
+      const item = await db.agendaItem.findFirstOrThrow({
+        where: { deletedAt: null, meeting: { deletedAt: null }, grievance: { deletedAt: null } },
+        orderBy: { id: "asc" },
+      });
+      return recordActions.updateAgendaNoteAction(
+        idle,
+        form({ id: item.id, version: String(item.version), note: `Note ${++n}` }),
+      );
+    },
+  },
+);
 
 const RANK: Record<Exclude<Identity, "anonymous" | "deactivated" | "revokedToken">, number> = {
   viewer: 1,
