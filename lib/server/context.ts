@@ -13,6 +13,8 @@ export type MutationContext = {
    * input names no source URL (the seed's news reports have no URL on record).
    */
   sourceTitle?: string;
+  /** Written by the seed: its revisions say so (and date from `at`), apart from an analyst's. */
+  seed?: boolean;
 };
 
 export function contextTime(context: MutationContext | undefined): Date {

@@ -22,6 +22,7 @@ import { authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 import { mutate } from "./mutation";
+import type { RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
 import { addCitations, citationsSelect, toCitation } from "./sources";
 import { HISTORY_ORDER, historyEntrySelect, readPage, toHistoryEntry, versionedRecord } from "./versioned";
@@ -202,9 +203,37 @@ async function readGrievanceDetail(tx: Tx, id: string, at: Date | null = null): 
   };
 }
 
+/** A grievance as its revisions show it: the fields an analyst edits, parties by slug. */
+async function grievanceSnapshot(tx: Tx, id: string): Promise<Record<string, unknown> | null> {
+  const row = await tx.grievance.findUnique({
+    where: { id },
+    select: {
+      title: true,
+      description: true,
+      category: true,
+      parties: { select: { role: true, party: { select: { slug: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { parties, ...fields } = row;
+  const slugs = (role: string) =>
+    parties
+      .filter((p) => p.role === role)
+      .map((p) => p.party.slug)
+      .sort();
+  return { ...fields, raisedBy: slugs("RAISED_BY"), addressedTo: slugs("ADDRESSED_TO") };
+}
+
+export const GRIEVANCE_REVISIONS: RevisionSpec = {
+  entity: "grievance",
+  fields: ["title", "description", "category", "raisedBy", "addressedTo"],
+  snapshot: grievanceSnapshot,
+};
+
 const grievanceRecord = versionedRecord({
   model: "grievance",
   label: "Grievance",
+  revisions: GRIEVANCE_REVISIONS,
   state: (tx, id) =>
     tx.grievance.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true } }),
   read: readGrievanceDetail,
@@ -277,7 +306,8 @@ export async function createGrievance(
   options: GrievanceCreateOptions = {},
 ): Promise<GrievanceDetail> {
   const at = contextTime(options);
-  return mutate(actor, { permission: "write", schema: GrievanceCreateSchema, input }, async (tx, data, who) => {
+  const spec = { permission: "write", schema: GrievanceCreateSchema, input, context: options } as const;
+  return mutate(actor, spec, async (tx, data, who) => {
     const raised = await partyIdsBySlug(tx, data.raisedBy, "raisedBy");
     const addressed = await partyIdsBySlug(tx, data.addressedTo, "addressedTo");
     if (options.raisedAtMeetingId) await assertMeetingExists(tx, options.raisedAtMeetingId, "meetingId");
@@ -298,7 +328,8 @@ export async function createGrievance(
       },
       select: { id: true },
     });
-    await addCitations(tx, { grievanceId: grievance.id }, data.citations ?? [], at);
+    await grievanceRecord.created(tx, grievance.id, who);
+    await addCitations(tx, { grievanceId: grievance.id }, data.citations ?? [], at, who);
     const first = {
       to: "OPEN" as const,
       reason: options.raisedReason ?? "Raised",
@@ -327,7 +358,13 @@ export async function applyGrievanceChange(
   tx: Tx,
   id: string,
   version: number,
-  changes: { fields?: Prisma.GrievanceUpdateManyMutationInput; move?: GrievanceMove; path?: string },
+  changes: {
+    fields?: Prisma.GrievanceUpdateManyMutationInput;
+    /** Rewrites the grievance's party rows inside the change, so its revision sees them. */
+    relations?: () => Promise<void>;
+    move?: GrievanceMove;
+    path?: string;
+  },
   at: Date,
   who: Actor,
 ): Promise<void> {
@@ -344,6 +381,7 @@ export async function applyGrievanceChange(
     },
     fields: async () => {
       if (move?.meetingId) await assertMeetingExists(tx, move.meetingId, path ? `${path}.meetingId` : "meetingId");
+      await changes.relations?.();
       return { ...changes.fields, ...(move ? { lastMovedAt: at } : {}) };
     },
   });
@@ -373,7 +411,8 @@ export async function updateGrievance(
   context: MutationContext = {},
 ): Promise<GrievanceDetail> {
   const at = contextTime(context);
-  return mutate(actor, { permission: "write", schema: GrievanceUpdateSchema, input }, async (tx, data, who) => {
+  const spec = { permission: "write", schema: GrievanceUpdateSchema, input, context } as const;
+  return mutate(actor, spec, async (tx, data, who) => {
     const fields: Prisma.GrievanceUpdateManyMutationInput = {};
     if (data.title !== undefined) fields.title = data.title;
     if (data.description !== undefined) fields.description = data.description;
@@ -386,8 +425,8 @@ export async function updateGrievance(
           source: data.sourceUrl ?? context.sourceTitle,
         }
       : undefined;
-    await applyGrievanceChange(tx, id, data.version, { fields, move }, at, who);
-    await replaceParties(tx, id, data);
+    const relations = () => replaceParties(tx, id, data);
+    await applyGrievanceChange(tx, id, data.version, { fields, relations, move }, at, who);
     return (await readGrievanceDetail(tx, id))!;
   });
 }

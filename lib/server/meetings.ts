@@ -18,6 +18,7 @@ import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 import { applyGrievanceChange } from "./grievances";
 import { mutate } from "./mutation";
+import { AGENDA_ITEM_REVISIONS, recordCreated, type RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
 import { addCitations, citationsSelect, toCitation } from "./sources";
 import { venueRefSelect } from "./venues";
@@ -109,9 +110,39 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
   };
 }
 
+/** A meeting as its revisions show it: venue and participants by slug. */
+async function meetingSnapshot(tx: Tx, id: string): Promise<Record<string, unknown> | null> {
+  const row = await tx.meeting.findUnique({
+    where: { id },
+    select: {
+      title: true,
+      date: true,
+      summary: true,
+      venue: { select: { slug: true } },
+      participants: { select: { role: true, headOfDelegation: true, party: { select: { slug: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { venue, participants, ...fields } = row;
+  return {
+    ...fields,
+    venue: venue?.slug ?? null,
+    participants: participants
+      .map((p) => `${p.party.slug} (${p.role}${p.headOfDelegation ? `, ${p.headOfDelegation}` : ""})`)
+      .sort(),
+  };
+}
+
+export const MEETING_REVISIONS: RevisionSpec = {
+  entity: "meeting",
+  fields: ["title", "date", "venue", "summary", "participants"],
+  snapshot: meetingSnapshot,
+};
+
 const meetingRecord = versionedRecord({
   model: "meeting",
   label: "Meeting",
+  revisions: MEETING_REVISIONS,
   state: (tx, id) =>
     tx.meeting.findUnique({
       where: { id },
@@ -152,7 +183,8 @@ export async function createMeeting(
   options: MeetingCreateOptions = {},
 ): Promise<MeetingDetail> {
   const at = contextTime(options);
-  return mutate(actor, { permission: "write", schema: MeetingCreateSchema, input }, async (tx, data, who) => {
+  const spec = { permission: "write", schema: MeetingCreateSchema, input, context: options } as const;
+  return mutate(actor, spec, async (tx, data, who) => {
     const venueId = await venueIdBySlug(tx, data.venue);
     const partyIds = await partyIdsBySlug(
       tx,
@@ -178,7 +210,8 @@ export async function createMeeting(
       },
       select: { id: true },
     });
-    await addCitations(tx, { meetingId: meeting.id }, options.citations ?? [], at);
+    await meetingRecord.created(tx, meeting.id, who);
+    await addCitations(tx, { meetingId: meeting.id }, options.citations ?? [], at, who);
     const logged = { to: data.status, reason: options.reason ?? "Logged", source: options.sourceTitle };
     await meetingRecord.writeHistory(tx, meeting.id, null, logged, who, at);
     return (await readMeetingDetail(tx, meeting.id))!;
@@ -193,7 +226,8 @@ export async function updateMeeting(
   context: MutationContext = {},
 ): Promise<MeetingDetail> {
   const at = contextTime(context);
-  return mutate(actor, { permission: "write", schema: MeetingUpdateSchema, input }, async (tx, data, who) => {
+  const spec = { permission: "write", schema: MeetingUpdateSchema, input, context } as const;
+  return mutate(actor, spec, async (tx, data, who) => {
     const move = data.status && {
       to: data.status,
       reason: data.reason!,
@@ -230,7 +264,8 @@ export async function logMeetingOutcome(
   context: MutationContext = {},
 ): Promise<MeetingDetail> {
   const at = contextTime(context);
-  return mutate(actor, { permission: "write", schema: MeetingOutcomeSchema, input }, async (tx, data, who) => {
+  const spec = { permission: "write", schema: MeetingOutcomeSchema, input, context } as const;
+  return mutate(actor, spec, async (tx, data, who) => {
     const meeting = await tx.meeting.findUnique({
       where: { id: meetingId },
       select: { status: true, deletedAt: true },
@@ -273,7 +308,7 @@ export async function logMeetingOutcome(
         who,
       );
       // Appended, never replacing what an earlier note on this grievance said (issue 8).
-      await tx.agendaItem.create({
+      const agendaItem = await tx.agendaItem.create({
         data: {
           meetingId,
           grievanceId: outcome.grievanceId,
@@ -285,6 +320,7 @@ export async function logMeetingOutcome(
           actorId: actorId(who),
         },
       });
+      await recordCreated(tx, AGENDA_ITEM_REVISIONS, agendaItem.id, who);
     }
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
     return (await readMeetingDetail(tx, meetingId))!;

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, notFound, parseOrThrow } from "@/lib/errors";
 import { authorize, type Actor, type Permission } from "./authz";
+import type { MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 
 /**
@@ -17,7 +18,19 @@ export type MutationSpec<S extends z.ZodType> = {
   schema?: S;
   input?: unknown;
   unique?: UniqueErrors<z.output<S>>;
+  /**
+   * Who is writing beyond the actor (the seed) and when: kept with the transaction, so every
+   * revision written inside it says so without each helper on the way passing it down.
+   */
+  context?: MutationContext;
 };
+
+const contexts = new WeakMap<Tx, MutationContext>();
+
+/** The context of the mutation whose transaction this is (empty outside one). */
+export function mutationContext(tx: Tx): MutationContext {
+  return contexts.get(tx) ?? {};
+}
 
 /**
  * Every write in lib/server goes through here: authorize → validate with the shared schema → one
@@ -35,7 +48,10 @@ export async function mutate<T, S extends z.ZodType = z.ZodUndefined>(
   const data = spec.schema ? parseOrThrow(spec.schema, spec.input) : (undefined as z.output<S>);
   const db = await getDb();
   try {
-    return await db.$transaction((tx) => work(tx, data, who));
+    return await db.$transaction((tx) => {
+      if (spec.context) contexts.set(tx, spec.context);
+      return work(tx, data, who);
+    });
   } catch (error) {
     throw databaseError(error, (fields) => spec.unique?.[fields.join(",")]?.(data));
   }

@@ -1,8 +1,10 @@
 import "server-only";
 import type { RevisionAction as StoredAction } from "@/lib/generated/prisma/client";
 import type { FieldChange, Revision, RevisionAction, RevisionEntity } from "@/lib/schemas/revision";
-import { actorId, type Actor } from "./authz";
-import type { Tx } from "./db";
+import { notFound } from "@/lib/errors";
+import { actorId, authorize, can, type Actor } from "./authz";
+import { getDb, type Tx } from "./db";
+import { mutationContext } from "./mutation";
 
 // The one writer of revisions: every create, edit, delete, restore and merge of every record
 // appends one here, inside the mutation's own transaction, so no write path can change a record
@@ -32,6 +34,31 @@ export function changedFields(
   });
 }
 
+/** What a kind of record's revisions hold: the fields an analyst edits, as a reader sees them (slugs, not ids). */
+export type RevisionSpec = {
+  entity: RevisionEntity;
+  fields: readonly string[];
+  /** The record's `fields`, read in the caller's transaction; null when there is no such record. */
+  snapshot(tx: Tx, id: string): Promise<Record<string, unknown> | null>;
+};
+
+/** The revision of a record just inserted in this transaction: every field, from nothing. */
+export async function recordCreated(tx: Tx, spec: RevisionSpec, id: string, who: Actor): Promise<void> {
+  const changes = changedFields(null, await spec.snapshot(tx, id), spec.fields);
+  await recordRevision(tx, { entity: spec.entity, entityId: id, action: "create", changes, who });
+}
+
+/** An agenda note as its revisions show it: what it says, of which move, and when it happened. */
+export const AGENDA_ITEM_REVISIONS: RevisionSpec = {
+  entity: "agendaItem",
+  fields: ["meetingId", "grievanceId", "note", "statusAfter", "occurredAt"],
+  snapshot: (tx, id) =>
+    tx.agendaItem.findUnique({
+      where: { id },
+      select: { meetingId: true, grievanceId: true, note: true, statusAfter: true, occurredAt: true },
+    }),
+};
+
 export type RevisionInput = {
   entity: RevisionEntity;
   entityId: string;
@@ -46,6 +73,11 @@ export type RevisionInput = {
 };
 
 export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void> {
+  // A seeding mutation marks its revisions and dates them as its records (MutationContext.at),
+  // so a seeded record reads the same as one an upgrade backfilled.
+  const context = mutationContext(tx);
+  const seed = input.seed ?? context.seed ?? false;
+  const recordedAt = input.recordedAt ?? (seed ? context.at : undefined) ?? new Date();
   await tx.revision.create({
     data: {
       entity: input.entity,
@@ -54,8 +86,8 @@ export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void
       changes: JSON.stringify(input.changes),
       note: input.note ?? null,
       actorId: actorId(input.who),
-      seed: input.seed ?? false,
-      recordedAt: input.recordedAt ?? new Date(),
+      seed,
+      recordedAt,
     },
   });
 }
@@ -88,4 +120,33 @@ export async function readRevisions(tx: Tx, entity: RevisionEntity, entityId: st
     note: row.note,
     seed: row.seed,
   }));
+}
+
+type Found = { id: string; deletedAt: Date | null } | null;
+
+/** The records whose pages and API serve their revisions, and how each is named in a URL. */
+const NAMED: Record<
+  "grievance" | "meeting" | "party" | "venue",
+  { label: string; find(db: Tx, key: string): Promise<Found> }
+> = {
+  grievance: { label: "Grievance", find: (db, id) => db.grievance.findUnique({ where: { id }, select: SELECT }) },
+  meeting: { label: "Meeting", find: (db, id) => db.meeting.findUnique({ where: { id }, select: SELECT }) },
+  party: { label: "Party", find: (db, slug) => db.party.findUnique({ where: { slug }, select: SELECT }) },
+  venue: { label: "Venue", find: (db, slug) => db.venue.findUnique({ where: { slug }, select: SELECT }) },
+};
+const SELECT = { id: true, deletedAt: true } as const;
+
+type NamedRecord = keyof typeof NAMED;
+
+/**
+ * A record's revisions, oldest first, by its id (grievance, meeting) or slug (party, venue). A
+ * deleted record's revisions are for admins only, as the record is.
+ */
+export async function listRevisions(actor: Actor | null, kind: NamedRecord, key: string): Promise<Revision[]> {
+  authorize(actor, "read");
+  const db = await getDb();
+  const { label, find } = NAMED[kind];
+  const row = await find(db, key);
+  if (!row || (row.deletedAt && !can(actor, "admin"))) throw notFound(label);
+  return readRevisions(db, kind, row.id);
 }

@@ -31,6 +31,9 @@ async function isEmpty(): Promise<boolean> {
   return parties + meetings + grievances === 0;
 }
 
+/** Every seeding write says so: its revisions are marked as the seed's, not an analyst's. */
+const SEED = { seed: true } as const;
+
 /** Noon UTC on the day of a round: the seeded timeline's "when". */
 function roundTime(meeting: SeedMeeting): Date {
   return new Date(`${meeting.date}T12:00:00Z`);
@@ -44,11 +47,11 @@ function roundTime(meeting: SeedMeeting): Date {
 export async function seedDatabase(): Promise<SeedResult> {
   if (!(await isEmpty())) return { seeded: false, reason: "the database already holds data" };
 
-  await mutate(SYSTEM, { permission: "write" }, async (tx) => {
-    for (const [title, note] of Object.entries(SOURCE_NOTES)) await findOrCreateSource(tx, title, { note });
+  await mutate(SYSTEM, { permission: "write", context: SEED }, async (tx, _data, who) => {
+    for (const [title, note] of Object.entries(SOURCE_NOTES)) await findOrCreateSource(tx, title, who, { note });
   });
-  for (const party of PARTIES) await createParty(SYSTEM, party);
-  for (const venue of VENUES) await createVenue(SYSTEM, venue);
+  for (const party of PARTIES) await createParty(SYSTEM, party, SEED);
+  for (const venue of VENUES) await createVenue(SYSTEM, venue, SEED);
 
   const meetingIds = new Map<SeedMeeting["key"], string>();
   for (const meeting of MEETINGS) {
@@ -63,6 +66,7 @@ export async function seedDatabase(): Promise<SeedResult> {
         participants: meeting.participants,
       },
       {
+        ...SEED,
         at: roundTime(meeting),
         reason: "Held (date: TASS; Moscow Times; Kyiv Post; Hürriyet; Reuters; TRT/Anadolu; Xinhua)",
         citations: [{ quote: meeting.quote, source: EDITORIAL.title }],
@@ -85,6 +89,7 @@ export async function seedDatabase(): Promise<SeedResult> {
         citations: [{ quote: grievance.quote, source: EDITORIAL.title }],
       },
       {
+        ...SEED,
         at: roundTime(round),
         raisedAtMeetingId: meetingIds.get(round.key),
         raisedReason: grievance.raised.reason,
@@ -114,7 +119,7 @@ export async function seedDatabase(): Promise<SeedResult> {
         SYSTEM,
         meetingIds.get(meeting.key)!,
         { outcomes },
-        { at: roundTime(meeting), sourceTitle: source },
+        { ...SEED, at: roundTime(meeting), sourceTitle: source },
       );
     }
   }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Citation, SourceRef } from "@/lib/schemas/source";
+import type { Actor } from "./authz";
 import type { Tx } from "./db";
+import { recordCreated, type RevisionSpec } from "./revisions";
 
 export const sourceSelect = {
   title: true,
@@ -27,6 +29,7 @@ export function toSourceRef(source: {
 export async function findOrCreateSource(
   tx: Tx,
   reference: string,
+  who: Actor,
   details: { publisher?: string | null; note?: string | null } = {},
 ): Promise<string> {
   const isUrl = /^https?:\/\//i.test(reference);
@@ -37,7 +40,11 @@ export async function findOrCreateSource(
   if (existing) return existing.id;
   const data = { title: reference, publisher: details.publisher ?? null, note: details.note ?? null };
   // A title has no unique index: two first citations of one title at once may record it twice.
-  if (!isUrl) return (await tx.source.create({ data, select: { id: true } })).id;
+  if (!isUrl) {
+    const { id } = await tx.source.create({ data, select: { id: true } });
+    await sourceCreated(tx, id, who);
+    return id;
+  }
   // Two requests citing a new URL at once both miss above. A plain insert would fail the loser on
   // the unique URL, and on PostgreSQL abort its whole transaction (the grievance it was saving);
   // this one is the database's own upsert (INSERT … ON CONFLICT), so the loser gets the winner's
@@ -48,8 +55,33 @@ export async function findOrCreateSource(
     update: { url: reference },
     select: { id: true },
   });
+  // Whoever inserted the row wrote its revision in the same transaction; the loser of a race sees
+  // that revision once the winner commits, so the create is recorded once.
+  const recorded = await tx.revision.findFirst({ where: { entity: "source", entityId: row.id }, select: { id: true } });
+  if (!recorded) await sourceCreated(tx, row.id, who);
   return row.id;
 }
+
+export const SOURCE_REVISIONS: RevisionSpec = {
+  entity: "source",
+  fields: ["title", "url", "publisher", "publishedAt", "note"],
+  snapshot: (tx, id) => tx.source.findUnique({ where: { id }, select: sourceSelect }),
+};
+
+const sourceCreated = (tx: Tx, id: string, who: Actor) => recordCreated(tx, SOURCE_REVISIONS, id, who);
+
+/** A quote as its revisions show it: its source by URL, or by title when it has none. */
+export const CITATION_REVISIONS: RevisionSpec = {
+  entity: "citation",
+  fields: ["quote", "source", "grievanceId", "meetingId"],
+  snapshot: async (tx, id) => {
+    const row = await tx.citation.findUnique({
+      where: { id },
+      select: { quote: true, grievanceId: true, meetingId: true, source: { select: { url: true, title: true } } },
+    });
+    return row && { ...row, source: row.source.url ?? row.source.title };
+  },
+};
 
 /** A record's citations, oldest first, as a nested select; `toCitation` shows each. */
 export const citationsSelect = {
@@ -67,9 +99,14 @@ export async function addCitations(
   owner: { grievanceId: string } | { meetingId: string },
   citations: ReadonlyArray<{ quote: string; source: string }>,
   at: Date,
+  who: Actor,
 ): Promise<void> {
   for (const citation of citations) {
-    const sourceId = await findOrCreateSource(tx, citation.source);
-    await tx.citation.create({ data: { ...owner, sourceId, quote: citation.quote, createdAt: at } });
+    const sourceId = await findOrCreateSource(tx, citation.source, who);
+    const { id } = await tx.citation.create({
+      data: { ...owner, sourceId, quote: citation.quote, createdAt: at },
+      select: { id: true },
+    });
+    await recordCreated(tx, CITATION_REVISIONS, id, who);
   }
 }

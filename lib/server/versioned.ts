@@ -7,12 +7,14 @@ import type { SourceRef } from "@/lib/schemas/source";
 import { actorId, authorize, can, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
 import { mutate } from "./mutation";
+import { changedFields, recordCreated, recordRevision, type RevisionSpec } from "./revisions";
 import { findOrCreateSource, sourceSelect, toSourceRef } from "./sources";
 
 // Records several people edit at once (grievances, meetings): a `version` for compare-and-set and
 // a `deletedAt` for soft delete; those with a status also have an append-only history table of
 // its moves. A model joins by having the columns (the types below check them) and a kind that
-// says how to read it.
+// says how to read it. Every create, edit, delete and restore through here appends a revision in
+// the same transaction, so a kind built on this core cannot change without one.
 
 type Columns<K extends keyof Tx> = Tx[K] extends { fields: infer F } ? keyof F : never;
 type RecordModel = { [K in keyof Tx]: "id" | "version" | "deletedAt" extends Columns<K> ? K : never }[keyof Tx];
@@ -46,6 +48,8 @@ export type VersionedKind<
   state(tx: Tx, id: string): Promise<State | null>;
   /** The record as the API returns it: the result of every mutation, and the body of a CONFLICT. */
   read(tx: Tx, id: string): Promise<Detail | null>;
+  /** What its revisions record. */
+  revisions: RevisionSpec;
   /** What must hold before a delete or restore (a party still named by grievances stays); throws if not. */
   guard?: (tx: Tx, id: string, to: "delete" | "restore") => Promise<void>;
   /** For a record with a status: the history table, its column naming the record, and the rules. */
@@ -72,8 +76,13 @@ export type Change<M extends RecordModel, State extends VersionedState> = {
   move?: StatusMove<StatusOf<State>>;
   /** Where the input sits in a batch ("outcomes.0"), for the paths of its issues. */
   path?: string;
-  /** The fields to write, from the stored row; may throw VALIDATION_FAILED (unknown references). */
+  /**
+   * The fields to write, from the stored row; may throw VALIDATION_FAILED (unknown references). It
+   * may also rewrite the record's join rows (a grievance's parties): the revision sees what it did.
+   */
   fields?: (current: State) => Promise<UpdateData<M>>;
+  /** Why the fields changed, kept with the revision. */
+  note?: string | null;
 };
 
 const fieldPath = (prefix: string | undefined, field: string) => (prefix ? `${prefix}.${field}` : field);
@@ -113,7 +122,7 @@ export function versionedRecord<
     at: Date,
   ): Promise<void> {
     const { history, key } = movesOf();
-    const sourceId = move.source ? await findOrCreateSource(tx, move.source) : null;
+    const sourceId = move.source ? await findOrCreateSource(tx, move.source, who) : null;
     await (tx[history] as unknown as HistoryTable).create({
       data: {
         [key]: id,
@@ -144,6 +153,7 @@ export function versionedRecord<
       const error = movesOf().transitionError(from, move.to);
       if (error) throw validationFailed([{ path: fieldPath(change.path, "status"), message: error }]);
     }
+    const before = change.fields ? await kind.revisions.snapshot(tx, id) : null;
     const fields = (await change.fields?.(current)) ?? {};
     // The compare-and-set on version is what makes two concurrent saves safe on every database:
     // only one update can match the version both read.
@@ -153,6 +163,22 @@ export function versionedRecord<
     });
     if (updated.count !== 1) await conflict(tx, id);
     if (move) await writeHistory(tx, id, from, move, change.who, change.at);
+    // A status move has its own timeline; the revision holds only the fields, when any changed.
+    if (change.fields) {
+      const changes = changedFields(before, await kind.revisions.snapshot(tx, id), kind.revisions.fields);
+      if (changes.length) await revise(tx, id, "edit", change.who, changes, change.note);
+    }
+  }
+
+  function revise(
+    tx: Tx,
+    id: string,
+    action: "edit" | "delete" | "restore",
+    who: Actor,
+    changes: ReturnType<typeof changedFields> = [],
+    note?: string | null,
+  ): Promise<void> {
+    return recordRevision(tx, { entity: kind.revisions.entity, entityId: id, action, changes, who, note });
   }
 
   /** A deleted record exists for admins only: anyone else is told it was not found. */
@@ -171,11 +197,15 @@ export function versionedRecord<
 
   /** Admins only; nothing is ever hard-deleted through the app, and a deleted record is restorable. */
   function setDeleted(actor: Actor | null, id: string, deletedAt: Date | null): Promise<Detail> {
-    return mutate(actor, { permission: "admin" }, async (tx) => {
+    return mutate(actor, { permission: "admin" }, async (tx, _data, who) => {
       await kind.guard?.(tx, id, deletedAt ? "delete" : "restore");
+      const current = await kind.state(tx, id);
+      if (!current) throw notFound(kind.label);
       // The version moves too, so a form opened before the deletion cannot save over it unseen.
       const { count } = await table(tx).updateMany({ where: { id }, data: { deletedAt, version: { increment: 1 } } });
       if (count === 0) throw notFound(kind.label);
+      // Deleting what is deleted (or restoring what is live) changes nothing a revision could say.
+      if (!current.deletedAt !== !deletedAt) await revise(tx, id, deletedAt ? "delete" : "restore", who);
       return (await kind.read(tx, id))!;
     });
   }
@@ -184,7 +214,10 @@ export function versionedRecord<
     get,
     assertVisible,
     change,
+    /** The revision of a record just inserted in this transaction. */
+    created: (tx: Tx, id: string, who: Actor) => recordCreated(tx, kind.revisions, id, who),
     writeHistory,
+    revisions: kind.revisions,
     /** Hides the record everywhere but keeps it and its history. */
     remove: (actor: Actor | null, id: string) => setDeleted(actor, id, new Date()),
     restore: (actor: Actor | null, id: string) => setDeleted(actor, id, null),

@@ -42,6 +42,10 @@ const OPERATIONS: Array<[string, string]> = [
   ["/api/v1/grievances/{id}", "delete"],
   ["/api/v1/grievances/{id}/restore", "post"],
   ["/api/v1/grievances/{id}/history", "get"],
+  ["/api/v1/grievances/{id}/revisions", "get"],
+  ["/api/v1/meetings/{id}/revisions", "get"],
+  ["/api/v1/parties/{slug}/revisions", "get"],
+  ["/api/v1/venues/{slug}/revisions", "get"],
 ];
 
 /** Follows a local $ref ("#/components/...") through the document. */

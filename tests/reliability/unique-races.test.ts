@@ -139,19 +139,21 @@ describe("findOrCreateSource under a race", () => {
     const url = "https://example.org/race";
     const db = await getDb();
     const { ok, failed } = await race(
-      Array.from({ length: N }, () => () => db.$transaction((tx) => findOrCreateSource(tx, url))),
+      Array.from({ length: N }, () => () => db.$transaction((tx) => findOrCreateSource(tx, url, SYSTEM))),
     );
     expect(failed).toEqual([]);
     expect(new Set(ok).size).toBe(1);
     expect(await db.source.count({ where: { url } })).toBe(1);
+    // The source's create revision is written once, by whichever transaction inserted it.
+    expect(await db.revision.count({ where: { entity: "source", entityId: ok[0] } })).toBe(1);
   });
 
   it("a transaction that missed the source and meets another's uncommitted insert gets that row", async () => {
     const url = "https://example.org/held";
-    const first = heldTransaction((tx) => findOrCreateSource(tx, url));
+    const first = heldTransaction((tx) => findOrCreateSource(tx, url, SYSTEM));
     await first.ready;
     const db = await getDb();
-    const second = db.$transaction((tx) => findOrCreateSource(tx, url));
+    const second = db.$transaction((tx) => findOrCreateSource(tx, url, SYSTEM));
     await pause(200);
     first.release();
     const [a, b] = await Promise.all([first.done, second]);

@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 
 // Where the integration tests' databases live. TEST_DATABASE_URL names a PostgreSQL server to
@@ -31,7 +33,8 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
   }
 }
 
-function migrate(databaseUrl: string): void {
+/** Applies every migration not yet applied, as `npm start` does. */
+export function migrate(databaseUrl: string): void {
   execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: "pipe",
@@ -76,4 +79,87 @@ export async function createTestDatabase(runId: string): Promise<{ url: string; 
       for (const end of ["", "-wal", "-shm"]) fs.rmSync(file + end, { force: true });
     },
   };
+}
+
+/** A statement runner on a database outside the app's client: `?` placeholders on both kinds. */
+export type RawDatabase = {
+  url: string;
+  run(sql: string, params?: unknown[]): Promise<void>;
+  drop(): Promise<void>;
+};
+
+/**
+ * A new database migrated only up to `lastMigration`, as an earlier release left it: the older
+ * migrations' SQL applied and recorded as applied, so `migrate` brings it up to date as it would
+ * an existing installation.
+ */
+export async function createDatabaseAt(runId: string, lastMigration: string): Promise<RawDatabase> {
+  const server = postgresServerUrl();
+  const folder = server ? "prisma/postgresql/migrations" : "prisma/migrations";
+  const older = fs
+    .readdirSync(folder)
+    .filter((name) => /^\d{14}_/.test(name) && name <= lastMigration)
+    .sort();
+  const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  let database: RawDatabase;
+  if (server) {
+    const name = `bc_test_${runId}_old_${suffix}`;
+    await admin(server, (c) => c.query(`CREATE DATABASE "${name}"`));
+    const url = withDatabase(server, name);
+    database = {
+      url,
+      run: (sql, params = []) => {
+        let n = 0;
+        return admin(
+          url,
+          async (c) =>
+            void (await c.query(
+              sql.replace(/\?/g, () => `$${++n}`),
+              params,
+            )),
+        );
+      },
+      drop: () => admin(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    };
+    for (const migration of older) {
+      await admin(url, (c) => c.query(fs.readFileSync(path.join(folder, migration, "migration.sql"), "utf8")));
+    }
+  } else {
+    fs.mkdirSync(testDir(runId), { recursive: true });
+    const file = path.join(testDir(runId), `old_${suffix}.db`);
+    const withFile = <T>(work: (db: Database.Database) => T): T => {
+      const db = new Database(file);
+      try {
+        return work(db);
+      } finally {
+        db.close();
+      }
+    };
+    database = {
+      url: `file:${file}`,
+      run: async (sql, params = []) => void withFile((db) => db.prepare(sql).run(...params)),
+      drop: async () => {
+        for (const end of ["", "-wal", "-shm"]) fs.rmSync(file + end, { force: true });
+      },
+    };
+    for (const migration of older) {
+      withFile((db) => db.exec(fs.readFileSync(path.join(folder, migration, "migration.sql"), "utf8")));
+    }
+  }
+  // Recorded as `migrate deploy` records them (Prisma's own table), so it applies only the newer ones.
+  const time = server ? "TIMESTAMPTZ" : "DATETIME";
+  await database.run(
+    `CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, ` +
+      `"finished_at" ${time}, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" ${time}, ` +
+      `"started_at" ${time} NOT NULL DEFAULT CURRENT_TIMESTAMP, "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`,
+  );
+  for (const migration of older) {
+    const sql = fs.readFileSync(path.join(folder, migration, "migration.sql"));
+    await database.run(
+      `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") ` +
+        "VALUES (?, ?, CURRENT_TIMESTAMP, ?, 1)",
+      [crypto.randomUUID(), createHash("sha256").update(sql).digest("hex"), migration],
+    );
+  }
+  return database;
 }

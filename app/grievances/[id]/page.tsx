@@ -4,6 +4,7 @@ import { PartyFlow, PartyLinkList } from "@/components/grievances/party-flow";
 import { TimelineEntry } from "@/components/grievances/timeline-entry";
 import { CitationList } from "@/components/meetings/citation-list";
 import { AsOfBanner } from "@/components/records/as-of-banner";
+import { RevisionHistory } from "@/components/records/revision-history";
 import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -24,6 +25,7 @@ import type { GrievanceDetail } from "@/lib/schemas/grievance";
 import { can } from "@/lib/server/authz";
 import { getGrievanceOrThrow } from "@/lib/server/grievances";
 import { listMeetingOptions } from "@/lib/server/meetings";
+import { listRevisions } from "@/lib/server/revisions";
 
 export const dynamic = "force-dynamic";
 
@@ -226,6 +228,8 @@ export default async function GrievancePage(props: GrievancePageProps) {
               ))}
             </ol>
           </Section>
+
+          <RevisionHistory revisions={await listRevisions(actor, "grievance", grievance.id)} />
         </div>
       </div>
     </>

@@ -6,6 +6,7 @@ import { MeetingStatusForm } from "@/components/meetings/meeting-status-form";
 import { OutcomeForm } from "@/components/meetings/outcome-form";
 import { AgendaNoteEdit } from "@/components/meetings/agenda-note-edit";
 import { ParticipantsDetailed } from "@/components/meetings/participants";
+import { RevisionHistory } from "@/components/records/revision-history";
 import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -26,6 +27,7 @@ import type { MeetingDetail } from "@/lib/schemas/meeting";
 import { can } from "@/lib/server/authz";
 import { listGrievanceOptions } from "@/lib/server/grievances";
 import { getMeetingOrThrow } from "@/lib/server/meetings";
+import { listRevisions } from "@/lib/server/revisions";
 import { listVenues } from "@/lib/server/venues";
 import { allowedMeetingTransitions, outcomeMeetingError } from "@/lib/status-rules";
 
@@ -157,6 +159,8 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
               ]}
             />
           </Section>
+
+          <RevisionHistory revisions={await listRevisions(actor, "meeting", meeting.id)} />
         </div>
 
         <aside className="min-w-0 space-y-5" aria-label="Facts and changes">

@@ -1,0 +1,116 @@
+import { EmptyText } from "@/components/ui/empty-state";
+import { formatDate } from "@/components/ui/format";
+import { Section } from "@/components/ui/section";
+import { DateTimeText } from "@/components/ui/values";
+import type { FieldChange, Revision, RevisionAction } from "@/lib/schemas/revision";
+
+// A record's revisions as a reader checks them: when, by whom, and each field before → after.
+// Short values sit on one line; long text (a description, a note) gets a block each for before
+// and after, since a diff of paragraphs on one line cannot be read.
+
+const ACTIONS: Record<RevisionAction, string> = {
+  create: "Created",
+  edit: "Edited",
+  delete: "Deleted",
+  restore: "Restored",
+  merge: "Merged",
+};
+
+/** "raisedBy" → "raised by". */
+function fieldLabel(field: string): string {
+  return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+type Value = FieldChange["before"];
+
+/** A value as words; an ISO instant at midnight UTC reads as its day. */
+function valueText(value: Value): string {
+  if (value === null || value === "") return "";
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(value)) return formatDate(value);
+  return String(value);
+}
+
+const LONG = 80;
+
+function ValueText({ value }: { value: Value }) {
+  const text = valueText(value);
+  return text ? <span className="text-slate-900">{text}</span> : <span className="text-slate-500">none</span>;
+}
+
+function Change({ change, created }: { change: FieldChange; created: boolean }) {
+  const before = valueText(change.before);
+  const after = valueText(change.after);
+  const label = <span className="text-slate-600">{fieldLabel(change.field)}</span>;
+  if (before.length > LONG || after.length > LONG || before.includes("\n") || after.includes("\n")) {
+    return (
+      <li className="space-y-1">
+        {label}
+        <div className={created ? "" : "grid gap-2 sm:grid-cols-2"}>
+          {created ? null : (
+            <blockquote className="rounded border border-slate-200 bg-slate-50 px-2 py-1 whitespace-pre-line text-slate-700">
+              <span className="sr-only">Before: </span>
+              {before || <span className="text-slate-500">none</span>}
+            </blockquote>
+          )}
+          <blockquote className="rounded border border-slate-200 px-2 py-1 whitespace-pre-line text-slate-900">
+            {created ? null : <span className="sr-only">After: </span>}
+            {after || <span className="text-slate-500">none</span>}
+          </blockquote>
+        </div>
+      </li>
+    );
+  }
+  return (
+    <li>
+      {label}{" "}
+      {created ? null : (
+        <>
+          <ValueText value={change.before} /> <span aria-hidden="true">→</span>
+          <span className="sr-only">became</span>{" "}
+        </>
+      )}
+      <ValueText value={change.after} />
+    </li>
+  );
+}
+
+/** The "Revisions" section of a record's page, oldest first. */
+export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
+  return (
+    <Section id="revisions" title="Revisions" detail="oldest first">
+      {revisions.length === 0 ? (
+        <EmptyText>No revisions recorded.</EmptyText>
+      ) : (
+        <ol aria-labelledby="revisions-heading" className="rounded-md border border-slate-200 bg-white px-3 text-sm">
+          {revisions.map((revision) => (
+            <li
+              key={revision.id}
+              className="grid grid-cols-[9.5rem_minmax(0,1fr)] gap-x-4 border-b border-slate-100 py-2.5 last:border-b-0"
+            >
+              <div className="pt-0.5 text-xs whitespace-nowrap text-slate-600">
+                <DateTimeText value={revision.at} />
+              </div>
+              <div className="min-w-0 space-y-1">
+                <p>
+                  <span className="font-medium text-slate-900">{ACTIONS[revision.action]}</span>{" "}
+                  <span className="text-slate-600">
+                    by {revision.seed ? "seed" : (revision.actor?.name ?? "the system")}
+                  </span>
+                </p>
+                {revision.changes.length ? (
+                  <ul className="space-y-1">
+                    {revision.changes.map((change) => (
+                      <Change key={change.field} change={change} created={revision.action === "create"} />
+                    ))}
+                  </ul>
+                ) : null}
+                {revision.note ? <p className="text-xs text-slate-600">Note: {revision.note}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectDb, getDb } from "@/lib/server/db";
+import { listRevisions } from "@/lib/server/revisions";
+import { SYSTEM } from "@/lib/server/authz";
+import { BACKFILL_NOTE, upgradeDatabase } from "@/lib/server/upgrade";
+import { createDatabaseAt, migrate, type RawDatabase } from "../support/test-database";
+
+// A database made by the main before revisions (migrations up to 20261128074855), holding what
+// that main wrote, upgrades in place: the new migration, then upgradeDatabase (as `npm start`
+// runs them). Every row stays, every record gains its create revision, and a second run adds nothing.
+
+const ROUND = "2025-04-10T12:00:00.000Z";
+const LATER = "2025-06-01T09:00:00.000Z";
+const TYPED = "2026-11-29T10:00:00.000Z";
+
+let old: RawDatabase;
+let appDatabase: string | undefined;
+
+async function insertOldRows(db: RawDatabase): Promise<void> {
+  const rows: Array<[string, unknown[]]> = [
+    [
+      `INSERT INTO "Party" ("id", "slug", "name", "kind", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+      ["p1", "russia", "Russia", "STATE", TYPED],
+    ],
+    [
+      `INSERT INTO "Party" ("id", "slug", "name", "kind", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+      ["p2", "usa", "United States", "STATE", TYPED],
+    ],
+    [
+      `INSERT INTO "Venue" ("id", "slug", "name", "city", "country", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+      ["v1", "consulate", "Consulate", "Istanbul", "Türkiye", TYPED],
+    ],
+    [
+      `INSERT INTO "Meeting" ("id", "title", "date", "venueId", "status", "summary", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ["m1", "First round", ROUND, "v1", "HELD", "Talks", TYPED, TYPED],
+    ],
+    [
+      `INSERT INTO "Meeting" ("id", "title", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?)`,
+      ["m2", "Undated round", "HELD", LATER, LATER],
+    ],
+    [`INSERT INTO "MeetingParticipant" ("meetingId", "partyId", "role") VALUES (?, ?, ?)`, ["m1", "p1", "DELEGATION"]],
+    [
+      `INSERT INTO "Grievance" ("id", "title", "description", "category", "status", "lastMovedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ["g1", "Diplomatic property", "Six properties", "PROPERTY", "IN_NEGOTIATION", ROUND, TYPED, TYPED],
+    ],
+    [`INSERT INTO "GrievanceParty" ("grievanceId", "partyId", "role") VALUES (?, ?, ?)`, ["g1", "p1", "RAISED_BY"]],
+    [`INSERT INTO "GrievanceParty" ("grievanceId", "partyId", "role") VALUES (?, ?, ?)`, ["g1", "p2", "ADDRESSED_TO"]],
+    [
+      `INSERT INTO "Source" ("id", "title", "url", "createdAt") VALUES (?, ?, ?, ?)`,
+      ["s1", "Readout", "https://example.org/r", TYPED],
+    ],
+    [
+      `INSERT INTO "Citation" ("id", "sourceId", "quote", "grievanceId", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+      ["c1", "s1", "Six properties were discussed.", "g1", TYPED],
+    ],
+    [
+      `INSERT INTO "GrievanceStatusChange" ("id", "grievanceId", "fromStatus", "toStatus", "reason", "meetingId", "sourceId", "occurredAt", "recordedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ["h1", "g1", "OPEN", "IN_NEGOTIATION", "Discussed", "m1", "s1", ROUND, TYPED],
+    ],
+    [
+      `INSERT INTO "MeetingStatusChange" ("id", "meetingId", "toStatus", "reason", "occurredAt", "recordedAt") VALUES (?, ?, ?, ?, ?, ?)`,
+      ["mh1", "m1", "HELD", "Logged", ROUND, TYPED],
+    ],
+    [
+      `INSERT INTO "AgendaItem" ("id", "meetingId", "grievanceId", "note", "statusAfter", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+      ["a1", "m1", "g1", "Notes exchanged", "IN_NEGOTIATION", TYPED],
+    ],
+    [
+      `INSERT INTO "AgendaItem" ("id", "meetingId", "grievanceId", "note", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+      ["a2", "m2", "g1", "Raised again", LATER],
+    ],
+  ];
+  for (const [sql, params] of rows) await db.run(sql, params);
+}
+
+const RECORDS = {
+  party: ["p1", "p2"],
+  venue: ["v1"],
+  meeting: ["m1", "m2"],
+  grievance: ["g1"],
+  source: ["s1"],
+  citation: ["c1"],
+  agendaItem: ["a1", "a2"],
+} as const;
+
+beforeAll(async () => {
+  old = await createDatabaseAt(inject("testRunId"), "20261128074855_teams_and_soft_delete");
+  await insertOldRows(old);
+  migrate(old.url);
+  // The app's client opens lazily: pointed at the old database, it is the upgraded app.
+  await disconnectDb();
+  appDatabase = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = old.url;
+}, 120_000);
+
+afterAll(async () => {
+  await disconnectDb();
+  process.env.DATABASE_URL = appDatabase;
+  await old?.drop();
+});
+
+describe("upgrading a database made before revisions", () => {
+  it("keeps every row and gives every record one create revision, marked as backfilled", async () => {
+    expect(await upgradeDatabase()).toBe(10);
+    const db = await getDb();
+    expect(await db.party.count()).toBe(2);
+    expect(await db.meetingParticipant.count()).toBe(1);
+    expect(await db.grievanceParty.count()).toBe(2);
+    expect(await db.grievanceStatusChange.count()).toBe(1);
+    expect(await db.meetingStatusChange.count()).toBe(1);
+    for (const [entity, ids] of Object.entries(RECORDS)) {
+      for (const id of ids) {
+        const revisions = await db.revision.findMany({ where: { entity, entityId: id } });
+        expect(revisions, `${entity} ${id}`).toHaveLength(1);
+        expect(revisions[0]).toMatchObject({ action: "CREATE", seed: true, note: BACKFILL_NOTE, actorId: null });
+      }
+    }
+    const [grievance] = await listRevisions(SYSTEM, "grievance", "g1");
+    expect(grievance!.at).toBe(TYPED);
+    expect(grievance!.changes).toEqual([
+      { field: "title", before: null, after: "Diplomatic property" },
+      { field: "description", before: null, after: "Six properties" },
+      { field: "category", before: null, after: "PROPERTY" },
+      { field: "raisedBy", before: null, after: ["russia"] },
+      { field: "addressedTo", before: null, after: ["usa"] },
+    ]);
+    const [meeting] = await listRevisions(SYSTEM, "meeting", "m1");
+    expect(meeting!.changes).toContainEqual({ field: "venue", before: null, after: "consulate" });
+    expect(meeting!.changes).toContainEqual({ field: "participants", before: null, after: ["russia (DELEGATION)"] });
+  });
+
+  it("dates the old agenda notes at their meeting (or when typed, undated) and records them when typed", async () => {
+    const db = await getDb();
+    const notes = await db.agendaItem.findMany({
+      orderBy: { id: "asc" },
+      select: { occurredAt: true, recordedAt: true },
+    });
+    expect(notes.map((n) => [n.occurredAt.toISOString(), n.recordedAt.toISOString()])).toEqual([
+      [ROUND, TYPED],
+      [LATER, LATER],
+    ]);
+  });
+
+  it("adds nothing when run again", async () => {
+    const db = await getDb();
+    const before = await db.revision.count();
+    const dates = await db.agendaItem.findMany({ orderBy: { id: "asc" } });
+    expect(await upgradeDatabase()).toBe(0);
+    expect(await db.revision.count()).toBe(before);
+    expect(await db.agendaItem.findMany({ orderBy: { id: "asc" } })).toEqual(dates);
+  });
+});
