@@ -47,6 +47,10 @@ describe("editing a party", () => {
     const cleared = await updateParty(SYSTEM, party.slug, { version: 2, shortName: "", kind: "ORGANIZATION" });
     expect(cleared).toMatchObject({ name: "Russia", shortName: null, kind: "ORGANIZATION", version: 3 });
     expect((await listParties(SYSTEM)).find((p) => p.slug === party.slug)?.name).toBe("Russia");
+    // The versioned core keeps what it said before (issue 8): one edit revision per save.
+    const revisions = await revisionsOf("party", party.id);
+    expect(revisions.map((r) => r.action)).toEqual(["CREATE", "EDIT", "EDIT"]);
+    expect(JSON.parse(revisions[1]!.changes)).toEqual([{ field: "name", before: "Rusia", after: "Russia" }]);
   });
 
   it.each([
