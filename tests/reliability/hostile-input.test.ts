@@ -1169,13 +1169,24 @@ const BODY_ROUTES: BodyRoute[] = [
       expect(status).toBe(200);
       const input = sent as { outcomes: Array<{ grievanceId: string; note: string; status?: string }> };
       const read = await readMeeting(heldMeeting);
+      // Notes are appended (issue 8): the one sent is among this meeting's notes on the grievance,
+      // to the code unit, on the meeting's page and on the grievance's.
+      const sentText = (note: string) => note.trim();
       for (const outcome of input.outcomes) {
-        const item = read.agenda.find((a) => a.grievance.id === outcome.grievanceId);
-        expect(item, `agenda item for ${outcome.grievanceId}`).toBeDefined();
-        expectSameText(item!.note, outcome.note.trim(), "agenda note");
+        const notes = read.agenda.filter((a) => a.grievance.id === outcome.grievanceId).map((a) => a.note);
+        expect(notes, `agenda item for ${outcome.grievanceId}`).not.toEqual([]);
+        expectSameText(
+          notes.find((n) => n === sentText(outcome.note)),
+          sentText(outcome.note),
+          "agenda note",
+        );
         const grievance = await readGrievance(outcome.grievanceId);
-        const agenda = grievance.agenda.find((a) => a.meetingId === heldMeeting);
-        expectSameText(agenda?.note, outcome.note.trim(), "grievance agenda note");
+        const onGrievance = grievance.agenda.filter((a) => a.meetingId === heldMeeting).map((a) => a.note);
+        expectSameText(
+          onGrievance.find((n) => n === sentText(outcome.note)),
+          sentText(outcome.note),
+          "grievance agenda note",
+        );
       }
     },
   },
