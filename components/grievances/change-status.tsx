@@ -11,11 +11,12 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, toIsoDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { changeGrievanceStatusAction } from "@/lib/actions/grievances";
 import { validationFailed, zodIssues } from "@/lib/errors";
 import { actionStateFromError, type ErrorState } from "@/lib/forms/action-state";
+import { OCCURRED_FIELDS, occurredAtOf } from "@/lib/forms/occurred-at";
 import { grievanceMutationKeys } from "@/lib/queries/keys";
 import {
   GRIEVANCE_STATUSES,
@@ -45,6 +46,8 @@ type ChangeVariables = {
   version: number;
   meetingId: string;
   sourceUrl: string;
+  occurredDate: string;
+  occurredTime: string;
   /** For the optimistic entry only. */
   from: GrievanceStatus;
   at: string;
@@ -59,9 +62,16 @@ class ChangeRefused extends Error {
   }
 }
 
-type Values = { status: GrievanceStatus | ""; reason: string; meetingId: string; sourceUrl: string };
+type Values = {
+  status: GrievanceStatus | "";
+  reason: string;
+  meetingId: string;
+  occurredDate: string;
+  occurredTime: string;
+  sourceUrl: string;
+};
 
-/** The four fields of a status change; the two selects get their options when rendered. */
+/** The fields of a status change; the two selects get their options when rendered. */
 const SPECS = {
   status: { name: "status", id: "change-status-status", label: "New status", options: [], control: { required: true } },
   reason: {
@@ -73,6 +83,23 @@ const SPECS = {
     control: { required: true },
   },
   meetingId: { name: "meetingId", id: "change-status-meeting", label: "Meeting", optional: true, options: [] },
+  occurredDate: {
+    name: OCCURRED_FIELDS.date,
+    id: "change-status-date",
+    label: "Happened on",
+    optional: true,
+    hint: "The meeting's date when a meeting is chosen; empty: now. Not in the future.",
+    className: "flex-1",
+    control: { type: "date" },
+  },
+  occurredTime: {
+    name: OCCURRED_FIELDS.time,
+    id: "change-status-time",
+    label: "Time (UTC)",
+    optional: true,
+    className: "w-32",
+    control: { type: "time" },
+  },
   sourceUrl: {
     name: "sourceUrl",
     id: "change-status-source",
@@ -82,11 +109,18 @@ const SPECS = {
   },
 } satisfies Record<keyof Values, FieldSpec>;
 
-const FIELDS = targetsOf(Object.values(SPECS));
+// The server names the date `occurredAt`: its errors point at the date field.
+const FIELDS = {
+  ...targetsOf(Object.values(SPECS)),
+  [OCCURRED_FIELDS.api]: { htmlFor: SPECS.occurredDate.id, label: SPECS.occurredDate.label },
+};
 
 function toFormData(
   id: string,
-  v: Pick<ChangeVariables, "status" | "reason" | "version" | "meetingId" | "sourceUrl">,
+  v: Pick<
+    ChangeVariables,
+    "status" | "reason" | "version" | "meetingId" | "sourceUrl" | "occurredDate" | "occurredTime"
+  >,
 ): FormData {
   const data = new FormData();
   data.set("id", id);
@@ -95,7 +129,17 @@ function toFormData(
   data.set("reason", v.reason);
   data.set("meetingId", v.meetingId);
   data.set("sourceUrl", v.sourceUrl);
+  data.set(OCCURRED_FIELDS.date, v.occurredDate);
+  data.set(OCCURRED_FIELDS.time, v.occurredTime);
   return data;
+}
+
+/** The entry typed last (the timeline sorts by when things happened, so it need not be the last). */
+function latestRecorded<T extends { recordedAt: string }>(history: readonly T[]): T | undefined {
+  return history.reduce<T | undefined>(
+    (latest, h) => (!latest || h.recordedAt >= latest.recordedAt ? h : latest),
+    undefined,
+  );
 }
 
 /** The change of this grievance to show instead of the server's render, if any. */
@@ -149,36 +193,46 @@ export function LiveTimelineEntry({ snapshot }: { snapshot: StatusSnapshot }) {
     return <TimelineEntry item={item} saving />;
   }
   if (change?.kind === "saved") {
-    const entry = change.detail.history.at(-1);
+    const entry = latestRecorded(change.detail.history);
     return entry ? <TimelineEntry item={entry} /> : null;
   }
   return null;
 }
 
-/** The meeting a status change most likely happened at: the latest held one, else the latest. */
-export function defaultMeetingId(meetings: readonly MeetingOption[]): string {
-  return (meetings.find((m) => m.status === "HELD") ?? meetings[0])?.id ?? "";
+/**
+ * Where the dialog starts: no meeting (never a guess, so that a move is not filed at a round it
+ * did not happen at) unless the analyst came from a meeting's page, then that meeting, dated on
+ * its day.
+ */
+function initialValues(meetings: readonly MeetingOption[], fromMeetingId: string | undefined): Values {
+  const meeting = meetings.find((m) => m.id === fromMeetingId);
+  return {
+    status: "",
+    reason: "",
+    meetingId: meeting?.id ?? "",
+    occurredDate: toIsoDate(meeting?.date),
+    occurredTime: "",
+    sourceUrl: "",
+  };
 }
 
 export type ChangeStatusControlProps = {
   snapshot: StatusSnapshot;
   meetings: readonly MeetingOption[];
+  /** The meeting the analyst came from (`?meeting=` on the grievance's page), preselected. */
+  fromMeetingId?: string;
 };
 
 /**
  * The "Change status" button and dialog. Before JavaScript runs (or without it) it renders the
  * same fields as a plain form in a <details>, posting to the same server action.
  */
-export function ChangeStatusControl({ snapshot, meetings }: ChangeStatusControlProps) {
+export function ChangeStatusControl(props: ChangeStatusControlProps) {
   const hydrated = useHydrated();
-  return hydrated ? (
-    <ChangeStatusDialog snapshot={snapshot} meetings={meetings} />
-  ) : (
-    <ChangeStatusFallback snapshot={snapshot} meetings={meetings} />
-  );
+  return hydrated ? <ChangeStatusDialog {...props} /> : <ChangeStatusFallback {...props} />;
 }
 
-function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
+function ChangeStatusDialog({ snapshot, meetings, fromMeetingId }: ChangeStatusControlProps) {
   const router = useRouter();
   const latest = useLatestChange(snapshot);
   // What the grievance is now, as far as this tab knows.
@@ -186,12 +240,9 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
     latest?.kind === "saved" ? { status: latest.detail.status, version: latest.detail.version } : snapshot;
 
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Values>({
-    status: "",
-    reason: "",
-    meetingId: defaultMeetingId(meetings),
-    sourceUrl: "",
-  });
+  const [values, setValues] = useState<Values>(() => initialValues(meetings, fromMeetingId));
+  // Whether the analyst typed a date: until then it follows the chosen meeting's.
+  const [dateTyped, setDateTyped] = useState(false);
   // Why the last try was not saved: the server's refusal, or the same schema's, checked here first.
   const [refusal, setRefusal] = useState<ErrorState | null>(null);
   const [conflict, setConflict] = useState<{ current: GrievanceDetail; mine: ChangeVariables } | null>(null);
@@ -230,6 +281,8 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
         status: variables.status,
         reason: variables.reason,
         meetingId: variables.meetingId,
+        occurredDate: variables.occurredDate,
+        occurredTime: variables.occurredTime,
         sourceUrl: variables.sourceUrl,
       });
       setAnnouncement("The status change was not saved.");
@@ -263,7 +316,12 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
     event.preventDefault();
     // The same schema (and so the same messages) the server applies, for instant feedback; the
     // server checks again.
-    const parsed = GrievanceUpdateSchema.safeParse({ ...values, version: current.version });
+    const { occurredDate, occurredTime, ...fields } = values;
+    const parsed = GrievanceUpdateSchema.safeParse({
+      ...fields,
+      occurredAt: occurredAtOf(occurredDate, occurredTime),
+      version: current.version,
+    });
     if (!parsed.success) {
       setRefusal(actionStateFromError(validationFailed(zodIssues(parsed.error))));
       return;
@@ -275,20 +333,18 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
       version: current.version,
       meetingId: values.meetingId,
       sourceUrl: values.sourceUrl.trim(),
+      occurredDate,
+      occurredTime,
       from: current.status,
-      at: new Date().toISOString(),
+      // As the server will date it: the given date, else the meeting's, else now.
+      at: (parsed.data.occurredAt ?? (meeting?.date ? new Date(meeting.date) : new Date())).toISOString(),
       meeting: meeting ? { id: meeting.id, title: meeting.title } : null,
     });
   }
 
   function applyMineAgain() {
     if (!conflict) return;
-    submit({
-      ...conflict.mine,
-      version: conflict.current.version,
-      from: conflict.current.status,
-      at: new Date().toISOString(),
-    });
+    submit({ ...conflict.mine, version: conflict.current.version, from: conflict.current.status });
   }
 
   return (
@@ -318,7 +374,17 @@ function ChangeStatusDialog({ snapshot, meetings }: ChangeStatusControlProps) {
                 meetings={meetings}
                 values={values}
                 errors={refusal?.fieldErrors ?? {}}
-                onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+                onChange={(patch) => {
+                  if (patch.occurredDate !== undefined) setDateTyped(true);
+                  setValues((v) => {
+                    const next = { ...v, ...patch };
+                    // A newly chosen meeting brings its date, unless the analyst typed one.
+                    if (patch.meetingId !== undefined && !dateTyped) {
+                      next.occurredDate = toIsoDate(meetings.find((m) => m.id === patch.meetingId)?.date);
+                    }
+                    return next;
+                  });
+                }}
               />
               <DialogFooter>
                 <DialogClose asChild>
@@ -345,7 +411,7 @@ function ConflictNotice({
   onApply: () => void;
 }) {
   const { current, mine } = conflict;
-  const theirs = current.history.at(-1);
+  const theirs = latestRecorded(current.history);
   const nothingToApply = current.status === mine.status;
   return (
     <div>
@@ -401,7 +467,7 @@ type StatusFieldsProps = {
   onChange?: (patch: Partial<Values>) => void;
 };
 
-/** The four fields of a status change, shared by the dialog and the no-JavaScript form. */
+/** The fields of a status change, shared by the dialog and the no-JavaScript form. */
 function StatusFields({ allowed, meetings, errors, values, onChange }: StatusFieldsProps) {
   const specs: Record<keyof Values, FieldSpec> = {
     ...SPECS,
@@ -414,30 +480,40 @@ function StatusFields({ allowed, meetings, errors, values, onChange }: StatusFie
       ],
     },
   };
-  const names = Object.keys(specs) as Array<keyof Values>;
+  const field = (name: keyof Values, error = fieldError(errors, name)) => (
+    <FieldControl
+      key={name}
+      spec={specs[name]}
+      error={error}
+      value={values[name]}
+      onChange={onChange && ((value) => onChange({ [name]: value } as Partial<Values>))}
+    />
+  );
   return (
     <div className="space-y-3">
-      {names.map((name) => (
-        <FieldControl
-          key={name}
-          spec={specs[name]}
-          error={fieldError(errors, name)}
-          value={values[name]}
-          onChange={onChange && ((value) => onChange({ [name]: value } as Partial<Values>))}
-        />
-      ))}
+      {field("status")}
+      {field("reason")}
+      {field("meetingId")}
+      <div className="flex items-start gap-3">
+        {field("occurredDate", fieldError(errors, OCCURRED_FIELDS.api) ?? fieldError(errors, "occurredDate"))}
+        {field("occurredTime")}
+      </div>
+      {field("sourceUrl")}
     </div>
   );
 }
 
 /** Without JavaScript: the same fields in a <details>, posted as a plain form. */
-function ChangeStatusFallback({ snapshot, meetings }: ChangeStatusControlProps) {
+function ChangeStatusFallback({ snapshot, meetings, fromMeetingId }: ChangeStatusControlProps) {
   const { state, action, pending, errors, echo } = useFormAction(changeGrievanceStatusAction);
   const formId = useId();
+  const initial = initialValues(meetings, fromMeetingId);
   const values: Values = {
     status: (echo("status") as GrievanceStatus | undefined) ?? "",
     reason: echo("reason") ?? "",
-    meetingId: echo("meetingId") ?? defaultMeetingId(meetings),
+    meetingId: echo("meetingId") ?? initial.meetingId,
+    occurredDate: echo(OCCURRED_FIELDS.date) ?? initial.occurredDate,
+    occurredTime: echo(OCCURRED_FIELDS.time) ?? "",
     sourceUrl: echo("sourceUrl") ?? "",
   };
   return (

@@ -8,6 +8,7 @@ import type { FieldTargets } from "@/components/forms/summary";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { errorId } from "@/components/ui/field";
+import { formatDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { createGrievanceAction, updateGrievanceAction } from "@/lib/actions/grievances";
 import type { FormValues } from "@/lib/forms/action-state";
@@ -26,10 +27,15 @@ export type GrievanceFormFields = {
   addressedTo: string[];
   quote: string;
   source: string;
+  meetingId: string;
+  raisedAt: string;
 };
 
+/** A meeting it may have been raised at. */
+export type RaisedAtMeetingOption = { id: string; title: string; date: string | null };
+
 export type GrievanceFormProps = { parties: readonly PartyOption[] } & (
-  | { mode: "create" }
+  | { mode: "create"; meetings: readonly RaisedAtMeetingOption[] }
   | {
       mode: "edit";
       grievance: Pick<
@@ -79,6 +85,23 @@ const SPECS = {
     hint: "Its URL, or the title of a report that has none.",
     control: { maxLength: LIMITS.url },
   },
+  meetingId: {
+    name: "meetingId",
+    id: "grievance-raised-meeting",
+    label: "At meeting",
+    optional: true,
+    className: "min-w-64 flex-1",
+    options: [],
+  },
+  raisedAt: {
+    name: "raisedAt",
+    id: "grievance-raised-at",
+    label: "Raised on",
+    hint: "Empty: the meeting's date, else today. Not in the future.",
+    optional: true,
+    className: "w-56",
+    control: { type: "date" },
+  },
 } satisfies Record<string, FieldSpec>;
 
 /** The two party lists: a checkbox a party, ids `${id}-0`, `${id}-1`… */
@@ -91,7 +114,7 @@ const PARTY_LISTS = [
 const FIELDS: FieldTargets = {
   ...targetsOf([SPECS.title, SPECS.description, SPECS.category]),
   ...Object.fromEntries(PARTY_LISTS.map(({ name, legend, id }) => [name, { htmlFor: `${id}-0`, label: legend }])),
-  ...targetsOf([SPECS.quote, SPECS.source]),
+  ...targetsOf([SPECS.meetingId, SPECS.raisedAt, SPECS.quote, SPECS.source]),
 };
 
 function asString(value: unknown): string {
@@ -118,6 +141,8 @@ function fromValues(values: FormValues): GrievanceFormFields {
     addressedTo: asList(values.addressedTo),
     quote: asString(citation?.quote),
     source: asString(citation?.source),
+    meetingId: asString(values.meetingId),
+    raisedAt: asString(values.raisedAt),
   };
 }
 
@@ -129,6 +154,8 @@ const EMPTY: GrievanceFormFields = {
   addressedTo: [],
   quote: "",
   source: "",
+  meetingId: "",
+  raisedAt: "",
 };
 
 /**
@@ -198,6 +225,29 @@ export function GrievanceForm(props: GrievanceFormProps) {
           />
         ))}
       </div>
+
+      {props.mode === "create" ? (
+        <fieldset className="flex flex-wrap items-start gap-3 rounded-md border border-slate-200 bg-white px-4 pt-2 pb-4">
+          <legend className="px-1 text-sm font-medium text-slate-800">
+            Where and when it was first raised <span className="font-normal text-slate-500">(optional)</span>
+          </legend>
+          <FieldControl
+            spec={{
+              ...SPECS.meetingId,
+              options: [
+                { value: "", label: "No meeting" },
+                ...props.meetings.map((m) => ({
+                  value: m.id,
+                  label: m.date ? `${m.title} (${formatDate(m.date)})` : m.title,
+                })),
+              ],
+            }}
+            error={errorOf("meetingId")}
+            value={values.meetingId}
+          />
+          <FieldControl spec={SPECS.raisedAt} error={errorOf("raisedAt")} value={values.raisedAt} />
+        </fieldset>
+      ) : null}
 
       {props.mode === "create" ? (
         <fieldset className="space-y-3 rounded-md border border-slate-200 bg-white px-4 pt-2 pb-4">

@@ -12,8 +12,10 @@ import { useHydrated } from "@/components/forms/use-hydrated";
 import { useRowList } from "@/components/forms/use-row-list";
 import { cn } from "@/components/ui/cn";
 import { errorId, NativeSelect, TextArea } from "@/components/ui/field";
+import { toIsoDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { logMeetingOutcomeAction } from "@/lib/actions/meetings";
+import { OCCURRED_FIELDS } from "@/lib/forms/occurred-at";
 import type { OutcomeFormState } from "@/lib/forms/rows";
 import { grievanceStandingQuery } from "@/lib/queries/grievances";
 import { GRIEVANCE_STATUSES, GRIEVANCE_STATUS_LABELS } from "@/lib/schemas/enums";
@@ -22,6 +24,8 @@ import {
   blankRow,
   fieldTargets,
   initialRows,
+  OCCURRED_DATE,
+  OCCURRED_TIME,
   pickGrievance,
   rowName,
   SOURCE,
@@ -32,6 +36,8 @@ export type OutcomeFormProps = {
   meetingId: string;
   /** Bumped by every saved outcome: the rows start again from the saved agenda. */
   meetingVersion: number;
+  /** The meeting's date (ISO), where its moves are dated unless the analyst gives another. */
+  meetingDate: string | null;
   /** The grievances already on the meeting's agenda, prefilled as rows. */
   agenda: readonly GrievanceOption[];
   /**
@@ -47,7 +53,7 @@ export type OutcomeFormProps = {
  * can be added and removed, and a refused save (someone moved a grievance meanwhile) keeps what
  * was typed, shows the current status and re-applies in one click.
  */
-export function OutcomeForm({ meetingId, meetingVersion, agenda, options }: OutcomeFormProps) {
+export function OutcomeForm({ meetingId, meetingVersion, meetingDate, agenda, options }: OutcomeFormProps) {
   const form = useFormAction(logMeetingOutcomeAction);
   // logMeetingOutcomeAction adds `fresh` to its CONFLICT refusal (lib/actions/meetings.ts).
   const state: OutcomeFormState = form.state;
@@ -63,7 +69,15 @@ export function OutcomeForm({ meetingId, meetingVersion, agenda, options }: Outc
         className="mb-3"
       />
       <RecordIdField id={meetingId} />
-      <OutcomeRows key={meetingVersion} state={state} agenda={agenda} options={options} titles={titles} form={form} />
+      <OutcomeRows
+        key={meetingVersion}
+        state={state}
+        agenda={agenda}
+        options={options}
+        titles={titles}
+        form={form}
+        meetingDate={meetingDate}
+      />
     </form>
   );
 }
@@ -73,7 +87,8 @@ type OutcomeRowsProps = {
   agenda: readonly GrievanceOption[];
   options: readonly GrievanceOption[];
   titles: Map<string, string>;
-  /** The form's state, for the source field and the submit buttons. */
+  meetingDate: string | null;
+  /** The form's state, for the source and date fields and the submit buttons. */
   form: Pick<ReturnType<typeof useFormAction>, "errorOf" | "echo" | "pending">;
 };
 
@@ -84,7 +99,7 @@ const COLUMNS = [
   { label: "Note" },
 ];
 
-function OutcomeRows({ state, agenda, options, titles, form }: OutcomeRowsProps) {
+function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: OutcomeRowsProps) {
   const hydrated = useHydrated();
   const queryClient = useQueryClient();
   const list = useRowList("outcomes", () => initialRows(state, agenda, options), "outcome-add-row");
@@ -250,6 +265,16 @@ function OutcomeRows({ state, agenda, options, titles, form }: OutcomeRowsProps)
 
       <div className="mt-3 flex flex-wrap items-end justify-between gap-3">
         <FieldControl spec={SOURCE} error={form.errorOf(SOURCE.name)} value={form.echo(SOURCE.name) ?? ""} />
+        <FieldControl
+          spec={OCCURRED_DATE}
+          error={form.errorOf(OCCURRED_FIELDS.api) ?? form.errorOf(OCCURRED_DATE.name)}
+          value={form.echo(OCCURRED_DATE.name) ?? toIsoDate(meetingDate)}
+        />
+        <FieldControl
+          spec={OCCURRED_TIME}
+          error={form.errorOf(OCCURRED_TIME.name)}
+          value={form.echo(OCCURRED_TIME.name) ?? ""}
+        />
         <div className="flex items-center gap-3">
           <span className="text-xs text-slate-600">Saves every row or none.</span>
           <SubmitButton pending={form.pending} label="Save outcome" pendingLabel="Saving…" />

@@ -86,6 +86,7 @@ describe("fieldTargets", () => {
     });
     expect(fieldTargets(state, [A], new Map([["a", "Parking"]]))).toEqual({
       sourceUrl: { htmlFor: "outcome-source", label: "Source URL" },
+      occurredAt: { htmlFor: "outcome-date", label: "Happened on" },
       "outcomes.0.version": { htmlFor: "outcome-0-status", label: "Grievance for Parking" },
       "outcomes.1.grievanceId": { htmlFor: "outcome-1-grievance", label: "Grievance for row 2" },
       "outcomes.0.note": { htmlFor: "outcome-0-note", label: "Note for Parking" },

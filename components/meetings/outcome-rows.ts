@@ -1,5 +1,6 @@
 import { targetsOf, type FieldSpec } from "@/components/forms/field-control";
 import type { FieldTargets } from "@/components/forms/summary";
+import { OCCURRED_FIELDS } from "@/lib/forms/occurred-at";
 import { rowList, type FreshGrievances, type OutcomeFormState, type RowValues } from "@/lib/forms/rows";
 import type { GrievanceStatus } from "@/lib/schemas/enums";
 
@@ -115,13 +116,37 @@ export const SOURCE: FieldSpec = {
   control: { type: "url", inputMode: "url", placeholder: "https://…", className: "max-w-xl" },
 };
 
-/** The summary's targets: the source, then each row field that was refused, named by its grievance. */
+/** When the outcome's moves and notes happened: the meeting's date unless the analyst gives another. */
+export const OCCURRED_DATE: FieldSpec = {
+  name: OCCURRED_FIELDS.date,
+  id: "outcome-date",
+  label: "Happened on",
+  optional: true,
+  hint: "The meeting's date unless it happened on another day; not in the future.",
+  className: "w-56",
+  control: { type: "date" },
+};
+
+export const OCCURRED_TIME: FieldSpec = {
+  name: OCCURRED_FIELDS.time,
+  id: "outcome-time",
+  label: "Time (UTC)",
+  optional: true,
+  className: "w-32",
+  control: { type: "time" },
+};
+
+/** The summary's targets: the source and date, then each row field that was refused, named by its grievance. */
 export function fieldTargets(
   state: OutcomeFormState,
   agenda: readonly GrievanceOption[],
   titles: Map<string, string>,
 ): FieldTargets {
-  const fields = targetsOf([SOURCE]);
+  const fields: FieldTargets = {
+    ...targetsOf([SOURCE]),
+    // The server names the date `occurredAt`.
+    [OCCURRED_FIELDS.api]: { htmlFor: OCCURRED_DATE.id, label: OCCURRED_DATE.label },
+  };
   if (state.status !== "error") return fields;
   const rowsSeen = rowList(state.values?.outcomes);
   for (const path of Object.keys(state.fieldErrors)) {

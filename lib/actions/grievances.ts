@@ -1,5 +1,6 @@
 "use server";
 
+import { withOccurredAt } from "@/lib/forms/occurred-at";
 import { GRIEVANCES_PATH } from "@/lib/grievance-list-url";
 import { createGrievance, deleteGrievance, restoreGrievance, updateGrievance } from "@/lib/server/grievances";
 import { formAction } from "./form-action";
@@ -27,9 +28,12 @@ function withoutEmptyCitations(input: Record<string, unknown>): Record<string, u
   return filled.length ? { ...rest, citations: filled } : rest;
 }
 
-/** Change-status dialog and its no-JavaScript form: status, reason, version, meetingId?, sourceUrl?. */
+/**
+ * Change-status dialog and its no-JavaScript form: status, reason, version, meetingId?, sourceUrl?,
+ * and when it happened as a date and an optional time.
+ */
 export const changeGrievanceStatusAction = formAction({
-  run: ({ actor, id, input }) => updateGrievance(actor, id, input),
+  run: ({ actor, id, input }) => updateGrievance(actor, id, withOccurredAt(input)),
   revalidate: (detail) => grievancePaths(detail.id),
   message: () => "Status changed.",
 });

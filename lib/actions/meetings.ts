@@ -1,6 +1,7 @@
 "use server";
 
 import { AppError, validationFailed } from "@/lib/errors";
+import { withOccurredAt } from "@/lib/forms/occurred-at";
 import { prepareOutcomeRows, prepareParticipantRows, remapRowErrors, type FreshGrievances } from "@/lib/forms/rows";
 import { listGrievanceOptions } from "@/lib/server/grievances";
 import { createMeeting, deleteMeeting, logMeetingOutcome, restoreMeeting, updateMeeting } from "@/lib/server/meetings";
@@ -85,7 +86,8 @@ export const logMeetingOutcomeAction = formAction({
     if (prepared.rows.length === 0) {
       throw new AppError("VALIDATION_FAILED", "Nothing to save: give at least one row a new status or a note");
     }
-    await logMeetingOutcome(actor, id, { outcomes: prepared.rows, sourceUrl: input.sourceUrl });
+    const { occurredAt } = withOccurredAt(input);
+    await logMeetingOutcome(actor, id, { outcomes: prepared.rows, sourceUrl: input.sourceUrl, occurredAt });
     return {
       saved: prepared.rows.length,
       moved: prepared.rows.filter((row) => row.status).length,

@@ -109,6 +109,44 @@ export const CalendarDateSchema = z.iso
   .date({ error: "Must be a date (YYYY-MM-DD)" })
   .refine((value) => !value.startsWith("0000-"), "Must be a date in year 1 or later");
 
+/**
+ * When a move or a note happened, as the analyst gives it: a date (YYYY-MM-DD, taken as that day
+ * at 00:00 UTC, the instant a meeting's date is stored at, so a move dated at its round sorts with
+ * it and today's date is never "in the future") or an ISO date-time with its offset. Never later
+ * than now: the record says what happened, not what is planned. Absent or "" (a form's empty
+ * field): the server's default, the meeting's date or now (see `defaultOccurredAt`).
+ */
+export const OccurredAtSchema = z
+  .preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .union([CalendarDateSchema, z.iso.datetime({ offset: true })], {
+        error: "Must be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM:SSZ)",
+      })
+      .transform((value) => parseOccurredAt(value))
+      .refine((date) => date.getTime() <= Date.now(), "The date it happened cannot be in the future")
+      .optional(),
+  )
+  .meta({
+    description:
+      "When it happened: `YYYY-MM-DD` (that day at 00:00 UTC) or an ISO date-time with offset; not in the future. " +
+      "Defaults to the meeting's date when a meeting is named, else now.",
+  });
+
+/** A date or date-time as OccurredAtSchema reads it: a bare date is that day at 00:00 UTC. */
+export function parseOccurredAt(value: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+}
+
+/**
+ * When a move happened if the analyst did not say: at the meeting it names, on that meeting's
+ * date (a move logged today for a past round is dated at the round, never "today at a past
+ * meeting"); with no meeting, or one whose date is not known, now.
+ */
+export function defaultOccurredAt(meetingDate: Date | null | undefined, now: Date = new Date()): Date {
+  return meetingDate ?? now;
+}
+
 /** Makes a URL-safe slug from a name: "Türkiye" → "turkiye", folded as search folds it. */
 export function slugify(name: string): string {
   return foldForSearch(name)

@@ -9,6 +9,7 @@ import {
   IdSchema,
   isStorableText,
   LIMITS,
+  OccurredAtSchema,
   optionalText,
   PageLimitSchema,
   pageOf,
@@ -45,6 +46,10 @@ export const GrievanceCreateSchema = z.strictObject({
   raisedBy: PartySlugList("Raised by"),
   addressedTo: PartySlugList("Addressed to"),
   citations: z.array(CitationInputSchema).max(LIMITS.listMax, `At most ${LIMITS.listMax} citations`).optional(),
+  /** When it was first raised (the first history entry's date); defaults to the meeting's date, else now. */
+  raisedAt: OccurredAtSchema,
+  /** The meeting at which it was first raised. */
+  meetingId: z.preprocess((v) => (v === "" ? undefined : v), IdSchema.optional()),
 });
 
 /**
@@ -63,6 +68,8 @@ export const GrievanceUpdateSchema = z
     reason: optionalText("Reason", LIMITS.reason),
     meetingId: z.preprocess((v) => (v === "" ? undefined : v), IdSchema.optional()),
     sourceUrl: SourceUrlSchema,
+    /** When the move happened; defaults to the meeting's date, else now. */
+    occurredAt: OccurredAtSchema,
   })
   .superRefine((value, ctx) => {
     if (value.status !== undefined && value.reason === undefined) {
@@ -70,9 +77,16 @@ export const GrievanceUpdateSchema = z
     }
     if (
       value.status === undefined &&
-      (value.reason !== undefined || value.meetingId !== undefined || value.sourceUrl !== undefined)
+      (value.reason !== undefined ||
+        value.meetingId !== undefined ||
+        value.sourceUrl !== undefined ||
+        value.occurredAt !== undefined)
     ) {
-      ctx.addIssue({ code: "custom", path: ["status"], message: "Reason, meeting and source go with a status change" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: "Reason, meeting, source and date go with a status change",
+      });
     }
   });
 export type GrievanceUpdate = z.output<typeof GrievanceUpdateSchema>;
@@ -138,8 +152,11 @@ export const HistoryEntrySchema = z.strictObject({
   meeting: MeetingRefSchema.nullable(),
   source: SourceRefSchema.nullable(),
   actor: HistoryActorSchema,
-  at: TimestampSchema.meta({ description: "When the change happened" }),
-  recordedAt: TimestampSchema.meta({ description: "When it was recorded here" }),
+  occurredAt: TimestampSchema.meta({
+    description: "When the change happened: the meeting's date, or the date the analyst gave; timelines sort by it",
+  }),
+  at: TimestampSchema.meta({ description: "The same as occurredAt (kept for clients that read it)" }),
+  recordedAt: TimestampSchema.meta({ description: "When it was recorded here; never edited" }),
 });
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 

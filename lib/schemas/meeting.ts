@@ -7,6 +7,7 @@ import {
   IdSchema,
   clearableText,
   LIMITS,
+  OccurredAtSchema,
   optionalText,
   requiredText,
   SlugSchema,
@@ -78,6 +79,8 @@ export const OutcomeInputSchema = z.strictObject({
   version: VersionSchema.optional(),
   status: z.preprocess((v) => (v === "" ? undefined : v), GrievanceStatusSchema.optional()),
   note: requiredText("Note", LIMITS.note),
+  /** When this row's move and note happened; defaults to the batch's occurredAt, else the meeting's date. */
+  occurredAt: OccurredAtSchema,
 });
 
 export const MeetingOutcomeSchema = z
@@ -87,6 +90,8 @@ export const MeetingOutcomeSchema = z
       .min(1, "Add at least one grievance")
       .max(LIMITS.outcomesMax, `At most ${LIMITS.outcomesMax} grievances in one outcome`),
     sourceUrl: SourceUrlSchema,
+    /** When the rows happened, unless a row says otherwise; defaults to the meeting's date, else now. */
+    occurredAt: OccurredAtSchema,
   })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, parseOrThrow, validationFailed } from "@/lib/errors";
 import { AsOfQuerySchema, asOfInstant } from "@/lib/schemas/as-of";
+import { defaultOccurredAt } from "@/lib/schemas/common";
 import type { GrievanceStatus, MeetingStatus } from "@/lib/schemas/enums";
 import {
   GrievanceCreateSchema,
@@ -97,6 +98,7 @@ function toGrievanceHistoryEntry(row: HistoryRow): HistoryEntry {
     ...toHistoryEntry(row),
     meetingId: row.meetingId,
     meeting: row.meeting ? toMeetingRef(row.meeting) : null,
+    occurredAt: row.occurredAt.toISOString(),
     recordedAt: row.recordedAt.toISOString(),
   };
 }
@@ -287,13 +289,35 @@ async function refreshSearchText(tx: Tx, id: string): Promise<void> {
   });
 }
 
-async function assertMeetingExists(tx: Tx, meetingId: string, path: string): Promise<void> {
-  const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } });
-  if (!meeting) throw validationFailed([{ path, message: "Unknown meeting" }]);
+/**
+ * When a move (or a grievance's raising) happened: the date the input gives, else the caller's
+ * (the seed's real dates), else the named meeting's date, else now. A meeting dated in the future
+ * cannot date a move that is being logged as done, so that default is refused, naming `datePath`.
+ */
+export async function resolveOccurredAt(
+  tx: Tx,
+  given: { occurredAt?: Date; meetingId?: string | null; context?: MutationContext },
+  paths: { meeting: string; date: string },
+): Promise<Date> {
+  let meetingDate: Date | null = null;
+  if (given.meetingId) {
+    const meeting = await tx.meeting.findUnique({ where: { id: given.meetingId }, select: { date: true } });
+    if (!meeting) throw validationFailed([{ path: paths.meeting, message: "Unknown meeting" }]);
+    meetingDate = meeting.date;
+  }
+  const explicit = given.occurredAt ?? given.context?.at;
+  if (explicit) return explicit;
+  const at = defaultOccurredAt(meetingDate);
+  if (at.getTime() > Date.now()) {
+    throw validationFailed([
+      { path: paths.date, message: "The meeting's date is in the future: give the date it happened" },
+    ]);
+  }
+  return at;
 }
 
 export type GrievanceCreateOptions = MutationContext & {
-  /** The meeting at which it was raised: its first history entry names it. */
+  /** The meeting at which it was raised, when the input names none: its first history entry names it. */
   raisedAtMeetingId?: string;
   /** Why the first history entry exists; defaults to "Raised". */
   raisedReason?: string;
@@ -310,14 +334,19 @@ export async function createGrievance(
   return mutate(actor, spec, async (tx, data, who) => {
     const raised = await partyIdsBySlug(tx, data.raisedBy, "raisedBy");
     const addressed = await partyIdsBySlug(tx, data.addressedTo, "addressedTo");
-    if (options.raisedAtMeetingId) await assertMeetingExists(tx, options.raisedAtMeetingId, "meetingId");
+    const meetingId = data.meetingId ?? options.raisedAtMeetingId ?? null;
+    const raisedAt = await resolveOccurredAt(
+      tx,
+      { occurredAt: data.raisedAt, meetingId, context: options },
+      { meeting: "meetingId", date: "raisedAt" },
+    );
     const grievance = await tx.grievance.create({
       data: {
         title: data.title,
         description: data.description ?? "",
         category: data.category,
         status: "OPEN",
-        lastMovedAt: at,
+        lastMovedAt: raisedAt,
         createdAt: at,
         parties: {
           create: [
@@ -334,9 +363,9 @@ export async function createGrievance(
       to: "OPEN" as const,
       reason: options.raisedReason ?? "Raised",
       source: options.sourceTitle,
-      extra: { meetingId: options.raisedAtMeetingId ?? null },
+      extra: { meetingId },
     };
-    await grievanceRecord.writeHistory(tx, grievance.id, null, first, who, at);
+    await grievanceRecord.writeHistory(tx, grievance.id, null, first, who, raisedAt);
     await refreshSearchText(tx, grievance.id);
     return (await readGrievanceDetail(tx, grievance.id))!;
   });
@@ -353,6 +382,7 @@ type GrievanceMove = {
 /**
  * The one place a grievance changes, in the caller's transaction: the version check, the fields,
  * the status move with its history row, and the search text, so they commit together or not at all.
+ * `at` is when the move happened (resolveOccurredAt: the caller has checked its meeting).
  */
 export async function applyGrievanceChange(
   tx: Tx,
@@ -380,11 +410,13 @@ export async function applyGrievanceChange(
       extra: { meetingId: move.meetingId ?? null },
     },
     fields: async () => {
-      if (move?.meetingId) await assertMeetingExists(tx, move.meetingId, path ? `${path}.meetingId` : "meetingId");
       await changes.relations?.();
-      return { ...changes.fields, ...(move ? { lastMovedAt: at } : {}) };
+      return { ...changes.fields };
     },
   });
+  // "Last moved" is the latest move by when it happened: one logged now for an earlier round
+  // leaves a later move's date standing.
+  if (move) await tx.grievance.updateMany({ where: { id, lastMovedAt: { lt: at } }, data: { lastMovedAt: at } });
   if (move || changes.fields) await refreshSearchText(tx, id);
 }
 
@@ -410,9 +442,11 @@ export async function updateGrievance(
   input: unknown,
   context: MutationContext = {},
 ): Promise<GrievanceDetail> {
-  const at = contextTime(context);
   const spec = { permission: "write", schema: GrievanceUpdateSchema, input, context } as const;
   return mutate(actor, spec, async (tx, data, who) => {
+    const at = data.status
+      ? await resolveOccurredAt(tx, { ...data, context }, { meeting: "meetingId", date: "occurredAt" })
+      : contextTime(context);
     const fields: Prisma.GrievanceUpdateManyMutationInput = {};
     if (data.title !== undefined) fields.title = data.title;
     if (data.description !== undefined) fields.description = data.description;

@@ -16,7 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorId, authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { applyGrievanceChange } from "./grievances";
+import { applyGrievanceChange, resolveOccurredAt } from "./grievances";
 import { mutate } from "./mutation";
 import { AGENDA_ITEM_REVISIONS, recordCreated, type RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
@@ -273,6 +273,15 @@ export async function logMeetingOutcome(
     if (!meeting || meeting.deletedAt) throw notFound("Meeting");
     const meetingError = outcomeMeetingError(meeting.status);
     if (meetingError) throw validationFailed([{ path: "meetingId", message: meetingError }]);
+    // Every row is dated at the round unless the batch or the row says otherwise, never at the
+    // day it was typed (issue 8).
+    const batchAt = data.outcomes.every((o) => o.occurredAt)
+      ? null
+      : await resolveOccurredAt(
+          tx,
+          { occurredAt: data.occurredAt, meetingId, context },
+          { meeting: "meetingId", date: "occurredAt" },
+        );
 
     const ids = data.outcomes.map((o) => o.grievanceId);
     const grievances = await tx.grievance.findMany({
@@ -289,6 +298,7 @@ export async function logMeetingOutcome(
     for (const [index, outcome] of data.outcomes.entries()) {
       const grievance = byId.get(outcome.grievanceId)!;
       const moves = outcome.status !== undefined && outcome.status !== grievance.status;
+      const occurredAt = outcome.occurredAt ?? batchAt!;
       await applyGrievanceChange(
         tx,
         outcome.grievanceId,
@@ -304,7 +314,7 @@ export async function logMeetingOutcome(
             : undefined,
           path: `outcomes.${index}`,
         },
-        at,
+        occurredAt,
         who,
       );
       // Appended, never replacing what an earlier note on this grievance said (issue 8).
@@ -315,7 +325,7 @@ export async function logMeetingOutcome(
           note: outcome.note,
           statusAfter: moves ? outcome.status! : null,
           createdAt: at,
-          occurredAt: at,
+          occurredAt,
           recordedAt: new Date(),
           actorId: actorId(who),
         },

@@ -357,7 +357,8 @@ describe("GET /api/v1/grievances/{id}", () => {
 
 describe("PATCH /api/v1/grievances/{id}", () => {
   it("changes the status: a history row, the version bumped, and the meeting named", async () => {
-    const g = await makeGrievance({ raisedBy: ["russia"], addressedTo: ["united-states"] });
+    // Raised before the round, so its move at the round follows the raising in the timeline.
+    const g = await makeGrievance({ raisedBy: ["russia"], addressedTo: ["united-states"], raisedAt: "2025-01-15" });
     const meeting = await makeMeeting();
     const before = await counts();
     const response = await patchRoute(

@@ -199,7 +199,8 @@ describe("GET and PATCH /api/v1/meetings/{id}", () => {
 describe("POST /api/v1/meetings/{id}/outcomes", () => {
   it("logs the outcome: agenda notes, status moves with history, answers the meeting", async () => {
     const m = await makeMeeting({ status: "HELD" });
-    const a = await makeGrievance();
+    // Raised before the round, so its move at the round is the timeline's last entry.
+    const a = await makeGrievance({ raisedAt: "2025-01-15" });
     const b = await makeGrievance();
     const before = await counts();
     const response = await outcomesRoute(

@@ -4,7 +4,8 @@ import { createGrievance, idFromUrl, unique } from "./support";
 test("log one meeting's outcome for two grievances at once", async ({ page }) => {
   const moved = unique("Parking for diplomatic vehicles");
   const discussed = unique("Access to the consulate archive");
-  const movedId = await createGrievance(page, { title: moved, category: "Property" });
+  // Raised before the round, so the move at the round is the newest entry of its timeline.
+  const movedId = await createGrievance(page, { title: moved, category: "Property", raisedOn: "2025-05-20" });
   await createGrievance(page, { title: discussed, category: "Property" });
 
   // A held round, logged in the test so its outcome table starts with blank rows.
@@ -50,5 +51,8 @@ test("log one meeting's outcome for two grievances at once", async ({ page }) =>
   const newest = page.getByRole("list", { name: "Timeline · newest first" }).getByRole("listitem").first();
   await expect(newest).toContainText(/Open.*In negotiation/);
   await expect(newest).toContainText(movedNote);
+  // Dated at the round, though it was typed today.
+  await expect(newest).toContainText("2 Jun 2025");
+  await expect(newest).toContainText("recorded");
   await expect(newest.getByRole("link", { name: meeting })).toHaveAttribute("href", `/meetings/${meetingId}`);
 });

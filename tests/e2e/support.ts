@@ -52,6 +52,8 @@ export type NewGrievance = {
   description?: string;
   quote?: string;
   source?: string;
+  /** When it was first raised (YYYY-MM-DD); empty: today. */
+  raisedOn?: string;
 };
 
 /** Creates a grievance through /grievances/new and returns its id (the page it lands on). */
@@ -69,6 +71,7 @@ export async function createGrievance(page: Page, g: NewGrievance): Promise<stri
   }
   if (g.quote) await form.getByLabel("Quote").fill(g.quote);
   if (g.source) await form.getByLabel("Source", { exact: true }).fill(g.source);
+  if (g.raisedOn) await form.getByLabel("Raised on").fill(g.raisedOn);
   await form.getByRole("button", { name: "Create grievance" }).click();
   await expect(page).toHaveURL(/\/grievances\/(?!new)[^/?#]+$/);
   await expect(page.getByRole("heading", { level: 1, name: g.title })).toBeVisible();

@@ -57,7 +57,8 @@ describe("creating a grievance", () => {
 
 describe("moving a status", () => {
   it("changes the status, appends a history row and bumps the version in one go", async () => {
-    const g = await makeGrievance();
+    // Raised before the round, so its move at the round follows the raising in the timeline.
+    const g = await makeGrievance({ raisedAt: "2025-01-15" });
     const meeting = await makeMeeting();
     const moved = await updateGrievance(SYSTEM, g.id, {
       status: "IN_NEGOTIATION",

@@ -80,7 +80,8 @@ describe("meetings", () => {
 describe("logging a meeting's outcome", () => {
   it("writes every row's agenda note and status move in one submission", async () => {
     const meeting = await makeMeeting();
-    const a = await makeGrievance();
+    // Raised before the round, so its move at the round is the timeline's last entry.
+    const a = await makeGrievance({ raisedAt: "2025-01-15" });
     const b = await makeGrievance();
     const after = await logMeetingOutcome(SYSTEM, meeting.id, {
       outcomes: [

@@ -142,6 +142,8 @@ beforeAll(async () => {
       raisedBy: [partySlug],
       addressedTo: ["russia"],
       citations: [{ quote: HOSTILE.close, source: `Source ${HOSTILE.svg}` }],
+      // Before the round, so its move at the round is the timeline's last entry.
+      raisedAt: "2025-04-01",
     })
   ).json.id;
   const moved = await grievanceOne.PATCH(

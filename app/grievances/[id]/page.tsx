@@ -63,12 +63,15 @@ export default async function GrievancePage(props: GrievancePageProps) {
     );
   }
   const grievance = replayed ?? live;
+  // Linked from a meeting's agenda: that meeting is the status dialog's preselected one.
+  const { meeting: fromMeeting } = await props.searchParams;
   // A deleted grievance can only be restored, not edited; viewers are not offered edits at all.
   const deleted = grievance.deletedAt !== null;
   const canEdit = can(actor, "write") && !deleted && !asOf;
   const meetings = canEdit ? await listMeetingOptions(actor) : [];
   const snapshot = { id: grievance.id, status: grievance.status, version: grievance.version };
-  const first = grievance.history[0];
+  // The entry that raised it (the timeline sorts by date, so a move dated earlier may precede it).
+  const first = grievance.history.find((entry) => entry.from === null);
   const category = GRIEVANCE_CATEGORY_LABELS[grievance.category];
   // The meetings that discussed it, from the agenda and from any history entry naming one.
   const discussed = new Map<string, { id: string; title: string; date: string | null }>();
@@ -127,7 +130,11 @@ export default async function GrievancePage(props: GrievancePageProps) {
             </span>
             {canEdit ? (
               <>
-                <ChangeStatusControl snapshot={snapshot} meetings={meetings} />
+                <ChangeStatusControl
+                  snapshot={snapshot}
+                  meetings={meetings}
+                  fromMeetingId={typeof fromMeeting === "string" ? fromMeeting : undefined}
+                />
                 <ButtonLink href={`/grievances/${grievance.id}/edit`} variant="ghost">
                   Edit
                 </ButtonLink>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/server/session";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { listMeetingOptions } from "@/lib/server/meetings";
 import { listParties } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
@@ -10,14 +11,18 @@ export const metadata: Metadata = { title: "New grievance" };
 
 export default async function NewGrievancePage() {
   const actor = await requirePageActor();
-  const parties = await listParties(actor);
+  const [parties, meetings] = await Promise.all([listParties(actor), listMeetingOptions(actor)]);
   return (
     <>
       <PageHeader
         title="New grievance"
         subtitle="A demand one party puts to another. It starts as Open; its moves are logged on its page or with a meeting's outcome."
       />
-      <GrievanceForm mode="create" parties={parties.map(({ slug, name }) => ({ slug, name }))} />
+      <GrievanceForm
+        mode="create"
+        parties={parties.map(({ slug, name }) => ({ slug, name }))}
+        meetings={meetings.map(({ id, title, date }) => ({ id, title, date }))}
+      />
     </>
   );
 }

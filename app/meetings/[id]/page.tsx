@@ -137,7 +137,8 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
               columns={[
                 linkColumn<Agenda>(
                   "Grievance",
-                  (a) => `/grievances/${a.grievance.id}`,
+                  // Its page then offers this meeting, dated on its day, for a status change.
+                  (a) => `/grievances/${a.grievance.id}?meeting=${meeting.id}`,
                   (a) => a.grievance.title,
                   "min-w-48",
                 ),
@@ -235,6 +236,7 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
             <OutcomeForm
               meetingId={meeting.id}
               meetingVersion={meeting.version}
+              meetingDate={meeting.date}
               agenda={agendaOptions}
               options={grievanceOptions}
             />
