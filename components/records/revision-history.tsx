@@ -2,7 +2,7 @@ import { EmptyText } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { DateTimeText } from "@/components/ui/values";
-import type { FieldChange, Revision, RevisionAction } from "@/lib/schemas/revision";
+import type { FieldChange, Revision, RevisionAction, RevisionEntity } from "@/lib/schemas/revision";
 
 // A record's revisions as a reader checks them: when, by whom, and each field before → after.
 // Short values sit on one line; long text (a description, a note) gets a block each for before
@@ -14,6 +14,12 @@ const ACTIONS: Record<RevisionAction, string> = {
   delete: "Deleted",
   restore: "Restored",
   merge: "Merged",
+};
+
+/** What a revision of a record the page's record owns is about ("Agenda note"). */
+const OWNED: Partial<Record<RevisionEntity, string>> = {
+  agendaItem: "Agenda note",
+  citation: "Quote",
 };
 
 /** "raisedBy" → "raised by". */
@@ -75,8 +81,8 @@ function Change({ change, created }: { change: FieldChange; created: boolean }) 
   );
 }
 
-/** The "Revisions" section of a record's page, oldest first. */
-export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
+/** The "Revisions" section of a record's page, oldest first; `entity` is the page's own kind. */
+export function RevisionHistory({ revisions, entity }: { revisions: Revision[]; entity: RevisionEntity }) {
   return (
     <Section id="revisions" title="Revisions" detail="oldest first">
       {revisions.length === 0 ? (
@@ -93,6 +99,9 @@ export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
               </div>
               <div className="min-w-0 space-y-1">
                 <p>
+                  {revision.entity !== entity && OWNED[revision.entity] ? (
+                    <span className="mr-1 text-slate-600">{OWNED[revision.entity]}:</span>
+                  ) : null}
                   <span className="font-medium text-slate-900">{ACTIONS[revision.action]}</span>{" "}
                   <span className="text-slate-600">
                     by {revision.seed ? "seed" : (revision.actor?.name ?? "the system")}

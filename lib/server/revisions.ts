@@ -92,22 +92,38 @@ export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void
   });
 }
 
-/** A record's revisions, oldest first (the caller has authorized the read and found the record). */
-export async function readRevisions(tx: Tx, entity: RevisionEntity, entityId: string): Promise<Revision[]> {
+const REVISION_SELECT = {
+  id: true,
+  entity: true,
+  entityId: true,
+  action: true,
+  changes: true,
+  note: true,
+  seed: true,
+  recordedAt: true,
+  actor: { select: { name: true, email: true } },
+} as const;
+
+/**
+ * A record's revisions, oldest first, with those of the records it owns (`owned`: a meeting's or a
+ * grievance's agenda notes and citations), so that its page shows every text it once carried. The
+ * caller has authorized the read and found the record.
+ */
+export async function readRevisions(
+  tx: Tx,
+  entity: RevisionEntity,
+  entityId: string,
+  owned: Array<{ entity: RevisionEntity; ids: string[] }> = [],
+): Promise<Revision[]> {
   const rows = await tx.revision.findMany({
-    where: { entity, entityId },
-    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      entity: true,
-      entityId: true,
-      action: true,
-      changes: true,
-      note: true,
-      seed: true,
-      recordedAt: true,
-      actor: { select: { name: true, email: true } },
+    where: {
+      OR: [
+        { entity, entityId },
+        ...owned.filter((o) => o.ids.length).map((o) => ({ entity: o.entity, entityId: { in: o.ids } })),
+      ],
     },
+    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+    select: REVISION_SELECT,
   });
   return rows.map((row) => ({
     id: row.id,
@@ -120,6 +136,21 @@ export async function readRevisions(tx: Tx, entity: RevisionEntity, entityId: st
     note: row.note,
     seed: row.seed,
   }));
+}
+
+/** The agenda notes and citations a meeting or grievance carries: their revisions are its own. */
+async function ownedRecords(
+  db: Tx,
+  where: { meetingId: string } | { grievanceId: string },
+): Promise<Array<{ entity: RevisionEntity; ids: string[] }>> {
+  const [notes, citations] = await Promise.all([
+    db.agendaItem.findMany({ where, select: { id: true } }),
+    db.citation.findMany({ where, select: { id: true } }),
+  ]);
+  return [
+    { entity: "agendaItem", ids: notes.map((n) => n.id) },
+    { entity: "citation", ids: citations.map((c) => c.id) },
+  ];
 }
 
 type Found = { id: string; deletedAt: Date | null } | null;
@@ -148,5 +179,11 @@ export async function listRevisions(actor: Actor | null, kind: NamedRecord, key:
   const { label, find } = NAMED[kind];
   const row = await find(db, key);
   if (!row || (row.deletedAt && !can(actor, "admin"))) throw notFound(label);
-  return readRevisions(db, kind, row.id);
+  const owned =
+    kind === "meeting"
+      ? await ownedRecords(db, { meetingId: row.id })
+      : kind === "grievance"
+        ? await ownedRecords(db, { grievanceId: row.id })
+        : [];
+  return readRevisions(db, kind, row.id, owned);
 }

@@ -3,6 +3,7 @@ import { SYSTEM, type Actor } from "@/lib/server/authz";
 import { updateAgendaNote } from "@/lib/server/agenda";
 import { getDb } from "@/lib/server/db";
 import { deleteMeeting, getMeetingOrThrow, logMeetingOutcome } from "@/lib/server/meetings";
+import { listRevisions } from "@/lib/server/revisions";
 import { makeGrievance, makeMeeting } from "../support/factories";
 
 // Editing an agenda note keeps what it said before as a revision (issue 8).
@@ -53,6 +54,25 @@ describe("editing an agenda note", () => {
         after: "Notes exchanged; banking channel agreed.",
       },
     ]);
+  });
+
+  it("shows the old text in the revisions of the meeting and of the grievance the note is on", async () => {
+    const { meeting, item } = await noteOnNewMeeting("Said first.");
+    await updateAgendaNote(SYSTEM, item.id, { version: "1", note: "Said later." });
+    for (const [kind, id] of [
+      ["meeting", meeting.id],
+      ["grievance", item.grievance.id],
+    ] as const) {
+      const notes = (await listRevisions(SYSTEM, kind, id)).filter((r) => r.entity === "agendaItem");
+      expect(
+        notes.map((r) => [r.action, r.entityId]),
+        kind,
+      ).toEqual([
+        ["create", item.id],
+        ["edit", item.id],
+      ]);
+      expect(notes[1]!.changes).toEqual([{ field: "note", before: "Said first.", after: "Said later." }]);
+    }
   });
 
   it.each([

@@ -236,7 +236,7 @@ export default async function GrievancePage(props: GrievancePageProps) {
             </ol>
           </Section>
 
-          <RevisionHistory revisions={await listRevisions(actor, "grievance", grievance.id)} />
+          <RevisionHistory entity="grievance" revisions={await listRevisions(actor, "grievance", grievance.id)} />
         </div>
       </div>
     </>

@@ -161,7 +161,7 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
             />
           </Section>
 
-          <RevisionHistory revisions={await listRevisions(actor, "meeting", meeting.id)} />
+          <RevisionHistory entity="meeting" revisions={await listRevisions(actor, "meeting", meeting.id)} />
         </div>
 
         <aside className="min-w-0 space-y-5" aria-label="Facts and changes">

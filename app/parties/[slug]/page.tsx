@@ -133,7 +133,7 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
             </div>
           </Card>
         ) : null}
-        <RevisionHistory revisions={await listRevisions(actor, "party", party.slug)} />
+        <RevisionHistory entity="party" revisions={await listRevisions(actor, "party", party.slug)} />
       </div>
     </>
   );

@@ -107,7 +107,7 @@ export default async function VenuePage(props: RecordPageProps<"slug">) {
             </Card>
           ) : null}
         </aside>
-        <RevisionHistory revisions={await listRevisions(actor, "venue", venue.slug)} />
+        <RevisionHistory entity="venue" revisions={await listRevisions(actor, "venue", venue.slug)} />
       </div>
     </>
   );
