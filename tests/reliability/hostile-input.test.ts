@@ -1100,7 +1100,9 @@ const BODY_ROUTES: BodyRoute[] = [
       if (input.raisedBy !== undefined)
         expect(read.raisedBy.map((p) => p.slug).sort()).toEqual(normalizedSlugs(input.raisedBy));
       if (input.status !== undefined) {
-        const last = read.history.at(-1)!;
+        // The timeline sorts by when a move happened (a move at a meeting is dated at it), so the
+        // move just made is the one recorded last, not necessarily the last in the list.
+        const last = read.history.reduce((a, b) => (b.recordedAt >= a.recordedAt ? b : a));
         expect(last.to).toBe(input.status);
         expectSameText(last.reason, trimmed(input.reason), "history reason");
         // A URL is trimmed, and loses tabs and newlines as the URL standard's parser drops them
@@ -1152,7 +1154,9 @@ const BODY_ROUTES: BodyRoute[] = [
       if (input.summary !== undefined) expectSameText(read.summary, trimmed(input.summary), "summary");
       if (input.date !== undefined) expect(read.date).toBe(input.date ? `${input.date}T00:00:00.000Z` : null);
       if (input.status !== undefined) {
-        const last = read.history.at(-1)!;
+        // The timeline sorts by when a move happened (a move at a meeting is dated at it), so the
+        // move just made is the one recorded last, not necessarily the last in the list.
+        const last = read.history.reduce((a, b) => (b.recordedAt >= a.recordedAt ? b : a));
         expect(last.to).toBe(input.status);
         expectSameText(last.reason, trimmed(input.reason), "history reason");
       }
