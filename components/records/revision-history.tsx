@@ -1,5 +1,5 @@
 import { EmptyText } from "@/components/ui/empty-state";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { DateTimeText } from "@/components/ui/values";
 import type { FieldChange, Revision, RevisionAction, RevisionEntity } from "@/lib/schemas/revision";
@@ -22,6 +22,14 @@ const OWNED: Partial<Record<RevisionEntity, string>> = {
   citation: "Quote",
 };
 
+/**
+ * A note's or quote's links to its meeting and grievance are ids, and the page it is listed on is
+ * one of them: the revision still keeps them (and the API serves them), the page leaves them out.
+ */
+function shown(revision: Revision, entity: RevisionEntity, change: FieldChange): boolean {
+  return revision.entity === entity || !/Id$/.test(change.field);
+}
+
 /** "raisedBy" → "raised by". */
 function fieldLabel(field: string): string {
   return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -34,6 +42,9 @@ function valueText(value: Value): string {
   if (value === null || value === "") return "";
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(value)) return formatDate(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) {
+    return formatDateTime(value);
+  }
   return String(value);
 }
 
@@ -109,9 +120,11 @@ export function RevisionHistory({ revisions, entity }: { revisions: Revision[]; 
                 </p>
                 {revision.changes.length ? (
                   <ul className="space-y-1">
-                    {revision.changes.map((change) => (
-                      <Change key={change.field} change={change} created={revision.action === "create"} />
-                    ))}
+                    {revision.changes
+                      .filter((change) => shown(revision, entity, change))
+                      .map((change) => (
+                        <Change key={change.field} change={change} created={revision.action === "create"} />
+                      ))}
                   </ul>
                 ) : null}
                 {revision.note ? <p className="text-xs text-slate-600">Note: {revision.note}</p> : null}
