@@ -32,6 +32,7 @@ import {
   MeetingUpdateSchema,
   ParticipantSchema,
 } from "@/lib/schemas/meeting";
+import { OverviewSchema } from "@/lib/schemas/overview";
 import {
   PartyConflictSchema,
   PartyCreateSchema,
@@ -176,7 +177,7 @@ const ERRORS_BY_KIND = {
 };
 type Kind = keyof typeof ERRORS_BY_KIND;
 
-type Tag = "Grievances" | "Meetings" | "Parties" | "Venues";
+type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview";
 
 type Spec = {
   summary: string;
@@ -422,7 +423,7 @@ function buildDocument() {
     },
     security: [{ bearerAuth: [] }],
     servers: [{ url: "/" }],
-    tags: [{ name: "Grievances" }, { name: "Meetings" }, { name: "Parties" }, { name: "Venues" }],
+    tags: [{ name: "Grievances" }, { name: "Meetings" }, { name: "Parties" }, { name: "Venues" }, { name: "Overview" }],
     paths: {
       ...sluggedRecordPaths({
         tag: "Parties",
@@ -536,6 +537,17 @@ function buildDocument() {
         }),
       },
       ...revisionPaths(),
+      "/api/v1/overview": {
+        get: operation("list", "Overview", "getOverview", {
+          summary: "The overview's figures",
+          description:
+            "What the home page shows: open grievances per party, counts per status, the last held round and the days " +
+            "since, the latest meetings and moves. With `asOf`, replayed as of the end of that day; a day before " +
+            "anything was raised gives zero counts and an `explanation`. Any other query parameter is a 400.",
+          query: AsOfQuerySchema,
+          answer: { "200": ok("The overview", OverviewSchema) },
+        }),
+      },
       "/api/v1/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",
@@ -568,6 +580,7 @@ function buildDocument() {
         HistoryEntry: HistoryEntrySchema,
         Revision: RevisionSchema,
         FieldChange: FieldChangeSchema,
+        Overview: OverviewSchema,
         GrievanceSummary: GrievanceSummarySchema,
         GrievanceDetail: GrievanceDetailSchema,
         Participant: ParticipantSchema,

@@ -28,8 +28,15 @@ async function liveCounts(db: Tx) {
   };
 }
 
+/** What an overview with no grievance to count says: the record is empty, or starts after `asOf`. */
+function emptyExplanation(asOf: string | undefined): string {
+  return asOf
+    ? `Nothing had been raised by ${asOf}: the record starts later. Pick a later day, or leave out asOf for today.`
+    : "No grievance has been raised yet.";
+}
+
 /**
- * The home page's figures; with `query.asOf` a past day, as of its end: counts from the replayed
+ * The home page's figures (and GET /api/v1/overview's); with `query.asOf` a past day, as of its end: counts from the replayed
  * statuses, the last round and the days since it counted from that day, moves and meetings up to it.
  */
 export async function getOverview(actor: Actor | null, now: Date = new Date(), query: unknown = {}): Promise<Overview> {
@@ -61,7 +68,10 @@ export async function getOverview(actor: Actor | null, now: Date = new Date(), q
     counts.byParty.find((c) => c.partyId === partyId && c.role === role)?.count ?? 0;
   const lastDate = lastRound?.date ?? null;
   const from = at ?? now;
+  const totalGrievances = counts.byStatus.reduce((sum, c) => sum + c.count, 0);
   return {
+    asOf: asOf ?? null,
+    explanation: totalGrievances > 0 ? null : emptyExplanation(asOf),
     unsettledByParty: parties
       .map(({ id, ...party }) => ({ party, raised: count(id, "RAISED_BY"), addressed: count(id, "ADDRESSED_TO") }))
       .filter((row) => row.raised + row.addressed > 0),
@@ -69,7 +79,7 @@ export async function getOverview(actor: Actor | null, now: Date = new Date(), q
       status,
       count: counts.byStatus.find((c) => c.status === status)?.count ?? 0,
     })),
-    totalGrievances: counts.byStatus.reduce((sum, c) => sum + c.count, 0),
+    totalGrievances,
     lastRound:
       lastRound && lastDate ? { id: lastRound.id, title: lastRound.title, date: lastDate.toISOString() } : null,
     daysSinceLastRound: lastDate ? Math.floor((from.getTime() - lastDate.getTime()) / DAY_MS) : null,

@@ -1,0 +1,9 @@
+import { apiRoute, jsonResponse, searchParamsToObject } from "@/lib/api/handler";
+import { getOverview } from "@/lib/server/overview";
+
+export const dynamic = "force-dynamic";
+
+/** The overview's figures, as the home page shows them; with `asOf`, as of the end of that past day. */
+export const GET = apiRoute(async (request, _context, actor) =>
+  jsonResponse(await getOverview(actor, new Date(), searchParamsToObject(request.url))),
+);
