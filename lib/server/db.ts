@@ -54,6 +54,38 @@ export async function getDb(): Promise<PrismaClient> {
   return state.client;
 }
 
+export type DurabilitySettings =
+  | { kind: "sqlite"; journalMode: string; synchronous: number; foreignKeys: number; busyTimeoutMs: number }
+  | { kind: "postgresql"; synchronousCommit: string; fsync: string; fullPageWrites: string };
+
+/**
+ * What the app's own connection commits with, read back from the database rather than from this
+ * file: a crash test cannot tell synchronous=FULL from OFF (a killed process leaves its writes in
+ * the OS page cache), so tests/integration/durability.test.ts checks these instead.
+ */
+export async function durabilitySettings(): Promise<DurabilitySettings> {
+  const db = await getDb();
+  if (resolveDatabaseTarget().kind === "postgresql") {
+    const show = async (name: string) =>
+      (await db.$queryRawUnsafe<Array<Record<string, string>>>(`SHOW ${name}`))[0]?.[name] ?? "";
+    return {
+      kind: "postgresql",
+      synchronousCommit: await show("synchronous_commit"),
+      fsync: await show("fsync"),
+      fullPageWrites: await show("full_page_writes"),
+    };
+  }
+  const pragma = async (name: string) =>
+    Object.values((await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`PRAGMA ${name}`))[0] ?? {})[0];
+  return {
+    kind: "sqlite",
+    journalMode: String(await pragma("journal_mode")),
+    synchronous: Number(await pragma("synchronous")),
+    foreignKeys: Number(await pragma("foreign_keys")),
+    busyTimeoutMs: Number(await pragma("busy_timeout")),
+  };
+}
+
 /** Closes the connection; scripts and tests call it so the process can exit. */
 export async function disconnectDb(): Promise<void> {
   const state = globalForDb.backchannelDb;
