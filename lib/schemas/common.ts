@@ -87,10 +87,36 @@ export const IdSchema = z
   .max(64, "Id is too long")
   .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
 
-export const VersionSchema = z.coerce
-  .number({ error: "Version must be a number" })
-  .int("Version must be a whole number")
-  .min(1, "Version must be at least 1");
+/** Digits alone, as a form field or a query string carries a number: no sign, space, point or hex. */
+const DigitsSchema = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
+
+/**
+ * A count or a version as a client writes it: a JSON number that is a whole number, or a string
+ * of digits (a form field, a query string). `z.coerce.number` read whatever `Number()` reads:
+ * `true`, `[2]`, "0x3", "1e2", " 7". `field` names it in the messages.
+ */
+function wholeNumber(field: string, min: number, max: number) {
+  const notDigits = `${field} must be a whole number written in digits`;
+  const required = (issue: { input?: unknown }) => (issue.input === undefined ? `${field} is required` : notDigits);
+  return z
+    .union([z.int({ error: notDigits }), DigitsSchema], { error: required })
+    .pipe(z.int().min(min, `${field} must be at least ${min}`).max(max, `${field} must be at most ${max}`))
+    .meta({
+      // The document says what to send, an integer in range, rather than the two forms it is read from.
+      override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+        delete jsonSchema.anyOf;
+        Object.assign(jsonSchema, { type: "integer", minimum: min, maximum: max });
+      },
+    });
+}
+
+/** The largest value an `Int` column holds on PostgreSQL (int4); a version past it names no row. */
+const INT4_MAX = 2_147_483_647;
+
+export const VersionSchema = wholeNumber("Version", 1, INT4_MAX);
 
 export const SourceUrlSchema = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -166,11 +192,7 @@ export function commaList<T extends z.ZodType>(item: T) {
   }, z.array(item).optional());
 }
 
-export const PageLimitSchema = z.coerce
-  .number({ error: "Limit must be a number" })
-  .int("Limit must be a whole number")
-  .min(1, "Limit must be at least 1")
-  .max(LIMITS.pageSizeMax, `Limit must be at most ${LIMITS.pageSizeMax}`);
+export const PageLimitSchema = wholeNumber("Limit", 1, LIMITS.pageSizeMax);
 
 /** Cursors are opaque to clients; inside they are a non-negative offset. */
 export const CursorSchema = z.string({ error: "Cursor must be text" }).regex(/^[0-9]{1,9}$/, "Not a valid cursor");
