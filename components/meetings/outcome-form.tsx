@@ -11,7 +11,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { useRowList } from "@/components/forms/use-row-list";
 import { cn } from "@/components/ui/cn";
-import { errorId, NativeSelect, TextArea } from "@/components/ui/field";
+import { errorId, hintId, NativeSelect, TextArea, TextInput } from "@/components/ui/field";
 import { toIsoDate } from "@/components/ui/format";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { logMeetingOutcomeAction } from "@/lib/actions/meetings";
@@ -27,6 +27,7 @@ import {
   OCCURRED_DATE,
   OCCURRED_TIME,
   pickGrievance,
+  rowDateDefault,
   rowName,
   SOURCE,
   type GrievanceOption,
@@ -97,6 +98,7 @@ const COLUMNS = [
   { label: "Now", className: "w-40" },
   { label: "New status", className: "w-48" },
   { label: "Note" },
+  { label: "Happened on", className: "w-40" },
 ];
 
 function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: OutcomeRowsProps) {
@@ -105,6 +107,8 @@ function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: Outc
   const list = useRowList("outcomes", () => initialRows(state, agenda, options), "outcome-add-row");
   const { rows, setRows } = list;
   const [seenState, setSeenState] = useState(state);
+  // The batch's date, which every row without its own is dated at (its hint says so, once live).
+  const [batchDate, setBatchDate] = useState(() => form.echo(OCCURRED_DATE.name) ?? toIsoDate(meetingDate));
   const byId = useMemo(() => new Map(options.map((o) => [o.id, o])), [options]);
 
   // A refused save names the grievances that moved meanwhile: take their current versions into
@@ -137,7 +141,8 @@ function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: Outc
     <>
       <p id="outcome-help" className="mb-2 text-xs text-slate-600">
         One row per grievance discussed. Rows with neither a new status nor a note are skipped. A new status is recorded
-        with the note as its reason.
+        with the note as its reason. A row without a date of its own is dated at the outcome’s date below; give one for
+        a move made on another day of the round.
       </p>
 
       {conflict ? (
@@ -165,7 +170,7 @@ function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: Outc
         columns={COLUMNS}
         removable={hydrated}
         describedBy="outcome-help"
-        className="min-w-[48rem] table-fixed"
+        className="min-w-[58rem] table-fixed"
       >
         {rows.map((row, index) => {
           const name = rowName(row, index, titles);
@@ -173,11 +178,18 @@ function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: Outc
           const grievanceError = errors[`${base}.grievanceId`] ?? errors[`${base}.version`] ?? errors[base];
           const statusError = errors[`${base}.status`];
           const noteError = errors[`${base}.note`];
+          const dateError =
+            errors[`${base}.${OCCURRED_FIELDS.api}`] ??
+            errors[`${base}.${OCCURRED_FIELDS.date}`] ??
+            errors[`${base}.${OCCURRED_FIELDS.time}`];
           const ids = {
             grievance: `outcome-${index}-grievance`,
             status: `outcome-${index}-status`,
             note: `outcome-${index}-note`,
+            date: `outcome-${index}-date`,
+            time: `outcome-${index}-time`,
           };
+          const undated = row.occurredDate === "";
           return (
             <tr key={row.key} className={cn("align-top", row.changed && "bg-amber-50/70")}>
               <td className="px-3 py-2">
@@ -251,6 +263,33 @@ function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: Outc
                   />
                 )}
               </RowCell>
+              <RowCell htmlFor={ids.date} label={`Date for ${name}`} error={dateError}>
+                {(control) => (
+                  <div className="flex flex-col gap-1">
+                    <TextInput
+                      {...control}
+                      {...list.bind(row, index, OCCURRED_FIELDS.date)}
+                      type="date"
+                      hint={undated}
+                    />
+                    <label htmlFor={ids.time} className="sr-only">
+                      Time for {name} (UTC)
+                    </label>
+                    <TextInput
+                      {...list.bind(row, index, OCCURRED_FIELDS.time)}
+                      id={ids.time}
+                      type="time"
+                      invalid={Boolean(dateError)}
+                      aria-describedby={dateError ? errorId(ids.date) : undefined}
+                    />
+                    {undated ? (
+                      <p id={hintId(ids.date)} className="text-xs text-slate-600">
+                        {rowDateDefault(batchDate, hydrated)}
+                      </p>
+                    ) : null}
+                  </div>
+                )}
+              </RowCell>
               {hydrated ? (
                 <RemoveRowCell label={`Remove row for ${name}`} onRemove={() => list.remove(row.key)} />
               ) : null}
@@ -268,7 +307,8 @@ function OutcomeRows({ state, agenda, options, titles, form, meetingDate }: Outc
         <FieldControl
           spec={OCCURRED_DATE}
           error={form.errorOf(OCCURRED_FIELDS.api) ?? form.errorOf(OCCURRED_DATE.name)}
-          value={form.echo(OCCURRED_DATE.name) ?? toIsoDate(meetingDate)}
+          value={batchDate}
+          onChange={setBatchDate}
         />
         <FieldControl
           spec={OCCURRED_TIME}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { OutcomeFormState } from "@/lib/forms/rows";
-import { applyFresh, blankRow, fieldTargets, initialRows, pickGrievance, type GrievanceOption } from "./outcome-rows";
+import {
+  applyFresh,
+  blankRow,
+  fieldTargets,
+  initialRows,
+  pickGrievance,
+  rowDateDefault,
+  type GrievanceOption,
+} from "./outcome-rows";
 
 const A: GrievanceOption = { id: "a", title: "Parking", status: "OPEN", version: 3 };
 const B: GrievanceOption = { id: "b", title: "Archive", status: "IN_NEGOTIATION", version: 1 };
@@ -41,6 +49,23 @@ describe("initialRows", () => {
     expect(rows.map((r) => [r.kind, r.grievanceId, r.version, r.now, r.status, r.changed])).toEqual([
       ["agenda", "a", "4", "STALLED", "RESOLVED", true],
       ["pick", "b", "", "IN_NEGOTIATION", "", false],
+    ]);
+  });
+
+  it("starts every row undated (the batch's date), and keeps a row's posted date and time after a refusal", () => {
+    expect(initialRows(IDLE, [A], [A, B]).map((r) => [r.occurredDate, r.occurredTime])).toEqual([
+      ["", ""],
+      ["", ""],
+      ["", ""],
+    ]);
+    const posted = [
+      { grievanceId: "a", version: "3", note: "First day", occurredDate: "", occurredTime: "" },
+      { grievanceId: "b", version: "1", note: "Second day", occurredDate: "2025-04-11", occurredTime: "15:30" },
+    ];
+    const rows = initialRows(refused(posted), [A], [A, B]);
+    expect(rows.map((r) => [r.grievanceId, r.occurredDate, r.occurredTime])).toEqual([
+      ["a", "", ""],
+      ["b", "2025-04-11", "15:30"],
     ]);
   });
 });
@@ -91,5 +116,29 @@ describe("fieldTargets", () => {
       "outcomes.1.grievanceId": { htmlFor: "outcome-1-grievance", label: "Grievance for row 2" },
       "outcomes.0.note": { htmlFor: "outcome-0-note", label: "Note for Parking" },
     });
+  });
+
+  it("points a row's date errors at that row's date or time control, and leaves unknown row fields to the summary", () => {
+    const state = refused([{ grievanceId: "a" }, { grievanceId: "b" }], {
+      fieldErrors: {
+        "outcomes.1.occurredAt": "The date it happened cannot be in the future",
+        "outcomes.0.occurredTime": "Not a time",
+        "outcomes.0.colour": "Unknown field",
+      },
+    });
+    const targets = fieldTargets(state, [A], new Map([["a", "Parking"]]));
+    expect(targets["outcomes.1.occurredAt"]).toEqual({ htmlFor: "outcome-1-date", label: "Date for row 2" });
+    expect(targets["outcomes.0.occurredTime"]).toEqual({ htmlFor: "outcome-0-time", label: "Time for Parking" });
+    expect(targets["outcomes.0.colour"]).toBeUndefined();
+    // The batch's own date keeps its target: the server names both `occurredAt`, at different depths.
+    expect(targets.occurredAt).toEqual({ htmlFor: "outcome-date", label: "Happened on" });
+  });
+});
+
+describe("rowDateDefault", () => {
+  it("names the batch's date once the page is live, and says where the date comes from before", () => {
+    expect(rowDateDefault("2025-04-10", true)).toBe("Same as the outcome: 10 Apr 2025");
+    expect(rowDateDefault("2025-04-10", false)).toBe("Blank: the outcome’s date");
+    expect(rowDateDefault("", true)).toBe("Blank: the outcome’s date");
   });
 });

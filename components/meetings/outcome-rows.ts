@@ -1,5 +1,6 @@
 import { targetsOf, type FieldSpec } from "@/components/forms/field-control";
 import type { FieldTargets } from "@/components/forms/summary";
+import { formatDate } from "@/components/ui/format";
 import { OCCURRED_FIELDS } from "@/lib/forms/occurred-at";
 import { rowList, type FreshGrievances, type OutcomeFormState, type RowValues } from "@/lib/forms/rows";
 import type { GrievanceStatus } from "@/lib/schemas/enums";
@@ -21,6 +22,10 @@ export type Row = {
   now: GrievanceStatus | null;
   status: string;
   note: string;
+  /** When this row's move and note happened, if not at the batch's date: "" follows the batch. */
+  occurredDate: string;
+  /** Its time of day (UTC), with `occurredDate`. */
+  occurredTime: string;
   /** Someone else moved this grievance after the form knew it (a refused save or a fresh read said so). */
   changed: boolean;
 };
@@ -28,7 +33,18 @@ export type Row = {
 const NO_JS_BLANK_ROWS = 2;
 
 export function blankRow(key: number): Row {
-  return { key, kind: "pick", grievanceId: "", version: "", now: null, status: "", note: "", changed: false };
+  return {
+    key,
+    kind: "pick",
+    grievanceId: "",
+    version: "",
+    now: null,
+    status: "",
+    note: "",
+    occurredDate: "",
+    occurredTime: "",
+    changed: false,
+  };
 }
 
 /** A row once a grievance is chosen in it: its status and version as the options know them. */
@@ -82,6 +98,8 @@ export function initialRows(
         now: byId.get(id)?.status ?? null,
         status: r.status ?? "",
         note: r.note ?? "",
+        occurredDate: r[OCCURRED_FIELDS.date] ?? "",
+        occurredTime: r[OCCURRED_FIELDS.time] ?? "",
         changed: false,
       };
     });
@@ -122,7 +140,7 @@ export const OCCURRED_DATE: FieldSpec = {
   id: "outcome-date",
   label: "Happened on",
   optional: true,
-  hint: "The meeting's date unless it happened on another day; not in the future.",
+  hint: "The meeting's date unless it happened on another day; a row's own date wins. Not in the future.",
   className: "w-56",
   control: { type: "date" },
 };
@@ -135,6 +153,28 @@ export const OCCURRED_TIME: FieldSpec = {
   className: "w-32",
   control: { type: "time" },
 };
+
+/** What an undated row says it will be dated at: the batch's date as it stands once the page is live. */
+export function rowDateDefault(batchDate: string, live: boolean): string {
+  return live && batchDate ? `Same as the outcome: ${formatDate(batchDate)}` : "Blank: the outcome’s date";
+}
+
+/**
+ * The row fields the server may name in an error, with the control of the row that shows it
+ * (`outcome-N-<control>`) and how the summary names it. The server names a row's date `occurredAt`.
+ */
+const ROW_FIELDS = {
+  grievanceId: { control: "grievance", label: "Grievance" },
+  version: { control: "grievance", label: "Grievance" },
+  status: { control: "status", label: "New status" },
+  note: { control: "note", label: "Note" },
+  [OCCURRED_FIELDS.api]: { control: "date", label: "Date" },
+  [OCCURRED_FIELDS.date]: { control: "date", label: "Date" },
+  [OCCURRED_FIELDS.time]: { control: "time", label: "Time" },
+} as const;
+type RowField = keyof typeof ROW_FIELDS;
+
+const isRowField = (field: string): field is RowField => Object.hasOwn(ROW_FIELDS, field);
 
 /** The summary's targets: the source and date, then each row field that was refused, named by its grievance. */
 export function fieldTargets(
@@ -150,19 +190,21 @@ export function fieldTargets(
   if (state.status !== "error") return fields;
   const rowsSeen = rowList(state.values?.outcomes);
   for (const path of Object.keys(state.fieldErrors)) {
-    const match = /^outcomes\.(\d+)(?:\.(grievanceId|version|status|note))?$/.exec(path);
-    if (!match) continue;
+    const match = /^outcomes\.(\d+)(?:\.(\w+))?$/.exec(path);
+    const field = match?.[2] ?? "grievanceId";
+    if (!match || !isRowField(field)) continue;
     const index = Number(match[1]);
-    const field = match[2] === "status" || match[2] === "note" ? match[2] : "grievanceId";
+    // An error on the row as a whole belongs to its grievance.
+    const { control, label } = ROW_FIELDS[field];
     const id = rowsSeen[index]?.grievanceId ?? "";
     const name = titles.get(id) ?? `row ${index + 1}`;
     fields[path] = {
       // An agenda row has no grievance control; its row-level errors point at its status select.
       htmlFor:
-        field === "grievanceId" && agenda[index]?.id === id && id
+        control === "grievance" && agenda[index]?.id === id && id
           ? `outcome-${index}-status`
-          : `outcome-${index}-${field === "grievanceId" ? "grievance" : field}`,
-      label: `${field === "note" ? "Note" : field === "status" ? "New status" : "Grievance"} for ${name}`,
+          : `outcome-${index}-${control}`,
+      label: `${label} for ${name}`,
     };
   }
   return fields;

@@ -1,8 +1,16 @@
 "use server";
 
 import { AppError, validationFailed } from "@/lib/errors";
-import { withOccurredAt } from "@/lib/forms/occurred-at";
-import { prepareOutcomeRows, prepareParticipantRows, remapRowErrors, type FreshGrievances } from "@/lib/forms/rows";
+import { OCCURRED_FIELDS, occurredAtOf, withOccurredAt } from "@/lib/forms/occurred-at";
+import {
+  prepareOutcomeRows,
+  prepareParticipantRows,
+  remapRowErrors,
+  rowList,
+  type FreshGrievances,
+  type PreparedRows,
+  type RowValues,
+} from "@/lib/forms/rows";
 import { listGrievanceOptions } from "@/lib/server/grievances";
 import { createMeeting, deleteMeeting, logMeetingOutcome, restoreMeeting, updateMeeting } from "@/lib/server/meetings";
 import type { ErrorState } from "@/lib/forms/action-state";
@@ -74,10 +82,23 @@ export const changeMeetingStatusAction = formAction({
 });
 
 /**
+ * The rows to send, each with the day (and time) typed in it as `occurredAt`; a row left undated
+ * sends none, so the server dates it at the batch's date, else at the meeting's.
+ */
+function datedOutcomeRows(posted: unknown, prepared: PreparedRows): RowValues[] {
+  const typed = rowList(posted);
+  return prepared.rows.map((row, i) => {
+    const source = typed[prepared.sourceIndex[i]!] ?? {};
+    const occurredAt = occurredAtOf(source[OCCURRED_FIELDS.date], source[OCCURRED_FIELDS.time]);
+    return occurredAt === undefined ? row : { ...row, [OCCURRED_FIELDS.api]: occurredAt };
+  });
+}
+
+/**
  * Logs what a held meeting did about each grievance in the table, as one submission: every row
  * lands or none does. Rows left empty are skipped; a stale version on any row refuses the lot and
  * the form gets every row's current status and version back (`fresh`), so the analyst can review
- * and re-apply.
+ * and re-apply. Each row may carry its own date (a multi-day round); the batch's date is the rest's.
  */
 export const logMeetingOutcomeAction = formAction({
   run: async ({ actor, id, input }) => {
@@ -87,7 +108,8 @@ export const logMeetingOutcomeAction = formAction({
       throw new AppError("VALIDATION_FAILED", "Nothing to save: give at least one row a new status or a note");
     }
     const { occurredAt } = withOccurredAt(input);
-    await logMeetingOutcome(actor, id, { outcomes: prepared.rows, sourceUrl: input.sourceUrl, occurredAt });
+    const outcomes = datedOutcomeRows(input.outcomes, prepared);
+    await logMeetingOutcome(actor, id, { outcomes, sourceUrl: input.sourceUrl, occurredAt });
     return {
       saved: prepared.rows.length,
       moved: prepared.rows.filter((row) => row.status).length,
