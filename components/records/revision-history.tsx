@@ -1,8 +1,8 @@
 import { EmptyText } from "@/components/ui/empty-state";
-import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { DateTimeText } from "@/components/ui/values";
 import type { FieldChange, Revision, RevisionAction, RevisionEntity } from "@/lib/schemas/revision";
+import { fieldLabel, valueText } from "./revision-values";
 
 // A record's revisions as a reader checks them: when, by whom, and each field before → after.
 // Short values sit on one line; long text (a description, a note) gets a block each for before
@@ -30,34 +30,18 @@ function shown(revision: Revision, entity: RevisionEntity, change: FieldChange):
   return revision.entity === entity || !/Id$/.test(change.field);
 }
 
-/** "raisedBy" → "raised by". */
-function fieldLabel(field: string): string {
-  return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-
 type Value = FieldChange["before"];
-
-/** A value as words; an ISO instant at midnight UTC reads as its day. */
-function valueText(value: Value): string {
-  if (value === null || value === "") return "";
-  if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(value)) return formatDate(value);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) {
-    return formatDateTime(value);
-  }
-  return String(value);
-}
 
 const LONG = 80;
 
-function ValueText({ value }: { value: Value }) {
-  const text = valueText(value);
+function ValueText({ field, value }: { field: string; value: Value }) {
+  const text = valueText(field, value);
   return text ? <span className="text-slate-900">{text}</span> : <span className="text-slate-500">none</span>;
 }
 
 function Change({ change, created }: { change: FieldChange; created: boolean }) {
-  const before = valueText(change.before);
-  const after = valueText(change.after);
+  const before = valueText(change.field, change.before);
+  const after = valueText(change.field, change.after);
   const label = <span className="text-slate-600">{fieldLabel(change.field)}</span>;
   if (before.length > LONG || after.length > LONG || before.includes("\n") || after.includes("\n")) {
     return (
@@ -83,11 +67,11 @@ function Change({ change, created }: { change: FieldChange; created: boolean }) 
       {label}{" "}
       {created ? null : (
         <>
-          <ValueText value={change.before} /> <span aria-hidden="true">→</span>
+          <ValueText field={change.field} value={change.before} /> <span aria-hidden="true">→</span>
           <span className="sr-only">became</span>{" "}
         </>
       )}
-      <ValueText value={change.after} />
+      <ValueText field={change.field} value={change.after} />
     </li>
   );
 }
