@@ -25,6 +25,7 @@ export function SignInForm({ next }: { next: string }) {
       ]}
       label="Sign in"
       pendingLabel="Signing in…"
+      refusalMessage={(fields) => `Sign-in failed: check the ${fields} marked below.`}
       className="flex flex-col gap-4"
     />
   );

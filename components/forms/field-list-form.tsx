@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { FieldControl, targetsOf, type FieldSpec } from "./field-control";
-import { FormFeedback } from "./form-feedback";
+import { FormFeedback, type FormFeedbackProps } from "./form-feedback";
 import { SubmitButton } from "./submit-button";
 import { useFormAction } from "./use-form-action";
 
@@ -22,6 +22,8 @@ export type FieldListFormProps<T> = {
   success?: (state: Extract<ActionState<T>, { status: "ok" }>) => ReactNode;
   /** The id of the live region, which the form then names as its description. */
   statusId?: string;
+  /** What a refusal with fields marked says, when not "Nothing was saved…" (signing in). */
+  refusalMessage?: FormFeedbackProps["refusalMessage"];
   className: string;
 };
 
@@ -39,6 +41,7 @@ export function FieldListForm<T>({
   cancelHref,
   success,
   statusId,
+  refusalMessage,
   className,
 }: FieldListFormProps<T>) {
   const { state, action: post, pending, errorOf, echo } = useFormAction(action);
@@ -60,6 +63,7 @@ export function FieldListForm<T>({
         id={statusId}
         state={state}
         fields={targetsOf(fields.flat())}
+        refusalMessage={refusalMessage}
         success={state.status === "ok" ? success?.(state) : undefined}
       />
       {fields.map((entry) =>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { FormStatus } from "@/components/ui/field";
 import type { ActionState } from "@/lib/forms/action-state";
-import { summarize, type FieldTargets } from "./summary";
+import { summarize, type FieldTargets, type SummaryOptions } from "./summary";
 
 export type FormFeedbackProps = {
   state: ActionState<unknown>;
@@ -9,6 +9,8 @@ export type FormFeedbackProps = {
   fields: FieldTargets;
   /** Replaces the default message for a CONFLICT (the API's message is kept below it). */
   conflictMessage?: string;
+  /** Replaces "Nothing was saved. Fix the 2 fields marked below." (see summarize). */
+  refusalMessage?: SummaryOptions["refusalMessage"];
   /** Replaces the action's message on success (to add a link, or what to do next). */
   success?: ReactNode;
   id?: string;
@@ -20,8 +22,16 @@ export type FormFeedbackProps = {
  * summary whose items link to the fields marked below (see summarize). Always rendered, empty
  * while idle, so that screen readers announce what appears in it.
  */
-export function FormFeedback({ state, fields, conflictMessage, success, id, className }: FormFeedbackProps) {
-  const summary = summarize(state, fields, conflictMessage);
+export function FormFeedback({
+  state,
+  fields,
+  conflictMessage,
+  refusalMessage,
+  success,
+  id,
+  className,
+}: FormFeedbackProps) {
+  const summary = summarize(state, fields, { conflictMessage, refusalMessage });
   if (summary.tone === "none") return <FormStatus id={id} />;
   if (summary.tone === "success") {
     return <FormStatus id={id} className={className} tone="success" message={success ?? summary.message} />;

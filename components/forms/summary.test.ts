@@ -66,10 +66,24 @@ describe("summarize", () => {
 
   it("leads a conflict with the form's explanation, then the API's words", () => {
     const state = refused({}, { code: "CONFLICT", formError: "Changed meanwhile" });
-    expect(summarize(state, FIELDS, "Someone else saved first")).toMatchObject({
+    expect(summarize(state, FIELDS, { conflictMessage: "Someone else saved first" })).toMatchObject({
       message: "Someone else saved first",
       extra: ["Changed meanwhile"],
     });
+  });
+
+  it("words a refusal with fields marked as the form says it, for a form that saves nothing (signing in)", () => {
+    const refusalMessage = (fields: string) => `Sign-in failed: check the ${fields} marked below.`;
+    const one = summarize(refused({ reason: "The email or password is wrong" }), FIELDS, { refusalMessage });
+    expect(one).toMatchObject({
+      message: "Sign-in failed: check the field marked below.",
+      linked: [{ htmlFor: "why", message: "Reason: The email or password is wrong" }],
+    });
+    const two = summarize(refused({ title: "Required", reason: "Required" }), FIELDS, { refusalMessage });
+    expect(two).toMatchObject({ message: "Sign-in failed: check the 2 fields marked below." });
+    // A refusal that marks no field says the server's words, whichever the form.
+    const limited = refused({}, { code: "RATE_LIMITED", formError: "Too many sign-in attempts" });
+    expect(summarize(limited, FIELDS, { refusalMessage })).toMatchObject({ message: "Too many sign-in attempts" });
   });
 
   it("says the action's message on success and nothing while idle", () => {

@@ -28,6 +28,18 @@ export type Summary =
       linked: Array<{ htmlFor: string; message: string }>;
     };
 
+export type SummaryOptions = {
+  /** Replaces the summary of a CONFLICT; the API's own message is kept below it. */
+  conflictMessage?: string;
+  /**
+   * The summary of a refusal with fields marked, given "field" or "2 fields": for a form whose
+   * refusal is not "Nothing was saved" (signing in saves nothing; it fails).
+   */
+  refusalMessage?: (fields: string) => string;
+};
+
+const nothingSaved = (fields: string) => `Nothing was saved. Fix the ${fields} marked below.`;
+
 /** The path of the field an error belongs to: itself, or the field it is part of. */
 function targetPath(path: string, fields: FieldTargets): string | undefined {
   if (fields[path]) return path;
@@ -39,7 +51,11 @@ function targetPath(path: string, fields: FieldTargets): string | undefined {
  * below (one per field, named by its label unless the message already starts with it), errors
  * whose field is not on this form listed as text; a conflict leads with the form's explanation.
  */
-export function summarize(state: ActionState<unknown>, fields: FieldTargets, conflictMessage?: string): Summary {
+export function summarize(
+  state: ActionState<unknown>,
+  fields: FieldTargets,
+  { conflictMessage, refusalMessage = nothingSaved }: SummaryOptions = {},
+): Summary {
   if (state.status === "ok") return { tone: "success", message: state.message ?? "Saved." };
   if (state.status !== "error") return { tone: "none" };
   const order = Object.keys(fields);
@@ -68,7 +84,7 @@ export function summarize(state: ActionState<unknown>, fields: FieldTargets, con
   if (links.length === 0)
     return { tone: "error", message: loose[0] ?? state.formError, extra: loose.slice(1), linked: [] };
   const count = links.length === 1 ? "field" : `${links.length} fields`;
-  return { tone: "error", message: `Nothing was saved. Fix the ${count} marked below.`, extra: loose, linked: links };
+  return { tone: "error", message: refusalMessage(count), extra: loose, linked: links };
 }
 
 /**
