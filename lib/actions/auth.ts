@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { safeNext } from "@/lib/safe-next";
 import { signIn, signOut } from "@/lib/server/auth";
 import { createFirstAdmin } from "@/lib/server/users";
 import { formAction } from "./form-action";
@@ -9,18 +10,13 @@ import { formAction } from "./form-action";
 // Sign-in, sign-out and the first run. These act before anyone is signed in: lib/server/auth
 // throttles sign-in and lib/server/users refuses a second "first admin".
 
-/** Only same-site paths: a `next` of "//evil.example" or "https://…" would be an open redirect. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/";
-}
-
 export const signInAction = formAction({
   secret: ["password"],
   run: async ({ input: { next, ...credentials } }) => {
+    // Decided before the session exists: nothing after signIn may fail on a hostile `next`.
+    const target = safeNext(next);
     await signIn(credentials, await headers());
-    return safeNext(next);
+    return target;
   },
   redirectTo: (next) => next,
 });

@@ -5,11 +5,12 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { resolveDatabaseTarget } from "@/lib/database-url";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { clientAddress, requestIsHttps, requestTrust } from "@/lib/request-trust";
 import { PASSWORD_MAX, PASSWORD_MIN, SignInSchema, type Role } from "@/lib/schemas/user";
 import type { Actor } from "./authz";
 import { getDb } from "./db";
 import { sharedSecret } from "./secrets";
-import { clear, hit, type RateRule } from "./rate-limit";
+import { clear, forgive, hit, type RateRule } from "./rate-limit";
 import { actorFromBearer } from "./tokens";
 
 // Better Auth does sessions (stored in the database, so an admin can revoke them), cookies and
@@ -22,13 +23,44 @@ export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, p
 
 export const SESSION_COOKIE_PREFIX = "backchannel";
 
-/** Sign-in throttle: per email and per client address, counted in the database. */
-export const SIGN_IN_LIMITS: { email: RateRule; ip: RateRule } = {
-  email: { max: 5, windowSeconds: 15 * 60 },
-  ip: { max: 30, windowSeconds: 15 * 60 },
+/**
+ * The argon2 work behind every sign-in answer. An object, so a test can count the calls: a wrong
+ * password, an unknown email and a deactivated account must each cost one verify and nothing
+ * else, or their timings would tell them apart (a hash costs more than a verify).
+ */
+export const passwordHashing = {
+  hash: (password: string) => hash(password, ARGON2_OPTIONS),
+  verify: (stored: string, password: string) => verify(stored, password),
 };
 
-async function createAuth() {
+const globalForDummy = globalThis as unknown as { backchannelDummyHash?: Promise<string> };
+
+/** A hash of a random password at the same parameters, to verify against when there is no account. */
+function dummyHash(): Promise<string> {
+  globalForDummy.backchannelDummyHash ??= hash(crypto.randomUUID(), ARGON2_OPTIONS);
+  return globalForDummy.backchannelDummyHash;
+}
+
+/**
+ * Sign-in throttle, counted in the database, of failed attempts only (a success takes its own
+ * attempt back): per address and email together, so guessing one account from one place stops
+ * quickly without locking its owner out elsewhere; per address over every email (spraying); and
+ * a slower ceiling per email from all addresses together (guessing one account from many). One
+ * address alone cannot reach the email ceiling: its pair limit stops it at 20 an hour.
+ */
+export const SIGN_IN_LIMITS = {
+  pair: { max: 5, windowSeconds: 15 * 60 },
+  address: { max: 30, windowSeconds: 15 * 60 },
+  email: { max: 100, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateRule>;
+
+const LIMIT_MESSAGES: Record<keyof typeof SIGN_IN_LIMITS, string> = {
+  pair: "Too many attempts from this address for this account",
+  address: "Too many sign-in attempts from this address",
+  email: "Too many failed sign-ins for this account from many addresses",
+};
+
+async function createAuth(secureCookies: boolean) {
   const db = await getDb();
   const secret = await sharedSecret("better-auth", process.env.BETTER_AUTH_SECRET);
   const publicUrl = process.env.BACKCHANNEL_URL;
@@ -44,8 +76,8 @@ async function createAuth() {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       password: {
-        hash: (password) => hash(password, ARGON2_OPTIONS),
-        verify: ({ hash: stored, password }) => verify(stored, password),
+        hash: (password) => passwordHashing.hash(password),
+        verify: ({ hash: stored, password }) => passwordHashing.verify(stored, password),
       },
     },
     user: {
@@ -64,8 +96,9 @@ async function createAuth() {
     rateLimit: { enabled: false },
     advanced: {
       cookiePrefix: SESSION_COOKIE_PREFIX,
-      // Secure cookies when the app is served over TLS (BACKCHANNEL_URL=https://…).
-      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+      // Better Auth fixes this per instance; getAuth keeps one instance for each answer of
+      // requestIsHttps, the rule HSTS follows too.
+      useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     databaseHooks: {
@@ -80,61 +113,92 @@ async function createAuth() {
       },
     },
     telemetry: { enabled: false },
-    // A wrong password is an expected event, not a warning in the server log.
-    logger: { level: "error" },
+    // A wrong password is an expected event, not a warning in the server log; nor is the refused
+    // session of a deactivated account (the hook below), which Better Auth reports as an error.
+    logger: {
+      level: "error",
+      log: (level, message, ...args) => {
+        if (message !== "Failed to create session") console.error(`[Better Auth] ${level}: ${message}`, ...args);
+      },
+    },
     plugins: [nextCookies()],
   });
 }
 
 type Auth = Awaited<ReturnType<typeof createAuth>>;
-const globalForAuth = globalThis as unknown as { backchannelAuth?: Promise<Auth> };
+const globalForAuth = globalThis as unknown as { backchannelAuth?: Partial<Record<"secure" | "plain", Promise<Auth>>> };
 
-export function getAuth(): Promise<Auth> {
-  globalForAuth.backchannelAuth ??= createAuth();
-  return globalForAuth.backchannelAuth;
+/**
+ * Better Auth for a request that came over TLS (`secure`: its cookie is `Secure` and named
+ * `__Secure-…`) or not. Without an answer, the one BACKCHANNEL_URL implies (scripts and tests).
+ */
+export function getAuth(secure = requestIsHttps(new Headers(), requestTrust(process.env))): Promise<Auth> {
+  const instances = (globalForAuth.backchannelAuth ??= {});
+  const kind = secure ? "secure" : "plain";
+  instances[kind] ??= createAuth(secure);
+  return instances[kind];
 }
 
-function clientAddress(headers: Headers): string {
-  // Behind a reverse proxy the first x-forwarded-for entry is the client (docs/deploy.md).
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+function authFor(requestHeaders: Headers): Promise<Auth> {
+  return getAuth(requestIsHttps(requestHeaders, requestTrust(process.env)));
+}
+
+/** The rate-limit counters one sign-in attempt counts against, in the order they are checked. */
+function signInCounters(email: string, address: string) {
+  return [
+    { rule: "address", key: `sign-in:address:${address}` },
+    { rule: "pair", key: `sign-in:pair:${address}:${email}` },
+    { rule: "email", key: `sign-in:email:${email}` },
+  ] as const;
 }
 
 /**
  * Signs in with email and password and sets the session cookie (in a server action). Attempts
- * are throttled per email and per client address before the password is even checked.
+ * are throttled (SIGN_IN_LIMITS) before the password is even checked; a throttled attempt says
+ * so, apart from a wrong password. A wrong password, an unknown email and a deactivated account
+ * get one answer, after the same argon2 work.
  */
 export async function signIn(input: unknown, requestHeaders: Headers): Promise<void> {
   const { email, password } = parseOrThrow(SignInSchema, input);
-  const emailKey = `sign-in:email:${email}`;
-  for (const [key, rule] of [
-    [emailKey, SIGN_IN_LIMITS.email],
-    [`sign-in:ip:${clientAddress(requestHeaders)}`, SIGN_IN_LIMITS.ip],
-  ] as const) {
-    const { limited, retryAfterSeconds } = await hit(key, rule);
+  const counters = signInCounters(email, clientAddress(requestHeaders, requestTrust(process.env)));
+  for (const { rule, key } of counters) {
+    const { limited, retryAfterSeconds } = await hit(key, SIGN_IN_LIMITS[rule]);
     if (limited) {
       throw new AppError(
         "RATE_LIMITED",
-        `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
+        `${LIMIT_MESSAGES[rule]}; try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} min`,
       );
     }
   }
-  const refused = new AppError("UNAUTHENTICATED", "The email or password is wrong, or the account is deactivated", {
-    issues: [{ path: "password", message: "The email or password is wrong, or the account is deactivated" }],
-  });
+  const message = "The email or password is wrong, or the account is deactivated";
+  const refused = new AppError("UNAUTHENTICATED", message, { issues: [{ path: "password", message }] });
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { email }, select: { deactivatedAt: true } });
-  if (user?.deactivatedAt) throw refused;
-  const auth = await getAuth();
+  const account = await db.account.findFirst({
+    where: { providerId: "credential", password: { not: null }, user: { email } },
+    select: { id: true },
+  });
+  if (!account) {
+    // Better Auth would hash the password here, which takes longer than the verify a wrong
+    // password costs: verify against a hash of nothing instead.
+    await passwordHashing.verify(await dummyHash(), password);
+    throw refused;
+  }
+  const auth = await authFor(requestHeaders);
   try {
+    // A deactivated account is refused by the session hook in createAuth, after Better Auth has
+    // verified the password as for anyone else: refusing it earlier would answer measurably faster.
     await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch {
     throw refused;
   }
-  await clear(emailKey);
+  const [address, pair, perEmail] = counters;
+  await clear(pair.key);
+  await forgive(address.key);
+  await forgive(perEmail.key);
 }
 
 export async function signOut(requestHeaders: Headers): Promise<void> {
-  const auth = await getAuth();
+  const auth = await authFor(requestHeaders);
   await auth.api.signOut({ headers: requestHeaders }).catch(() => undefined);
 }
 
@@ -147,7 +211,7 @@ export async function actorFromHeaders(requestHeaders: Headers): Promise<Actor |
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     return actorFromBearer(authorization.slice("bearer ".length).trim());
   }
-  const auth = await getAuth();
+  const auth = await authFor(requestHeaders);
   const session = await auth.api.getSession({ headers: requestHeaders }).catch(() => null);
   if (!session) return null;
   const db = await getDb();

@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { PEER_HEADER } from "@/lib/request-trust";
 import { getDb } from "@/lib/server/db";
-import { actorFromHeaders, getAuth, signIn } from "@/lib/server/auth";
+import { actorFromHeaders, getAuth, passwordHashing, SIGN_IN_LIMITS, signIn } from "@/lib/server/auth";
 import { SYSTEM } from "@/lib/server/authz";
+import { LONGEST_WINDOW_SECONDS, hit, purgeExpired } from "@/lib/server/rate-limit";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { changeUserRole, createFirstAdmin, createUser, deactivateUser, needsFirstAdmin } from "@/lib/server/users";
 
@@ -48,19 +50,6 @@ describe("users and sessions", () => {
     expect(await db.session.count({ where: { user: { email: "admin@example.org" } } })).toBeGreaterThan(0);
   });
 
-  it("refuses a wrong password and throttles repeated attempts per email", async () => {
-    await createUser(SYSTEM, { email: "target@example.org", role: "viewer", password: PASSWORD });
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
-    for (let i = 0; i < 5; i++) {
-      await expect(signIn({ email: "target@example.org", password: "wrong password!" }, headers)).rejects.toMatchObject(
-        { code: "UNAUTHENTICATED" },
-      );
-    }
-    await expect(signIn({ email: "target@example.org", password: PASSWORD }, headers)).rejects.toMatchObject({
-      code: "RATE_LIMITED",
-    });
-  });
-
   it("deactivating a user ends their sessions and tokens at once, and they cannot sign in", async () => {
     const user = await createUser(SYSTEM, { email: "leaver@example.org", role: "analyst", password: PASSWORD });
     const cookie = await sessionCookie("leaver@example.org");
@@ -94,5 +83,213 @@ describe("users and sessions", () => {
     await expect(changeUserRole(SYSTEM, admin.id, { role: "viewer" })).rejects.toMatchObject({
       issues: [{ path: "role" }],
     });
+  });
+});
+
+const WRONG = "wrong password!";
+
+/** A request from `address` as scripts/serve.mjs passes it on, with any other headers. */
+const from = (address: string, headers: Record<string, string> = {}) =>
+  new Headers({ [PEER_HEADER]: address, ...headers });
+
+/** What one sign-in answers: "ok", or the refusal's code and message. */
+async function attempt(email: string, password: string, headers: Headers): Promise<string> {
+  try {
+    await signIn({ email, password }, headers);
+    return "ok";
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return `${code}: ${message}`;
+  }
+}
+
+const WRONG_ANSWER = "UNAUTHENTICATED: The email or password is wrong, or the account is deactivated";
+const PAIR_LIMITED = /^RATE_LIMITED: Too many attempts from this address for this account; try again in 15 min$/;
+
+async function sessionsOf(email: string): Promise<number> {
+  const db = await getDb();
+  return db.session.count({ where: { user: { email } } });
+}
+
+describe("the sign-in throttle", () => {
+  afterEach(() => {
+    delete process.env.BACKCHANNEL_TRUSTED_PROXIES;
+  });
+
+  it("stops guessing one account from one address, and the owner still signs in from another", async () => {
+    await createUser(SYSTEM, { email: "owner@example.org", role: "viewer", password: PASSWORD });
+    const attacker = from("198.51.100.1");
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++) {
+      expect(await attempt("owner@example.org", WRONG, attacker)).toBe(WRONG_ANSWER);
+    }
+    // Refused as throttled, apart from a wrong password, even with the right one: no session.
+    expect(await attempt("owner@example.org", PASSWORD, attacker)).toMatch(PAIR_LIMITED);
+    expect(await sessionsOf("owner@example.org")).toBe(0);
+    expect(await attempt("owner@example.org", PASSWORD, from("192.0.2.10"))).toBe("ok");
+    expect(await sessionsOf("owner@example.org")).toBe(1);
+  });
+
+  it("forgets an address's failures for an account once it signs in there", async () => {
+    await createUser(SYSTEM, { email: "forgetful@example.org", role: "viewer", password: PASSWORD });
+    const home = from("198.51.100.2");
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max - 1; i++) {
+      expect(await attempt("forgetful@example.org", WRONG, home)).toBe(WRONG_ANSWER);
+    }
+    expect(await attempt("forgetful@example.org", PASSWORD, home)).toBe("ok");
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++) {
+      expect(await attempt("forgetful@example.org", WRONG, home)).toBe(WRONG_ANSWER);
+    }
+    expect(await attempt("forgetful@example.org", WRONG, home)).toMatch(PAIR_LIMITED);
+  });
+
+  it("stops one address trying many accounts (spraying), whatever X-Forwarded-For it claims", async () => {
+    const sprayer = "198.51.100.3";
+    const claim = (i: number) =>
+      from(sprayer, { "x-forwarded-for": `203.0.113.${i % 250}`, "x-real-ip": `10.1.${i}.1` });
+    // Never five tries at one account, so only the per-address limit can stop it.
+    for (let i = 0; i < SIGN_IN_LIMITS.address.max; i++) {
+      expect(await attempt(`sprayed-${i % 10}@example.org`, WRONG, claim(i))).toBe(WRONG_ANSWER);
+    }
+    expect(await attempt("sprayed-new@example.org", WRONG, claim(99))).toMatch(
+      /^RATE_LIMITED: Too many sign-in attempts from this address; try again in 15 min$/,
+    );
+    // Another address is not affected.
+    expect(await attempt("sprayed-new@example.org", WRONG, from("198.51.100.4"))).toBe(WRONG_ANSWER);
+  });
+
+  it("counts only failures against an address: people signing in behind one office address are not refused", async () => {
+    await createUser(SYSTEM, { email: "office@example.org", role: "viewer", password: PASSWORD });
+    const office = from("198.51.100.5");
+    for (let i = 0; i < SIGN_IN_LIMITS.address.max - 1; i++) {
+      expect(await attempt(`colleague-${i % 10}@example.org`, WRONG, office)).toBe(WRONG_ANSWER);
+    }
+    for (let i = 0; i < 3; i++) expect(await attempt("office@example.org", PASSWORD, office)).toBe("ok");
+    expect(await attempt("colleague-x@example.org", WRONG, office)).toBe(WRONG_ANSWER);
+    expect(await attempt("colleague-y@example.org", WRONG, office)).toMatch(/^RATE_LIMITED: .* from this address;/);
+  });
+
+  it("trusts X-Forwarded-For only from as many proxies as BACKCHANNEL_TRUSTED_PROXIES says", async () => {
+    await createUser(SYSTEM, { email: "proxied@example.org", role: "viewer", password: PASSWORD });
+    process.env.BACKCHANNEL_TRUSTED_PROXIES = "1";
+    // Every request comes from the proxy; the entry it appended names the client, what is left of it does not.
+    const via = (client: string, forged = "192.0.2.99") =>
+      from("10.0.0.1", { "x-forwarded-for": `${forged}, ${client}` });
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++) {
+      expect(await attempt("proxied@example.org", WRONG, via("203.0.113.20", `192.0.2.${i}`))).toBe(WRONG_ANSWER);
+    }
+    expect(await attempt("proxied@example.org", PASSWORD, via("203.0.113.20"))).toMatch(PAIR_LIMITED);
+    expect(await attempt("proxied@example.org", PASSWORD, via("203.0.113.21"))).toBe("ok");
+  });
+
+  it("keeps an address in a counter's key to 64 characters", async () => {
+    process.env.BACKCHANNEL_TRUSTED_PROXIES = "1";
+    const long = "a".repeat(500);
+    expect(await attempt("long@example.org", WRONG, from("10.0.0.1", { "x-forwarded-for": long }))).toBe(WRONG_ANSWER);
+    const db = await getDb();
+    const keys = (await db.rateLimit.findMany({ where: { key: { contains: "aaaa" } } })).map((row) => row.key);
+    expect(keys.sort()).toEqual([
+      `sign-in:address:${"a".repeat(64)}`,
+      `sign-in:pair:${"a".repeat(64)}:long@example.org`,
+    ]);
+  });
+
+  it("stops guessing one account from many addresses with a slower ceiling per email", async () => {
+    const perAddress = SIGN_IN_LIMITS.pair.max;
+    const addresses = Math.ceil(SIGN_IN_LIMITS.email.max / perAddress);
+    for (let a = 0; a < addresses; a++) {
+      for (let i = 0; i < perAddress; i++) {
+        expect(await attempt("ceiling@example.org", WRONG, from(`198.18.0.${a}`))).toBe(WRONG_ANSWER);
+      }
+    }
+    expect(await attempt("ceiling@example.org", WRONG, from("198.18.1.1"))).toMatch(
+      /^RATE_LIMITED: Too many failed sign-ins for this account from many addresses; try again in 60 min$/,
+    );
+  }, 180_000);
+});
+
+describe("rate-limit counters", () => {
+  it("deletes counters whose window has ended under any rule, and keeps the others", async () => {
+    const db = await getDb();
+    const now = Date.now();
+    await db.rateLimit.createMany({
+      data: [
+        { key: "test:expired", count: 3, lastRequest: BigInt(now - LONGEST_WINDOW_SECONDS * 1000 - 1000) },
+        { key: "test:current", count: 3, lastRequest: BigInt(now - 1000) },
+      ],
+    });
+    // A hit purges on its own, at most once a minute: this one comes two minutes on.
+    await hit("test:another", { max: 5, windowSeconds: 60 }, now + 2 * 60_000);
+    const left = await db.rateLimit.findMany({ where: { key: { startsWith: "test:" } }, orderBy: { key: "asc" } });
+    expect(left.map((row) => row.key)).toEqual(["test:another", "test:current"]);
+    expect(await purgeExpired(now + LONGEST_WINDOW_SECONDS * 1000 + 60_000)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a rule whose window is longer than any purge waits for", async () => {
+    await expect(hit("test:long", { max: 1, windowSeconds: LONGEST_WINDOW_SECONDS + 1 })).rejects.toThrow(/at most/);
+  });
+});
+
+describe("sign-in answers do the same work whatever the account", () => {
+  it("a wrong password, an unknown email and a deactivated account each cost one argon2 verify, no hash", async () => {
+    await createUser(SYSTEM, { email: "timing@example.org", role: "viewer", password: PASSWORD });
+    const gone = await createUser(SYSTEM, { email: "gone@example.org", role: "viewer", password: PASSWORD });
+    await deactivateUser(SYSTEM, gone.id);
+    const verify = vi.spyOn(passwordHashing, "verify");
+    const hash = vi.spyOn(passwordHashing, "hash");
+    try {
+      const cases = [
+        ["timing@example.org", WRONG],
+        ["nobody@example.org", PASSWORD],
+        ["gone@example.org", PASSWORD],
+        ["gone@example.org", WRONG],
+      ] as const;
+      for (const [i, [email, password]] of cases.entries()) {
+        verify.mockClear();
+        hash.mockClear();
+        expect(await attempt(email, password, from(`198.51.100.${60 + i}`))).toBe(WRONG_ANSWER);
+        expect(verify, `${email} / ${password}`).toHaveBeenCalledTimes(1);
+        expect(hash, `${email} / ${password}`).not.toHaveBeenCalled();
+      }
+      expect(await sessionsOf("gone@example.org")).toBe(0);
+    } finally {
+      verify.mockRestore();
+      hash.mockRestore();
+    }
+  });
+});
+
+describe("the session cookie over TLS", () => {
+  afterEach(() => {
+    delete process.env.BACKCHANNEL_TRUSTED_PROXIES;
+  });
+
+  it("is Secure and __Secure- named when the request came over TLS, and only such a request reads it", async () => {
+    await createUser(SYSTEM, { email: "tls@example.org", role: "viewer", password: PASSWORD });
+    const plain = await (
+      await getAuth(false)
+    ).api.signInEmail({
+      body: { email: "tls@example.org", password: PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    expect(plain.headers.getSetCookie().join()).not.toMatch(/Secure/i);
+    const secure = await (
+      await getAuth(true)
+    ).api.signInEmail({
+      body: { email: "tls@example.org", password: PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    const setCookie = secure.headers.getSetCookie();
+    expect(setCookie.join()).toMatch(/^__Secure-backchannel\.session_token=[^;]+;.*; Secure/i);
+    const cookie = setCookie.map((c) => c.split(";")[0]).join("; ");
+    const tls = { cookie, "x-forwarded-proto": "https" };
+
+    process.env.BACKCHANNEL_TRUSTED_PROXIES = "1";
+    expect(await actorFromHeaders(new Headers(tls))).toMatchObject({ email: "tls@example.org" });
+    expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
+    // A client's own X-Forwarded-Proto, with no proxy trusted, is not TLS.
+    delete process.env.BACKCHANNEL_TRUSTED_PROXIES;
+    expect(await actorFromHeaders(new Headers(tls))).toBeNull();
   });
 });
