@@ -1,18 +1,46 @@
 import "server-only";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { resolveDatabaseTarget } from "@/lib/database-url";
 
 const execFileAsync = promisify(execFile);
 
+// `VACUUM INTO` is one synchronous call that lasts as long as the copy; on the caller's thread it
+// would stop that process's event loop (every request and every write of an app instance) until
+// it ends. On a worker thread, with its own connection, writers go on while it reads.
+const VACUUM_INTO_WORKER = `
+const { workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const source = new Database(workerData.from, { fileMustExist: true, timeout: workerData.timeout });
+try {
+  source.prepare("VACUUM INTO ?").run(workerData.to);
+} finally {
+  source.close();
+}
+`;
+
+function vacuumInto(from: string, to: string): Promise<void> {
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(VACUUM_INTO_WORKER, { eval: true, workerData: { driver, from, to, timeout: 10_000 } });
+    let failure: unknown;
+    worker.once("error", (error) => (failure = error));
+    worker.once("exit", (code) =>
+      failure || code !== 0 ? reject(failure ?? new Error(`VACUUM INTO stopped with code ${code}`)) : resolve(),
+    );
+  });
+}
+
 /**
  * Writes a consistent snapshot of the database that DATABASE_URL names while the app keeps
- * running: SQLite's `VACUUM INTO`, which reads inside one transaction (under WAL, writers go on
- * and the copy is one committed state; the online backup API would restart on every write and
- * never finish under steady load), or pg_dump's single-transaction snapshot.
+ * running: SQLite's `VACUUM INTO` on a worker thread, which reads inside one transaction (under
+ * WAL, writers go on and the copy is one committed state; the online backup API would restart on
+ * every write and never finish under steady load), or pg_dump's single-transaction snapshot.
  */
 export async function backupDatabase(file: string): Promise<{ kind: "sqlite" | "postgresql"; bytes: number }> {
   const target = resolveDatabaseTarget();
@@ -29,12 +57,7 @@ export async function backupDatabase(file: string): Promise<{ kind: "sqlite" | "
     return { kind: "postgresql", bytes: fs.statSync(out).size };
   }
   fs.rmSync(out, { force: true });
-  const source = new Database(target.filePath, { fileMustExist: true, timeout: 10_000 });
-  try {
-    source.prepare("VACUUM INTO ?").run(out);
-  } finally {
-    source.close();
-  }
+  await vacuumInto(target.filePath, out);
   return { kind: "sqlite", bytes: fs.statSync(out).size };
 }
 
