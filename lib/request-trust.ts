@@ -24,7 +24,8 @@ export type RequestTrust = {
   publicUrl: string | undefined;
 };
 
-type TrustEnv = { BACKCHANNEL_TRUSTED_PROXIES?: string; BACKCHANNEL_URL?: string };
+/** process.env, or the two variables it is read for (BACKCHANNEL_TRUSTED_PROXIES, BACKCHANNEL_URL). */
+type TrustEnv = Readonly<Record<string, string | undefined>>;
 type HeaderReader = { get(name: string): string | null };
 
 /** Reads the configuration; a BACKCHANNEL_TRUSTED_PROXIES that is not a count trusts no proxy. */
