@@ -3,17 +3,19 @@ import { SYSTEM } from "@/lib/server/authz";
 import { getAuth } from "@/lib/server/auth";
 import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
 import { getDb } from "@/lib/server/db";
-import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
+import { createMeeting, getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
 import { createParty, getPartyOrThrow } from "@/lib/server/parties";
 import { createVenue, getVenueOrThrow } from "@/lib/server/venues";
 import { seedDatabase } from "@/lib/server/seed";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, deactivateUser } from "@/lib/server/users";
+import { expectNothingChanged } from "../support/fingerprint";
 
 // The server-action half of the permission matrix: every action is a public POST endpoint, so
 // each is called as Next would call it, with the request headers of {anonymous, viewer,
 // analyst, admin, deactivated user, revoked token}, and must refuse with UNAUTHENTICATED or
-// FORBIDDEN exactly when the role does not allow it, and act when it does.
+// FORBIDDEN exactly when the role does not allow it, and act when it does. A refused action
+// changes no row of any table (a whole-database fingerprint before and after).
 
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({
@@ -38,6 +40,8 @@ const PASSWORD = "a long test password";
 const identityHeaders = new Map<Identity, Headers>();
 let grievanceId = "";
 let meetingId = "";
+/** A round held today: an outcome there is dated after the grievance was raised, whenever that was. */
+let outcomeMeetingId = "";
 let viewerId = "";
 let n = 0;
 
@@ -45,6 +49,9 @@ beforeAll(async () => {
   await seedDatabase();
   grievanceId = (await listGrievances(SYSTEM, { q: "embassy staff" })).items[0]!.id;
   meetingId = (await listMeetings(SYSTEM, {})).items[0]!.id;
+  outcomeMeetingId = (
+    await createMeeting(SYSTEM, { title: "Matrix round", date: new Date().toISOString().slice(0, 10), status: "HELD" })
+  ).id;
   // Named by nothing, so an admin may delete them.
   await createParty(SYSTEM, { name: "Matrix Party", slug: "matrix-party" });
   await createVenue(SYSTEM, { name: "Matrix Venue", slug: "matrix-venue", city: "Geneva", country: "Switzerland" });
@@ -117,7 +124,15 @@ async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
 const version = async () => (await getGrievanceOrThrow(SYSTEM, grievanceId)).version;
 const meetingVersion = async () => (await getMeetingOrThrow(SYSTEM, meetingId)).version;
 
-const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = [
+type Case = {
+  name: string;
+  need: Need;
+  /** Rows the action needs that are not part of it (a record to act on), written before the fingerprint. */
+  prepare?: () => Promise<string>;
+  run: (prepared: string) => Promise<unknown>;
+};
+
+const CASES: Case[] = [
   {
     name: "changeGrievanceStatusAction",
     need: "write",
@@ -183,14 +198,9 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     name: "changeMeetingStatusAction",
     need: "write",
     // A held meeting cannot move: this one is created planned for each call.
-    run: async () => {
-      const { createMeeting } = await import("@/lib/server/meetings");
-      const m = await createMeeting(SYSTEM, { title: `Planned ${++n}` });
-      return meetingActions.changeMeetingStatusAction(
-        idle,
-        form({ id: m.id, version: "1", status: "POSTPONED", reason: "matrix" }),
-      );
-    },
+    prepare: async () => (await createMeeting(SYSTEM, { title: `Planned ${++n}` })).id,
+    run: (id) =>
+      meetingActions.changeMeetingStatusAction(idle, form({ id, version: "1", status: "POSTPONED", reason: "matrix" })),
   },
   {
     name: "logMeetingOutcomeAction",
@@ -198,7 +208,7 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
     run: () =>
       meetingActions.logMeetingOutcomeAction(
         idle,
-        form({ id: meetingId, "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` }),
+        form({ id: outcomeMeetingId, "outcomes.0.grievanceId": grievanceId, "outcomes.0.note": `note ${++n}` }),
       ),
   },
   {
@@ -241,13 +251,9 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
   {
     name: "deactivateUserAction",
     need: "admin",
-    run: async () =>
-      adminActions.deactivateUserAction(
-        idle,
-        form({
-          id: (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD })).id,
-        }),
-      ),
+    prepare: async () =>
+      (await createUser(SYSTEM, { email: `gone${++n}@example.org`, role: "viewer", password: PASSWORD })).id,
+    run: (id) => adminActions.deactivateUserAction(idle, form({ id })),
   },
   {
     name: "reactivateUserAction",
@@ -257,11 +263,8 @@ const CASES: Array<{ name: string; need: Need; run: () => Promise<unknown> }> = 
   {
     name: "revokeApiTokenAction",
     need: "admin",
-    run: async () =>
-      adminActions.revokeApiTokenAction(
-        idle,
-        form({ id: (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id }),
-      ),
+    prepare: async () => (await createApiToken(SYSTEM, viewerId, { name: `r${++n}` })).summary.id,
+    run: (id) => adminActions.revokeApiTokenAction(idle, form({ id })),
   },
   {
     name: "createApiTokenAction",
@@ -276,7 +279,7 @@ function sluggedCases(
   read: (slug: string) => Promise<{ version: number }>,
   duplicate: () => Promise<{ slug: string }>,
   edit: Record<string, string>,
-): Array<{ name: string; need: Need; run: () => Promise<unknown> }> {
+): Case[] {
   const id = `matrix-${noun.toLowerCase()}`;
   const action = (verb: string) => recordActions[`${verb}${noun}Action` as keyof typeof recordActions];
   return [
@@ -290,7 +293,8 @@ function sluggedCases(
     {
       name: `merge${noun}Action`,
       need: "admin",
-      run: async () => action("merge")(idle, form({ id: (await duplicate()).slug, into: id })),
+      prepare: async () => (await duplicate()).slug,
+      run: (duplicateSlug) => action("merge")(idle, form({ id: duplicateSlug, into: id })),
     },
   ];
 }
@@ -335,12 +339,16 @@ const NEED: Record<Need, number> = { write: 2, admin: 3 };
 const IDENTITIES: Identity[] = ["anonymous", "deactivated", "revokedToken", "viewer", "analyst", "admin"];
 
 describe.each(IDENTITIES)("server actions as %s", (identity) => {
-  it.each(CASES)("$name", async ({ need, run }) => {
+  it.each(CASES)("$name", async ({ name, need, prepare, run }) => {
+    const prepared = (await prepare?.()) ?? "";
     requestHeaders = identityHeaders.get(identity)!;
-    const result = await outcome(run);
     const rank = RANK[identity as keyof typeof RANK];
-    if (rank === undefined) expect(result).toEqual({ kind: "refused", code: "UNAUTHENTICATED" });
-    else if (rank < NEED[need]) expect(result).toEqual({ kind: "refused", code: "FORBIDDEN" });
-    else expect(result).toEqual({ kind: "acted" });
+    const refusal = rank === undefined ? "UNAUTHENTICATED" : rank < NEED[need] ? "FORBIDDEN" : null;
+    if (!refusal) {
+      expect(await outcome(() => run(prepared))).toEqual({ kind: "acted" });
+      return;
+    }
+    const result = await expectNothingChanged(() => outcome(() => run(prepared)), name);
+    expect(result).toEqual({ kind: "refused", code: refusal });
   });
 });

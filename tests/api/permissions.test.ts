@@ -22,17 +22,21 @@ import * as venueOne from "@/app/api/v1/venues/[slug]/route";
 import * as venueRevisions from "@/app/api/v1/venues/[slug]/revisions/route";
 import { getAuth } from "@/lib/server/auth";
 import { SYSTEM } from "@/lib/server/authz";
-import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
-import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
-import { createParty, getPartyOrThrow } from "@/lib/server/parties";
-import { createVenue, getVenueOrThrow } from "@/lib/server/venues";
+import { createGrievance, deleteGrievance, getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
+import { createMeeting, deleteMeeting, getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
+import { createParty, deleteParty, getPartyOrThrow } from "@/lib/server/parties";
+import { createVenue, deleteVenue, getVenueOrThrow } from "@/lib/server/venues";
 import { seedDatabase } from "@/lib/server/seed";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, deactivateUser } from "@/lib/server/users";
+import { expectNothingChanged } from "../support/fingerprint";
 
 // {anonymous, viewer, analyst, admin, deactivated user, revoked token} × every route handler:
 // each answers the status its role allows, and 401 UNAUTHENTICATED / 403 FORBIDDEN in the API's
 // error shape otherwise. Allowed calls are valid requests, so they answer their success status.
+// A refused call changes no row of any table (a whole-database fingerprint before and after), so
+// a check made after the write it should have prevented fails here. Deleted records exist for
+// admins only: anyone else reading one is told it was not found, and `?deleted=1` is refused.
 
 type Identity = "anonymous" | "viewer" | "analyst" | "admin" | "deactivated" | "revokedToken" | "viewerSession";
 type Need = "read" | "write" | "admin";
@@ -41,6 +45,11 @@ const PASSWORD = "a long test password";
 const headersFor = new Map<Identity, Record<string, string>>();
 let grievanceId = "";
 let meetingId = "";
+/** A round held today: a grievance's outcome there is dated after it was raised, whenever that was. */
+let outcomeMeetingId = "";
+/** Records deleted before the matrix runs, and never restored. */
+const gone = { grievance: "", meeting: "", party: "deleted-matrix-party", venue: "deleted-matrix-venue" };
+const GONE_TITLE = "Deleted matrix grievance";
 
 async function token(role: "viewer" | "analyst" | "admin", email: string) {
   const user = await createUser(SYSTEM, { email, role, password: PASSWORD });
@@ -54,6 +63,24 @@ beforeAll(async () => {
   // Named by nothing, so an admin may delete them.
   await createParty(SYSTEM, { name: "Matrix Party", slug: "matrix-party" });
   await createVenue(SYSTEM, { name: "Matrix Venue", slug: "matrix-venue", city: "Geneva", country: "Switzerland" });
+  outcomeMeetingId = (
+    await createMeeting(SYSTEM, { title: "Matrix round", date: new Date().toISOString().slice(0, 10), status: "HELD" })
+  ).id;
+  gone.grievance = (
+    await createGrievance(SYSTEM, {
+      title: GONE_TITLE,
+      category: "OTHER",
+      raisedBy: ["russia"],
+      addressedTo: ["united-states"],
+    })
+  ).id;
+  await deleteGrievance(SYSTEM, gone.grievance);
+  gone.meeting = (await createMeeting(SYSTEM, { title: "Deleted matrix round" })).id;
+  await deleteMeeting(SYSTEM, gone.meeting);
+  await createParty(SYSTEM, { name: "Deleted Matrix Party", slug: gone.party });
+  await deleteParty(SYSTEM, gone.party);
+  await createVenue(SYSTEM, { name: "Deleted Matrix Venue", slug: gone.venue, city: "Bern", country: "Switzerland" });
+  await deleteVenue(SYSTEM, gone.venue);
   headersFor.set("anonymous", {});
   for (const role of ["viewer", "analyst", "admin"] as const) {
     headersFor.set(role, { authorization: `Bearer ${(await token(role, `${role}@example.org`)).token}` });
@@ -83,7 +110,13 @@ type Case = {
   name: string;
   need: Need;
   success: number;
-  call: (headers: Record<string, string>) => Promise<Response>;
+  /** Rows the call needs that are not part of it (a duplicate to merge), written before the fingerprint. */
+  prepare?: () => Promise<string>;
+  call: (headers: Record<string, string>, prepared: string) => Promise<Response>;
+  /** A deleted record: an identity that may read but is not an admin is told it was not found. */
+  hidden?: true;
+  /** What the allowed answer's body must hold beyond its status. */
+  check?: (body: any) => void;
 };
 
 const url = (path: string) => `http://localhost${path}`;
@@ -224,8 +257,13 @@ const CASES: Case[] = [
     success: 200,
     call: (h) =>
       meetingOutcomes.POST(
-        json("POST", `/api/v1/meetings/${meetingId}/outcomes`, { outcomes: [{ grievanceId, note: `note ${++n}` }] }, h),
-        mid(),
+        json(
+          "POST",
+          `/api/v1/meetings/${outcomeMeetingId}/outcomes`,
+          { outcomes: [{ grievanceId, note: `note ${++n}` }] },
+          h,
+        ),
+        { params: Promise.resolve({ id: outcomeMeetingId }) },
       ),
   },
   {
@@ -281,13 +319,9 @@ const CASES: Case[] = [
     name: "POST /parties/{slug}/merge",
     need: "admin",
     success: 200,
-    call: async (h) => {
-      const dupe = await createParty(SYSTEM, { name: `Duplicate ${++n}` });
-      return partyMerge.POST(
-        json("POST", `/api/v1/parties/${dupe.slug}/merge`, { into: "russia" }, h),
-        slug(dupe.slug),
-      );
-    },
+    prepare: async () => (await createParty(SYSTEM, { name: `Duplicate ${++n}` })).slug,
+    call: (h, dupe) =>
+      partyMerge.POST(json("POST", `/api/v1/parties/${dupe}/merge`, { into: "russia" }, h), slug(dupe)),
   },
   { name: "GET /venues", need: "read", success: 200, call: (h) => venueList.GET(get("/api/v1/venues", h), none) },
   {
@@ -338,13 +372,10 @@ const CASES: Case[] = [
     name: "POST /venues/{slug}/merge",
     need: "admin",
     success: 200,
-    call: async (h) => {
-      const dupe = await createVenue(SYSTEM, { name: `Duplicate ${++n}`, city: "Geneva", country: "Switzerland" });
-      return venueMerge.POST(
-        json("POST", `/api/v1/venues/${dupe.slug}/merge`, { into: "matrix-venue" }, h),
-        slug(dupe.slug),
-      );
-    },
+    prepare: async () =>
+      (await createVenue(SYSTEM, { name: `Duplicate ${++n}`, city: "Geneva", country: "Switzerland" })).slug,
+    call: (h, dupe) =>
+      venueMerge.POST(json("POST", `/api/v1/venues/${dupe}/merge`, { into: "matrix-venue" }, h), slug(dupe)),
   },
   {
     name: "GET /openapi.json",
@@ -354,13 +385,169 @@ const CASES: Case[] = [
   },
 ];
 
+/** The ids (or slugs) of a list answer's items. */
+const keysOf = (body: { items: Array<{ id?: string; slug?: string }> }) => body.items.map((i) => i.slug ?? i.id);
+
+// Soft delete: the deleted records of beforeAll are in no default list, are read by admins only
+// (404 for the other roles, as if they did not exist), and `?deleted=1` lists them for admins only.
+CASES.push(
+  {
+    name: "GET /grievances leaves the deleted out",
+    need: "read",
+    success: 200,
+    call: (h) => grievanceList.GET(get(`/api/v1/grievances?q=${encodeURIComponent(GONE_TITLE)}`, h), none),
+    check: (body) => {
+      expect(keysOf(body)).not.toContain(gone.grievance);
+      expect(body.total).toBe(body.items.length);
+    },
+  },
+  {
+    name: "GET /grievances?deleted=1",
+    need: "admin",
+    success: 200,
+    call: (h) => grievanceList.GET(get("/api/v1/grievances?deleted=1", h), none),
+    check: (body) => {
+      expect(keysOf(body)).toContain(gone.grievance);
+      expect(body.items.every((g: { deletedAt: string | null }) => g.deletedAt !== null)).toBe(true);
+    },
+  },
+  {
+    name: "GET /grievances/{deleted id}",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) =>
+      grievanceOne.GET(get(`/api/v1/grievances/${gone.grievance}`, h), {
+        params: Promise.resolve({ id: gone.grievance }),
+      }),
+    check: (body) => expect(body).toMatchObject({ id: gone.grievance, deletedAt: expect.any(String) }),
+  },
+  {
+    name: "GET /grievances/{deleted id}/history",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) =>
+      grievanceHistory.GET(get(`/api/v1/grievances/${gone.grievance}/history`, h), {
+        params: Promise.resolve({ id: gone.grievance }),
+      }),
+    check: (body) => expect(body.items.length).toBeGreaterThan(0),
+  },
+  {
+    name: "GET /grievances/{deleted id}/revisions",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) =>
+      grievanceRevisions.GET(get(`/api/v1/grievances/${gone.grievance}/revisions`, h), {
+        params: Promise.resolve({ id: gone.grievance }),
+      }),
+    check: (body) => expect(body.items.map((r: { action: string }) => r.action)).toContain("delete"),
+  },
+  {
+    name: "GET /meetings leaves the deleted out",
+    need: "read",
+    success: 200,
+    call: (h) => meetingList.GET(get(`/api/v1/meetings?limit=100`, h), none),
+    check: (body) => {
+      expect(body.nextCursor).toBeNull();
+      expect(keysOf(body)).not.toContain(gone.meeting);
+    },
+  },
+  {
+    name: "GET /meetings?deleted=1",
+    need: "admin",
+    success: 200,
+    call: (h) => meetingList.GET(get("/api/v1/meetings?deleted=1", h), none),
+    check: (body) => expect(keysOf(body)).toContain(gone.meeting),
+  },
+  {
+    name: "GET /meetings/{deleted id}",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) =>
+      meetingOne.GET(get(`/api/v1/meetings/${gone.meeting}`, h), { params: Promise.resolve({ id: gone.meeting }) }),
+    check: (body) => expect(body).toMatchObject({ id: gone.meeting, deletedAt: expect.any(String) }),
+  },
+  {
+    name: "GET /meetings/{deleted id}/revisions",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) =>
+      meetingRevisions.GET(get(`/api/v1/meetings/${gone.meeting}/revisions`, h), {
+        params: Promise.resolve({ id: gone.meeting }),
+      }),
+  },
+  {
+    name: "GET /parties leaves the deleted out",
+    need: "read",
+    success: 200,
+    call: (h) => partyList.GET(get("/api/v1/parties", h), none),
+    check: (body) => expect(keysOf(body)).not.toContain(gone.party),
+  },
+  {
+    name: "GET /parties?deleted=1",
+    need: "admin",
+    success: 200,
+    call: (h) => partyList.GET(get("/api/v1/parties?deleted=1", h), none),
+    check: (body) => expect(keysOf(body)).toContain(gone.party),
+  },
+  {
+    name: "GET /parties/{deleted slug}",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => partyOne.GET(get(`/api/v1/parties/${gone.party}`, h), slug(gone.party)),
+    check: (body) => expect(body).toMatchObject({ slug: gone.party, deletedAt: expect.any(String) }),
+  },
+  {
+    name: "GET /parties/{deleted slug}/revisions",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => partyRevisions.GET(get(`/api/v1/parties/${gone.party}/revisions`, h), slug(gone.party)),
+  },
+  {
+    name: "GET /venues leaves the deleted out",
+    need: "read",
+    success: 200,
+    call: (h) => venueList.GET(get("/api/v1/venues", h), none),
+    check: (body) => expect(keysOf(body)).not.toContain(gone.venue),
+  },
+  {
+    name: "GET /venues?deleted=1",
+    need: "admin",
+    success: 200,
+    call: (h) => venueList.GET(get("/api/v1/venues?deleted=1", h), none),
+    check: (body) => expect(keysOf(body)).toContain(gone.venue),
+  },
+  {
+    name: "GET /venues/{deleted slug}",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => venueOne.GET(get(`/api/v1/venues/${gone.venue}`, h), slug(gone.venue)),
+    check: (body) => expect(body).toMatchObject({ slug: gone.venue, deletedAt: expect.any(String) }),
+  },
+  {
+    name: "GET /venues/{deleted slug}/revisions",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => venueRevisions.GET(get(`/api/v1/venues/${gone.venue}/revisions`, h), slug(gone.venue)),
+  },
+);
+
 const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3 };
 const ROLE_RANK: Partial<Record<Identity, number>> = { viewer: 1, viewerSession: 1, analyst: 2, admin: 3 };
 
-function expected(identity: Identity, need: Need): { status: number; code?: string } {
+function expected(identity: Identity, { need, hidden }: Case): { status: number; code?: string } {
   const rank = ROLE_RANK[identity];
   if (rank === undefined) return { status: 401, code: "UNAUTHENTICATED" };
-  return rank >= RANK[need] ? { status: 0 } : { status: 403, code: "FORBIDDEN" };
+  if (rank >= RANK[need]) return { status: 0 };
+  return hidden ? { status: 404, code: "NOT_FOUND" } : { status: 403, code: "FORBIDDEN" };
 }
 
 const IDENTITIES: Identity[] = [
@@ -375,12 +562,16 @@ const IDENTITIES: Identity[] = [
 
 describe.each(IDENTITIES)("as %s", (identity) => {
   it.each(CASES)("$name", async (testCase) => {
-    const want = expected(identity, testCase.need);
-    const response = await testCase.call(headersFor.get(identity)!);
+    const want = expected(identity, testCase);
+    const prepared = (await testCase.prepare?.()) ?? "";
+    const headers = headersFor.get(identity)!;
     if (want.status === 0) {
+      const response = await testCase.call(headers, prepared);
       expect(response.status, await response.clone().text()).toBe(testCase.success);
+      testCase.check?.(await response.json());
       return;
     }
+    const response = await expectNothingChanged(() => testCase.call(headers, prepared), testCase.name);
     expect(response.status).toBe(want.status);
     const body = await response.json();
     expect(body).toEqual({ error: { code: want.code, message: expect.any(String), issues: [] } });
