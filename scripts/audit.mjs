@@ -3,7 +3,8 @@
 // on any high or critical advisory and lists them. When the registry's audit endpoint cannot be
 // reached or answers an error (mirrors and proxies often refuse it with 405), the audit is skipped
 // with exit 0, and says so: it never passes silently. Either way it prints one summary line
-// starting "npm audit:".
+// starting "npm audit:". `npm run audit` runs scripts/version-floors.mjs first: the offline check of
+// the security floors, which fails on a downgrade even where this audit is skipped.
 //
 //   node scripts/audit.mjs                  runs `npm audit --omit=dev --json`
 //   node scripts/audit.mjs --input <file>   reads a saved `npm audit --json` report instead

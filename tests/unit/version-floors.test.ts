@@ -1,57 +1,20 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkFloors, compareVersions, parseVersion, type FloorTable } from "../../scripts/version-floors.mjs";
 
-// Security floors for the framework: releases below these carry published advisories that the app
-// is exposed to (React Server Components and the Next.js server). The test fails when the
-// installed copy, the lockfile or package.json's declared range would allow anything lower, so a
-// downgrade or a loose range cannot slip in unnoticed. Raise a floor here when a new advisory
-// lands; never lower one.
-const FLOORS: Record<string, string> = {
-  next: "16.3.8",
-  react: "19.2.8",
-  "react-dom": "19.2.8",
-};
-
+// Security floors (scripts/version-floors.json): releases below these carry published advisories
+// the app is exposed to. `npm run audit` runs scripts/version-floors.mjs, which fails on an
+// installed copy below its floor without the network; this test also fails when the lockfile or
+// package.json's declared range would allow anything lower, so a downgrade or a loose range
+// cannot slip in unnoticed. Raise a floor there when a new advisory lands; never lower one.
 const root = path.resolve(import.meta.dirname, "../..");
-
-type Version = { major: number; minor: number; patch: number; prerelease: string[] };
-
-/** Parses "1.2.3", "v1.2.3", "1.2.3-canary.4+build"; partial "1.2" and "1" fill with zeros. */
-export function parseVersion(text: string): Version | null {
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(text.trim());
-  if (!match) return null;
-  return {
-    major: Number(match[1]),
-    minor: Number(match[2] ?? 0),
-    patch: Number(match[3] ?? 0),
-    prerelease: match[4] ? match[4].split(".") : [],
-  };
-}
-
-/** Semver precedence: negative when a < b. A prerelease sorts before its release. */
-export function compareVersions(a: string, b: string): number {
-  const x = parseVersion(a);
-  const y = parseVersion(b);
-  if (!x || !y) throw new Error(`Not a version: ${x ? b : a}`);
-  for (const key of ["major", "minor", "patch"] as const) {
-    if (x[key] !== y[key]) return x[key] - y[key];
-  }
-  if (!x.prerelease.length || !y.prerelease.length) return y.prerelease.length - x.prerelease.length;
-  for (let i = 0; i < Math.max(x.prerelease.length, y.prerelease.length); i++) {
-    const p = x.prerelease[i];
-    const q = y.prerelease[i];
-    if (p === undefined) return -1;
-    if (q === undefined) return 1;
-    if (p === q) continue;
-    const pn = /^\d+$/.test(p);
-    const qn = /^\d+$/.test(q);
-    if (pn && qn) return Number(p) - Number(q);
-    if (pn !== qn) return pn ? -1 : 1;
-    return p < q ? -1 : 1;
-  }
-  return 0;
-}
+const TABLE = JSON.parse(fs.readFileSync(path.join(root, "scripts/version-floors.json"), "utf8")) as FloorTable;
+const FLOORS: Record<string, string> = Object.fromEntries(
+  Object.entries(TABLE.packages).map(([name, entry]) => [name, entry.floor]),
+);
 
 /**
  * The lowest version a package.json range allows, or null when it has no lower bound (or is
@@ -164,5 +127,78 @@ describe("security floors", () => {
     expect(readJson("node_modules/react-dom/package.json").version).toBe(
       readJson("node_modules/react/package.json").version,
     );
+  });
+});
+
+/** A checkout whose node_modules holds the given versions (only their package.json). */
+function fakeCheckout(versions: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bc-floors-"));
+  for (const [name, version] of Object.entries(versions)) {
+    fs.mkdirSync(path.join(dir, "node_modules", name), { recursive: true });
+    fs.writeFileSync(path.join(dir, "node_modules", name, "package.json"), JSON.stringify({ name, version }));
+  }
+  return dir;
+}
+
+const floorsScript = path.join(root, "scripts/version-floors.mjs");
+const runFloors = (checkoutRoot: string) =>
+  spawnSync(process.execPath, [floorsScript, "--root", checkoutRoot], { encoding: "utf8" });
+
+describe("the offline floors check (scripts/version-floors.mjs, run by npm run audit)", () => {
+  const atFloor = Object.fromEntries(Object.entries(FLOORS));
+
+  it("covers next, react, react-dom, better-auth and pg, each floor with the advisories behind it", () => {
+    expect(Object.keys(FLOORS).sort()).toEqual(["better-auth", "next", "pg", "react", "react-dom"]);
+    for (const [name, entry] of Object.entries(TABLE.packages)) {
+      expect(entry.advisories?.length, `${name} names no advisory`).toBeGreaterThan(0);
+      // A floor below a listed fix would let a known-vulnerable release through.
+      for (const advisory of entry.advisories ?? [])
+        expect(compareVersions(entry.floor, advisory.fixedIn), `${name} ${advisory.id}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("passes this checkout's node_modules, and a checkout exactly at every floor", () => {
+    const here = runFloors(root);
+    expect(here.status, here.stdout + here.stderr).toBe(0);
+    expect(here.stdout).toMatch(/^version floors: ok/m);
+    const exact = runFloors(fakeCheckout(atFloor));
+    expect(exact.status, exact.stdout + exact.stderr).toBe(0);
+  });
+
+  it.each([
+    ["next", "16.3.7"],
+    ["next", "16.3.8-canary.3"],
+    ["react", "19.2.7"],
+    ["react-dom", "19.1.0"],
+    ["better-auth", "1.6.21"],
+    ["pg", "7.1.0"],
+  ])("fails (exit 1) when %s is downgraded to %s, naming it", (name, version) => {
+    const result = runFloors(fakeCheckout({ ...atFloor, [name]: version }));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${name}: ${version} is below the floor ${FLOORS[name]}`);
+    expect(result.stdout).toMatch(/^version floors: FAILED — 1 below/m);
+  });
+
+  it("names the advisories a downgraded release still carries, and only those", () => {
+    const [finding] = checkFloors(
+      { packages: { "better-auth": TABLE.packages["better-auth"]! } },
+      fakeCheckout({ "better-auth": "1.6.13" }),
+    );
+    expect(finding).toMatchObject({ name: "better-auth", ok: false, installed: "1.6.13" });
+    expect(finding!.advisories!.map((a) => a.split(" ")[0])).toEqual(["GHSA-qq9h-g4jm-xgf3"]);
+  });
+
+  it("fails when a package is missing or its version cannot be read", () => {
+    const { next: _next, ...withoutNext } = atFloor;
+    const missing = runFloors(fakeCheckout(withoutNext));
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toMatch(/next: not installed/);
+    const unreadable = runFloors(fakeCheckout({ ...atFloor, pg: "latest" }));
+    expect(unreadable.status).toBe(1);
+    expect(unreadable.stdout).toMatch(/pg: unreadable version "latest"/);
+  });
+
+  it("is what npm run audit runs first", () => {
+    expect(readJson("package.json").scripts.audit).toMatch(/^node scripts\/version-floors\.mjs && /);
   });
 });
