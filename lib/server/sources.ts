@@ -1,5 +1,6 @@
 import "server-only";
-import type { Citation, SourceRef } from "@/lib/schemas/source";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Citation, CitedSource, SourceRef } from "@/lib/schemas/source";
 import type { Actor } from "./authz";
 import type { Tx } from "./db";
 import { recordCreated, type RevisionSpec } from "./revisions";
@@ -12,14 +13,24 @@ export const sourceSelect = {
   note: true,
 } as const;
 
-export function toSourceRef(source: {
+type SourceRow = {
   title: string;
   publisher: string | null;
   url: string | null;
   publishedAt: Date | null;
   note: string | null;
-}): SourceRef {
-  return { ...source, publishedAt: source.publishedAt?.toISOString() ?? null };
+};
+
+export function toSourceRef(source: SourceRow): SourceRef {
+  const { title, publisher, url, publishedAt, note } = source;
+  return { title, publisher, url, publishedAt: publishedAt?.toISOString() ?? null, note };
+}
+
+/** A source with its id, for the records that link to its page. */
+export const citedSourceSelect = { id: true, ...sourceSelect } as const;
+
+export function toCitedSource(source: SourceRow & { id: string }): CitedSource {
+  return { id: source.id, ...toSourceRef(source) };
 }
 
 /**
@@ -83,14 +94,23 @@ export const CITATION_REVISIONS: RevisionSpec = {
   },
 };
 
-/** A record's citations, oldest first, as a nested select; `toCitation` shows each. */
+/**
+ * A record's live citations, oldest first, as a nested select; `toCitation` shows each. A deleted
+ * quote leaves the record's page and API detail; its revisions stay with the record's.
+ */
 export const citationsSelect = {
-  orderBy: { createdAt: "asc" },
-  select: { quote: true, source: { select: sourceSelect } },
-} as const;
+  where: { deletedAt: null },
+  orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  select: { id: true, version: true, quote: true, source: { select: citedSourceSelect } },
+} satisfies Prisma.CitationFindManyArgs;
 
-export function toCitation(row: { quote: string; source: Parameters<typeof toSourceRef>[0] }): Citation {
-  return { quote: row.quote, source: toSourceRef(row.source) };
+export function toCitation(row: {
+  id: string;
+  version: number;
+  quote: string;
+  source: Parameters<typeof toCitedSource>[0];
+}): Citation {
+  return { id: row.id, version: row.version, quote: row.quote, source: toCitedSource(row.source) };
 }
 
 /** Records quotes for a grievance or a meeting, each source found or recorded once. */
