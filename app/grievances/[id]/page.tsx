@@ -197,7 +197,11 @@ export default async function GrievancePage(props: GrievancePageProps) {
           </Section>
 
           <Section id="sources" title="Sources">
-            <CitationList citations={grievance.citations} />
+            <CitationList
+              citations={grievance.citations}
+              canEdit={canEdit}
+              canDelete={can(actor, "admin") && !deleted && !asOf}
+            />
           </Section>
 
           <Section id="agenda" title="Agenda">

@@ -247,7 +247,7 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
       <div className={cn("mt-5 grid gap-5", canEdit && "lg:grid-cols-2")}>
         <div className="min-w-0">
           <Card title="Sources">
-            <CitationList citations={meeting.citations} />
+            <CitationList citations={meeting.citations} canEdit={canEdit} canDelete={can(actor, "admin") && !deleted} />
           </Card>
         </div>
         {canEdit ? (
