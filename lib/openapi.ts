@@ -45,7 +45,17 @@ import {
   PartyUpdateSchema,
 } from "@/lib/schemas/party";
 import { FieldChangeSchema, RevisionListSchema, RevisionSchema } from "@/lib/schemas/revision";
-import { CitationSchema, SourceRefSchema } from "@/lib/schemas/source";
+import {
+  CitationConflictSchema,
+  CitationDetailSchema,
+  CitationSchema,
+  CitationUpdateSchema,
+  CitedSourceSchema,
+  SourceConflictSchema,
+  SourceDetailSchema,
+  SourceRefSchema,
+  SourceUpdateSchema,
+} from "@/lib/schemas/source";
 import {
   VenueConflictSchema,
   VenueCreateSchema,
@@ -177,7 +187,7 @@ const ERRORS_BY_KIND = {
 };
 type Kind = keyof typeof ERRORS_BY_KIND;
 
-type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview";
+type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview" | "Sources";
 
 type Spec = {
   summary: string;
@@ -398,6 +408,86 @@ function revisionPaths() {
   );
 }
 
+/** Quotes (citations) and their sources: read, corrected at the version last seen, and a quote deleted and restored. */
+function quoteAndSourcePaths() {
+  const quote = "/api/v1/citations/{id}";
+  const source = "/api/v1/sources/{id}";
+  const revisions = (noun: string, kept: string) =>
+    operation("read", "Sources", `list${capitalize(noun)}Revisions`, {
+      summary: `A ${noun}'s revisions`,
+      description: `Every ${kept} of the ${noun}, oldest first, whole: who, when, and each field before → after.`,
+      path: IdPath,
+      answer: { "200": ok("The revisions", RevisionListSchema) },
+    });
+  const ownerDeleted = ["The grievance or meeting the quote backs is deleted: restore it first", ErrorBodySchema] as [
+    string,
+    z.ZodType,
+  ];
+  return {
+    [quote]: {
+      get: operation("read", "Sources", "getQuote", {
+        summary: "Read a quote",
+        description:
+          "A quote with its source and the grievance or meeting it backs. A deleted quote, or one on a deleted record, " +
+          "is a 404 for everyone but admins.",
+        path: IdPath,
+        answer: { "200": ok("The quote", CitationDetailSchema) },
+      }),
+      patch: operation("write", "Sources", "updateQuote", {
+        summary: "Correct a quote",
+        description:
+          "Its text and/or its source (a URL or a title, found or recorded once), always with the `version` last seen, " +
+          "and an optional `note` kept with the revision. A stale version is a 409 whose body carries the quote as it " +
+          "stands now.",
+        path: IdPath,
+        body: body("QuoteUpdate", CitationUpdateSchema, "The changes, with the version last seen"),
+        answer: { "200": ok("The quote as updated", CitationDetailSchema) },
+        conflict: ["Someone else changed the quote first", CitationConflictSchema],
+      }),
+      delete: operation("admin", "Sources", "deleteQuote", {
+        summary: "Delete a quote (admins)",
+        description:
+          "A soft delete: the quote leaves its grievance's or meeting's page and detail; its revisions stay. " +
+          `\`POST ${quote}/restore\` brings it back. Takes no body.`,
+        path: IdPath,
+        answer: { "200": ok("The quote, with `deletedAt` set", CitationDetailSchema) },
+        conflict: ownerDeleted,
+      }),
+    },
+    [`${quote}/restore`]: {
+      post: operation("admin", "Sources", "restoreQuote", {
+        summary: "Restore a deleted quote (admins)",
+        description: "Brings the quote back onto its record. Takes no body.",
+        path: IdPath,
+        answer: { "200": ok("The quote, with `deletedAt` null", CitationDetailSchema) },
+        conflict: ownerDeleted,
+      }),
+    },
+    [`${quote}/revisions`]: { get: revisions("quote", "create, edit, delete and restore") },
+    [source]: {
+      get: operation("read", "Sources", "getSource", {
+        summary: "Read a source",
+        description:
+          "The source with the quotes taken from it and the record each backs (admins also see deleted quotes).",
+        path: IdPath,
+        answer: { "200": ok("The source", SourceDetailSchema) },
+      }),
+      patch: operation("write", "Sources", "updateSource", {
+        summary: "Correct a source",
+        description:
+          "Edit any of its fields, always with the `version` last seen; an empty publisher, URL, date or note clears it. " +
+          "A URL another source has is a 400 naming `url`. A stale version is a 409 whose body carries the source as " +
+          "it stands now.",
+        path: IdPath,
+        body: body("SourceUpdate", SourceUpdateSchema, "The changes, with the version last seen"),
+        answer: { "200": ok("The source as updated", SourceDetailSchema) },
+        conflict: ["Someone else changed the source first", SourceConflictSchema],
+      }),
+    },
+    [`${source}/revisions`]: { get: revisions("source", "create and edit") },
+  };
+}
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 /** The OpenAPI document, built once per process. */
@@ -423,7 +513,14 @@ function buildDocument() {
     },
     security: [{ bearerAuth: [] }],
     servers: [{ url: "/" }],
-    tags: [{ name: "Grievances" }, { name: "Meetings" }, { name: "Parties" }, { name: "Venues" }, { name: "Overview" }],
+    tags: [
+      { name: "Grievances" },
+      { name: "Meetings" },
+      { name: "Parties" },
+      { name: "Venues" },
+      { name: "Overview" },
+      { name: "Sources" },
+    ],
     paths: {
       ...sluggedRecordPaths({
         tag: "Parties",
@@ -537,6 +634,7 @@ function buildDocument() {
         }),
       },
       ...revisionPaths(),
+      ...quoteAndSourcePaths(),
       "/api/v1/overview": {
         get: operation("list", "Overview", "getOverview", {
           summary: "The overview's figures",
@@ -577,6 +675,9 @@ function buildDocument() {
         MeetingRef: MeetingRefSchema,
         SourceRef: SourceRefSchema,
         Citation: CitationSchema,
+        CitedSource: CitedSourceSchema,
+        CitationDetail: CitationDetailSchema,
+        SourceDetail: SourceDetailSchema,
         HistoryEntry: HistoryEntrySchema,
         Revision: RevisionSchema,
         FieldChange: FieldChangeSchema,
