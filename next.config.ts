@@ -11,6 +11,14 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Native / server-only database drivers: never bundle them (explicit, though Next already does).
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@node-rs/argon2"],
+  // No page uses next/image: with optimization off, /_next/image answers 404 without fetching or
+  // resizing anything, so it is no public image proxy.
+  images: { unoptimized: true },
+  experimental: {
+    // Next's default, written down: proxy.ts answers a larger page POST with 413 (ACTION_BODY_LIMIT
+    // in lib/security-headers.ts; a test keeps the two equal), where Next would answer a 500.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
 };
 
 export default nextConfig;
