@@ -42,7 +42,14 @@ export type FormActionOptions<T> = {
 
 export function formAction<T>(options: FormActionOptions<T>): FormAction<T> {
   return async (_previous, formData) => {
-    const { id, ...input } = formDataToObject(formData, options.arrays);
+    let form: Record<string, unknown>;
+    try {
+      form = formDataToObject(formData, options.arrays);
+    } catch (error) {
+      // A form too deep or too large to read (lib/forms/form-data.ts) is refused, naming the field.
+      return actionStateFromError(error);
+    }
+    const { id, ...input } = form;
     const args: FormActionInput = { actor: await currentActor(), id: typeof id === "string" ? id : "", input };
     let result: T;
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formDataToObject } from "./form-data";
+import { AppError } from "@/lib/errors";
+import { FORM_LIMITS, formDataToObject } from "./form-data";
 
 describe("formDataToObject", () => {
   it("nests dotted keys into lists of rows, in index order", () => {
@@ -35,4 +36,60 @@ describe("formDataToObject", () => {
     formDataToObject(form);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it("refuses a key nested 5,000 levels deep without overflowing the stack, naming the field", () => {
+    const form = new FormData();
+    form.append(Array(5_000).fill("a").join("."), "x");
+    const error = catchError(() => formDataToObject(form));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect((error as AppError).issues[0]!.path).toMatch(/^a\.a\.a.*…$/);
+    expect((error as AppError).issues[0]!.path.length).toBeLessThanOrEqual(61);
+  });
+
+  it("refuses a key nested deeper than the limit, and reads one at the limit", () => {
+    const at = Array(FORM_LIMITS.depth).fill("b").join(".");
+    const ok = new FormData();
+    ok.append(at, "x");
+    expect(formDataToObject(ok)).toEqual({ b: { b: { b: { b: { b: { b: { b: { b: "x" } } } } } } } });
+    const deeper = new FormData();
+    deeper.append(`${at}.b`, "x");
+    deeper.append("title", "fine");
+    expect(catchError(() => formDataToObject(deeper))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: `${at}.b`, message: `Field is nested more than ${FORM_LIMITS.depth} levels deep` }],
+    });
+  });
+
+  it("refuses a key name longer than the limit", () => {
+    const form = new FormData();
+    form.append("n".repeat(FORM_LIMITS.keyLength), "fits");
+    expect(Object.keys(formDataToObject(form))).toHaveLength(1);
+    form.append("n".repeat(FORM_LIMITS.keyLength + 1), "too long");
+    expect(catchError(() => formDataToObject(form))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ message: `Field name is longer than ${FORM_LIMITS.keyLength} characters` }],
+    });
+  });
+
+  it("refuses more keys than the limit, not counting Next's own", () => {
+    const form = new FormData();
+    for (let i = 0; i < FORM_LIMITS.keys; i++) form.append(`k${i}`, "v");
+    form.append("$ACTION_ID_abc", "");
+    expect(Object.keys(formDataToObject(form))).toHaveLength(FORM_LIMITS.keys);
+    form.append("one-more", "v");
+    expect(catchError(() => formDataToObject(form))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "", message: `The form has more than ${FORM_LIMITS.keys} fields` }],
+    });
+  });
 });
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a refusal");
+}
