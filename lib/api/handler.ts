@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, isAppError, notFound, type ErrorBody } from "@/lib/errors";
 import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
+import { fromOwnOrigin, siteOf } from "@/lib/security-headers";
 import { actorFromHeaders } from "@/lib/server/auth";
 import type { Actor } from "@/lib/server/authz";
 
@@ -27,19 +28,23 @@ function assertJsonContentType(request: Request): void {
   }
 }
 
+const site = siteOf({
+  BACKCHANNEL_URL: process.env.BACKCHANNEL_URL,
+  BACKCHANNEL_ALLOWED_HOSTS: process.env.BACKCHANNEL_ALLOWED_HOSTS,
+});
+
 /**
  * Route handlers get no CSRF defence from Next.js. A browser sends the session cookie on a
  * cross-site request, so a cookie-authenticated mutation must carry a JSON content type (which a
  * cross-site form cannot send without a CORS preflight; apiRoute checks it) and come from this
- * origin. Token requests need neither: a cross-site page cannot attach an Authorization header.
+ * origin, by the proxy's own rule (lib/security-headers.ts; the proxy refuses it first, this holds
+ * if a request reaches the handler another way). Token requests need neither: a cross-site page
+ * cannot attach an Authorization header.
  */
 function assertSameOrigin(request: Request): void {
-  const fetchSite = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const sameOrigin =
-    fetchSite === "same-origin" || (!!origin && origin !== "null" && !!host && new URL(origin).host === host);
-  if (!sameOrigin) throw new AppError("FORBIDDEN", "Cross-site requests are refused; scripts should use an API token");
+  if (!fromOwnOrigin(request.headers, site)) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are refused; scripts should use an API token");
+  }
 }
 
 /** API answers are about live records: no browser or proxy may reuse one. */
@@ -92,6 +97,32 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       return jsonResponse(INTERNAL_BODY, { status: 500 });
     }
   };
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+type RouteHandlers<P extends Record<string, string>> = Record<Method | "HEAD" | "OPTIONS", Handler<P>>;
+
+/**
+ * Every method a route file answers, so that none is left to Next (whose 405 has an empty body):
+ * the handlers given; HEAD as GET; OPTIONS a 204 with the Allow header; any other method a 405 in
+ * the one error shape, with Allow. Every route file exports them all, in one line:
+ * `export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: …, PATCH: … })`
+ * (tests/api/methods.test.ts walks app/api and checks that each does, and what each answers).
+ */
+export function routeMethods<P extends Record<string, string>>(
+  handlers: Partial<Record<Method, Handler<P>>>,
+): RouteHandlers<P> {
+  const given = METHODS.filter((method) => handlers[method]);
+  const allow = [...given, ...(handlers.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const notAllowed: Handler<P> = async (request) =>
+    jsonResponse(
+      new AppError("METHOD_NOT_ALLOWED", `${request.method} is not allowed here; this path takes ${allow}`).toBody(),
+      { status: 405, headers: { Allow: allow } },
+    );
+  const options: Handler<P> = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  const answer = Object.fromEntries(METHODS.map((method) => [method, handlers[method] ?? notAllowed]));
+  return { ...answer, HEAD: handlers.GET ?? notAllowed, OPTIONS: options } as RouteHandlers<P>;
 }
 
 const KEY_SCHEMAS = { id: IdSchema, slug: SlugSchema };

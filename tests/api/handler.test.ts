@@ -1,6 +1,11 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as partyList from "@/app/api/v1/parties/route";
 import { apiRoute, jsonResponse, readJsonBody, searchParamsToObject } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { getAuth } from "@/lib/server/auth";
+import { SYSTEM } from "@/lib/server/authz";
+import { listParties } from "@/lib/server/parties";
+import { createUser } from "@/lib/server/users";
 import { expectError, jsonRequest, noParams, authHeader } from "./support";
 
 describe("apiRoute", () => {
@@ -94,5 +99,48 @@ describe("readJsonBody", () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/^Malformed JSON: /);
     expect((error as AppError).message).not.toContain("secret");
+  });
+});
+
+describe("a cookie-authenticated write's Origin", () => {
+  let cookie = "";
+  beforeAll(async () => {
+    // An analyst may create parties, so only the origin can refuse these.
+    const email = `origin-${Date.now()}@example.org`;
+    await createUser(SYSTEM, { email, role: "analyst", password: "a long test password" });
+    const { headers } = await (
+      await getAuth()
+    ).api.signInEmail({
+      body: { email, password: "a long test password" },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    cookie = headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  });
+
+  const post = (name: string, origin: string) =>
+    partyList.POST(
+      new Request("http://localhost/api/v1/parties", {
+        method: "POST",
+        headers: { cookie, host: "localhost:3000", origin, "content-type": "application/json" },
+        body: JSON.stringify({ name }),
+      }),
+      noParams,
+    );
+  const names = async () => (await listParties(SYSTEM, {})).map((party) => party.name);
+
+  it("is refused with 403, not a 500, when it is not a URL or names another port, and nothing is written", async () => {
+    for (const origin of ["garbage", "null", "http://localhost:3001", "https://localhost:3000", "http://localhost"]) {
+      await expectError(await post(`Forged ${origin}`, origin), 403, "FORBIDDEN");
+    }
+    expect((await names()).filter((name) => name.startsWith("Forged"))).toEqual([]);
+  });
+
+  it("is accepted when it is the app's own", async () => {
+    expect((await post("Same origin party", "http://localhost:3000")).status).toBe(201);
+    expect(await names()).toContain("Same origin party");
   });
 });

@@ -1,8 +1,9 @@
-import { createRoute, pageRoute } from "@/lib/api/handler";
+import { createRoute, pageRoute, routeMethods } from "@/lib/api/handler";
 import { createMeeting, listMeetings } from "@/lib/server/meetings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = pageRoute(listMeetings);
-
-export const POST = createRoute(createMeeting, (meeting) => `/api/v1/meetings/${meeting.id}`);
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: pageRoute(listMeetings),
+  POST: createRoute(createMeeting, (meeting) => `/api/v1/meetings/${meeting.id}`),
+});

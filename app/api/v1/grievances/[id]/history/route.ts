@@ -1,10 +1,12 @@
-import { recordQueryRoute } from "@/lib/api/handler";
+import { recordQueryRoute, routeMethods } from "@/lib/api/handler";
 import { getGrievanceHistory } from "@/lib/server/grievances";
 
 export const dynamic = "force-dynamic";
 
-/** The timeline, oldest first, whole: `nextCursor` is always null (kept for the list shape). */
-export const GET = recordQueryRoute("id", "Grievance", async (actor, id, query) => ({
-  items: await getGrievanceHistory(actor, id, query),
-  nextCursor: null,
-}));
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  /** The timeline, oldest first, whole: `nextCursor` is always null (kept for the list shape). */
+  GET: recordQueryRoute("id", "Grievance", async (actor, id, query) => ({
+    items: await getGrievanceHistory(actor, id, query),
+    nextCursor: null,
+  })),
+});

@@ -1,7 +1,9 @@
-import { recordRoute } from "@/lib/api/handler";
+import { recordRoute, routeMethods } from "@/lib/api/handler";
 import { restoreGrievance } from "@/lib/server/grievances";
 
 export const dynamic = "force-dynamic";
 
-/** Brings back a deleted grievance with its history (admins). */
-export const POST = recordRoute("id", "Grievance", restoreGrievance);
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  /** Brings back a deleted grievance with its history (admins). */
+  POST: recordRoute("id", "Grievance", restoreGrievance),
+});

@@ -1,7 +1,9 @@
-import { recordRoute } from "@/lib/api/handler";
+import { recordRoute, routeMethods } from "@/lib/api/handler";
 import { restoreParty } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
 
-/** Brings back a deleted party (admins); one merged into another stays merged. */
-export const POST = recordRoute("slug", "Party", restoreParty);
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  /** Brings back a deleted party (admins); one merged into another stays merged. */
+  POST: recordRoute("slug", "Party", restoreParty),
+});

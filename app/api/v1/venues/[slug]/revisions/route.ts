@@ -1,9 +1,11 @@
-import { recordRoute } from "@/lib/api/handler";
+import { recordRoute, routeMethods } from "@/lib/api/handler";
 import { listRevisions } from "@/lib/server/revisions";
 
 export const dynamic = "force-dynamic";
 
-/** Every create, edit, delete and restore of the venue, oldest first, whole. */
-export const GET = recordRoute("slug", "Venue", async (actor, slug) => ({
-  items: await listRevisions(actor, "venue", slug),
-}));
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  /** Every create, edit, delete and restore of the venue, oldest first, whole. */
+  GET: recordRoute("slug", "Venue", async (actor, slug) => ({
+    items: await listRevisions(actor, "venue", slug),
+  })),
+});
