@@ -28,6 +28,7 @@ type UpdateData<M extends RecordModel> = Parameters<Tx[M]["updateMany"]>[0]["dat
 // are what guarantee the columns exist.
 type RecordTable = {
   updateMany(args: { where: { id: string; version?: number }; data: object }): Promise<{ count: number }>;
+  count(args: { where: object }): Promise<number>;
 };
 type HistoryTable = { create(args: { data: object }): Promise<unknown> };
 
@@ -139,6 +140,24 @@ export function versionedRecord<
   }
 
   /**
+   * Whether writing `fields` would leave the record as it is: what its revisions record reads the
+   * same after `fields` ran (it may have rewritten join rows) and every column already holds the
+   * value given. A value that is not a plain one (a Prisma operation) counts as a change.
+   */
+  async function leavesAsIs(
+    tx: Tx,
+    id: string,
+    before: Record<string, unknown> | null,
+    fields: object,
+  ): Promise<boolean> {
+    const after = before && (await kind.revisions.snapshot(tx, id));
+    if (changedFields(before, after, kind.revisions.fields).length) return false;
+    const values = Object.values(fields);
+    if (!values.every((value) => value === null || value instanceof Date || typeof value !== "object")) return false;
+    return values.length === 0 || (await table(tx).count({ where: { id, ...fields } })) === 1;
+  }
+
+  /**
    * The one way a live record changes, in the caller's transaction: checked against the version
    * the client last saw, the fields and any status move written with a version bump, and the
    * move's history row beside them.
@@ -155,6 +174,9 @@ export function versionedRecord<
     }
     const before = change.fields ? await kind.revisions.snapshot(tx, id) : null;
     const fields = (await change.fields?.(current)) ?? {};
+    // An edit that leaves the record as it is (a PATCH with only `version`, or every field as it
+    // was) writes nothing: no revision, and no version bump that would make others' forms stale.
+    if (!move && (await leavesAsIs(tx, id, before, fields))) return;
     // The compare-and-set on version is what makes two concurrent saves safe on every database:
     // only one update can match the version both read.
     const updated = await table(tx).updateMany({
