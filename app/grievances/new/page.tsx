@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { can, PERMISSIONS } from "@/lib/server/authz";
 import { requirePageActor } from "@/lib/server/session";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +13,16 @@ export const metadata: Metadata = { title: "New grievance" };
 
 export default async function NewGrievancePage() {
   const actor = await requirePageActor();
+  if (!can(actor, "write")) {
+    return (
+      <NotAllowed
+        actor={actor}
+        need={PERMISSIONS.write}
+        reason="Grievances are raised by analysts and admins."
+        back={{ href: "/grievances", label: "Back to grievances" }}
+      />
+    );
+  }
   const [parties, meetings] = await Promise.all([listParties(actor), listMeetingOptions(actor)]);
   return (
     <>

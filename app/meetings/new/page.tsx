@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { can, PERMISSIONS } from "@/lib/server/authz";
 import { requirePageActor } from "@/lib/server/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingCreateForm } from "@/components/meetings/meeting-create-form";
@@ -11,6 +13,16 @@ export const metadata: Metadata = { title: "Log meeting" };
 
 export default async function NewMeetingPage() {
   const actor = await requirePageActor();
+  if (!can(actor, "write")) {
+    return (
+      <NotAllowed
+        actor={actor}
+        need={PERMISSIONS.write}
+        reason="Meetings are logged by analysts and admins."
+        back={{ href: "/meetings", label: "Back to meetings" }}
+      />
+    );
+  }
   const [parties, venues] = await Promise.all([listParties(actor), listVenues(actor)]);
   return (
     <>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { can, PERMISSIONS } from "@/lib/server/authz";
 import { requirePageActor } from "@/lib/server/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { PartyCreateForm } from "@/components/parties/party-create-form";
@@ -6,7 +8,17 @@ import { PartyCreateForm } from "@/components/parties/party-create-form";
 export const metadata: Metadata = { title: "Add party" };
 
 export default async function NewPartyPage() {
-  await requirePageActor();
+  const actor = await requirePageActor();
+  if (!can(actor, "write")) {
+    return (
+      <NotAllowed
+        actor={actor}
+        need={PERMISSIONS.write}
+        reason="Parties are added by analysts and admins."
+        back={{ href: "/parties", label: "Back to parties" }}
+      />
+    );
+  }
   return (
     <>
       <PageHeader title="Add party" subtitle="A state, an organisation or another actor in the channel." />
