@@ -2,9 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/grievances/route";
 import { GET as readRoute, PATCH as patchRoute } from "@/app/api/v1/grievances/[id]/route";
 import { GET as historyRoute } from "@/app/api/v1/grievances/[id]/history/route";
+import { GET as revisionsRoute } from "@/app/api/v1/grievances/[id]/revisions/route";
 import { LIMITS } from "@/lib/schemas/common";
 import { GrievanceDetailSchema, GrievancePageSchema, HistoryListSchema } from "@/lib/schemas/grievance";
+import { RevisionListSchema } from "@/lib/schemas/revision";
+import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
+import { createApiToken } from "@/lib/server/tokens";
+import { createUser } from "@/lib/server/users";
 import { makeGrievance, makeMeeting, seedDatabase } from "../support/factories";
 import { expectError, getRequest, jsonRequest, noParams, params, readJson, authHeader } from "./support";
 
@@ -392,6 +397,60 @@ describe("PATCH /api/v1/grievances/{id}", () => {
       [null, "OPEN"],
       ["OPEN", "IN_NEGOTIATION"],
     ]);
+  });
+
+  it("records who moved it: the actor in the history entry, the timeline and the revision of the fields", async () => {
+    const analyst = await createUser(SYSTEM, {
+      email: "mover@example.org",
+      name: "Mira Mover",
+      role: "analyst",
+      password: "a long test password",
+    });
+    const { token } = await createApiToken(SYSTEM, analyst.id, { name: "actor test" });
+    const asAnalyst = { "Content-Type": "application/json", Authorization: `Bearer ${token}` };
+    const g = await makeGrievance();
+    const mover = { name: "Mira Mover", email: "mover@example.org" };
+
+    // A move with a field edit: its history row and the revision of the field both name her.
+    const moved = await patchRoute(
+      jsonRequest(
+        "PATCH",
+        `/api/v1/grievances/${g.id}`,
+        { version: 1, status: "STALLED", reason: "No reply", description: "Stalled since May" },
+        asAnalyst,
+      ),
+      params({ id: g.id }),
+    );
+    expect(moved.status).toBe(200);
+    const detail = GrievanceDetailSchema.parse(await readJson(moved));
+    expect(detail.history.at(-1)).toMatchObject({ from: "OPEN", to: "STALLED", actor: mover });
+
+    // The next move, by the default identity (an admin's token), names the admin, not her.
+    const again = await patchRoute(
+      jsonRequest("PATCH", `/api/v1/grievances/${g.id}`, { version: 2, status: "OPEN", reason: "Reply came" }),
+      params({ id: g.id }),
+    );
+    expect(again.status).toBe(200);
+
+    const timeline = HistoryListSchema.parse(
+      await readJson(await historyRoute(getRequest(`/api/v1/grievances/${g.id}/history`), params({ id: g.id }))),
+    );
+    expect(timeline.items.map((h) => [h.to, h.actor?.email ?? null])).toEqual([
+      ["OPEN", null], // raised by the factory, as the system
+      ["STALLED", "mover@example.org"],
+      ["OPEN", expect.stringMatching(/^admin-/)],
+    ]);
+    expect(timeline.items[1]!.actor).toEqual(mover);
+
+    const revisions = RevisionListSchema.parse(
+      await readJson(await revisionsRoute(getRequest(`/api/v1/grievances/${g.id}/revisions`), params({ id: g.id }))),
+    );
+    // A pure status move writes no revision (it has its own timeline): only the edit is there.
+    expect(revisions.items.map((r) => [r.action, r.actor])).toEqual([
+      ["create", null],
+      ["edit", mover],
+    ]);
+    expect(revisions.items[1]!.changes).toEqual([{ field: "description", before: "", after: "Stalled since May" }]);
   });
 
   it("edits fields without a status change: version bumped, no history row", async () => {
