@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: everything a new user needs, in order, with no .env and no other step:
 // migrate the database, seed it when empty, build when there is no build of the current code,
-// then serve. `npm run dev` does the same but serves with `next dev` and never builds.
+// then serve. `npm run dev` does the same but serves in development mode and never builds. Both
+// serve through scripts/serve.mjs, which tells the app the client's real address.
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -71,11 +72,10 @@ if (!dev) {
   }
 }
 
-const args = dev ? [nextBin, "dev", "-p", port] : [nextBin, "start", "-p", port];
-if (process.env.HOST) args.push("-H", process.env.HOST);
+const args = ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])];
 console.log(
   `Backchannel on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"})`,
 );
-const server = spawn(process.execPath, args, { stdio: "inherit" });
+const server = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,10 +4,11 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-// System tests run the built app as a user would (`next start` on a real database), after the
-// browser journeys have built it. scripts/test.mjs runs them on SQLite and on PostgreSQL.
+// System tests run the built app as a user would (scripts/serve.mjs, what `npm start` serves
+// with, on a real database), after the browser journeys have built it. scripts/test.mjs runs them
+// on SQLite and on PostgreSQL.
 
-const NEXT = path.resolve("node_modules/next/dist/bin/next");
+const SERVE = path.resolve("scripts/serve.mjs");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -83,12 +84,26 @@ export function prepare(
 
 export type Server = { port: number; url: string; process: ChildProcess; output: () => string };
 
-/** `next start` on the existing build, ready when its API answers. */
-export async function startServer(databaseUrl: string, token: string): Promise<Server> {
+/**
+ * The existing build served on 127.0.0.1 as `npm start` serves it (scripts/serve.mjs), ready when
+ * its API answers. `env` adds to the server's environment (e.g. BACKCHANNEL_TRUSTED_PROXIES).
+ */
+export async function startServer(
+  databaseUrl: string,
+  token: string,
+  { env = {} }: { env?: Record<string, string> } = {},
+): Promise<Server> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+  const child = spawn(process.execPath, [SERVE], {
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
@@ -96,7 +111,7 @@ export async function startServer(databaseUrl: string, token: string): Promise<S
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
     try {
       const response = await fetch(`${url}/api/v1/parties`, { headers: { authorization: `Bearer ${token}` } });
       if (response.status === 200) return { port, url, process: child, output: () => output };
@@ -106,7 +121,7 @@ export async function startServer(databaseUrl: string, token: string): Promise<S
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill("SIGKILL");
-  throw new Error(`next start did not become ready:\n${output}`);
+  throw new Error(`the server did not become ready:\n${output}`);
 }
 
 export async function stopServer(server: Server): Promise<void> {
