@@ -21,7 +21,7 @@ import * as venueOne from "@/app/api/v1/venues/[slug]/route";
 import * as venueList from "@/app/api/v1/venues/route";
 import { zodIssues } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ErrorBodySchema, LIMITS, parseFiltersLenient, SlugSchema } from "@/lib/schemas/common";
+import { ErrorBodySchema, IdSchema, LIMITS, parseFiltersLenient, SlugSchema } from "@/lib/schemas/common";
 import {
   GRIEVANCE_CATEGORIES,
   GRIEVANCE_STATUSES,
@@ -76,7 +76,7 @@ import {
 import { foldForSearch } from "@/lib/search";
 import { getDb } from "@/lib/server/db";
 import { SESSION_COOKIE_PREFIX } from "@/lib/server/auth";
-import { makeGrievance, makeMeeting, makeVenue, seedDatabase } from "../support/factories";
+import { makeGrievance, makeMeeting, makeParty, makeVenue, seedDatabase } from "../support/factories";
 import { authHeader, params } from "../api/support";
 
 // Hostile input, generated: every input schema and every /api/v1 route handler, called in-process
@@ -506,6 +506,12 @@ let patchMeeting = "";
 let heldMeeting = "";
 let outcomeGrievances: string[] = [];
 let linkMeeting = "";
+/**
+ * Real records for the routes addressed by an id or a slug, so that their fuzz also reaches a
+ * record (not only "not found"): these may be edited, deleted, restored or merged by it, and no
+ * other test relies on them.
+ */
+const target = { grievance: "", meeting: "", party: "", venue: "" };
 
 beforeAll(async () => {
   await seedDatabase();
@@ -519,6 +525,10 @@ beforeAll(async () => {
     (await makeGrievance({ raisedBy: ["united-states"], addressedTo: ["russia"] })).id,
     (await makeGrievance({ raisedBy: ["turkiye"], addressedTo: ["russia"] })).id,
   ];
+  target.grievance = (await makeGrievance({ raisedBy: ["russia"], addressedTo: ["turkiye"] })).id;
+  target.meeting = (await makeMeeting({ status: "HELD" })).id;
+  target.party = (await makeParty({ slug: "hostile-target-party" })).slug;
+  target.venue = (await makeVenue({ slug: "hostile-target-venue" })).slug;
   // Warm-up: the first cookie request records the shared auth secret (a row written once per
   // database, by design), and the token's lastUsedAt is set; neither should count against a
   // refused request below.
@@ -577,11 +587,15 @@ async function snapshot(): Promise<Snapshot> {
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
 /** How a body goes on the wire. */
-type Body =
+type Body = (
   | { kind: "json"; value: unknown; contentType?: string | null }
   | { kind: "proto"; value: Record<string, unknown>; key: string; inner: unknown; contentType?: string | null }
   | { kind: "text"; text: string; contentType?: string | null }
-  | { kind: "bytes"; bytes: Uint8Array; contentType?: string | null };
+  | { kind: "bytes"; bytes: Uint8Array; contentType?: string | null }
+) & {
+  /** No route can accept it (not JSON, not an object, a key no strict schema has, not sent as JSON): a 4xx. */
+  refused?: true;
+};
 
 const VERSION_MARK = /^\u0000version-of:(.+)$/;
 
@@ -723,7 +737,7 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
           fc.constantFrom("__proto__", "constructor", "prototype"),
           fc.oneof(hostileJson, fc.constant({ polluted: true }), fc.constant({ prototype: { polluted: true } })),
         )
-        .map(([value, key, inner]): Body => ({ kind: "proto", value, key, inner })),
+        .map(([value, key, inner]): Body => ({ kind: "proto", value, key, inner, refused: true })),
     },
     { weight: 1, arbitrary: hostileText.map((text): Body => ({ kind: "text", text })) },
     {
@@ -742,11 +756,13 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
           '{"title":"\\ud800"}',
           '{"a":"\\u0000"}',
         )
-        .map((text): Body => ({ kind: "text", text })),
+        .map((text): Body => ({ kind: "text", text, refused: true })),
     },
     {
       weight: 1,
-      arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes): Body => ({ kind: "bytes", bytes })),
+      arbitrary: fc
+        .uint8Array({ minLength: 1, maxLength: 64 })
+        .map((bytes): Body => ({ kind: "bytes", bytes, refused: true })),
     },
     {
       weight: 1,
@@ -760,6 +776,7 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
         .map(([depth, [open, close], key, inField]): Body => ({
           kind: "text",
           text: inField ? `{${JSON.stringify(key)}:${deepText(depth, open!, close!)}}` : deepText(depth, open!, close!),
+          refused: true,
         })),
     },
     {
@@ -778,9 +795,13 @@ function malformedBodies(valid: fc.Arbitrary<Record<string, unknown>>, keys: rea
     },
     {
       weight: 1,
-      arbitrary: fc
-        .tuple(valid, fc.constantFrom(...CONTENT_TYPES))
-        .map(([value, contentType]): Body => ({ kind: "json", value, contentType })),
+      arbitrary: fc.tuple(valid, fc.constantFrom(...CONTENT_TYPES)).map(([value, contentType]): Body => ({
+        kind: "json",
+        value,
+        contentType,
+        // Only the media type counts (a charset is not read): anything but application/json is a 415.
+        ...(contentType?.split(";")[0]?.trim().toLowerCase() === "application/json" ? {} : { refused: true as const }),
+      })),
     },
   );
 }
@@ -1254,9 +1275,15 @@ describe("routes that take a JSON body", () => {
         await fc.assert(
           fc.asyncProperty(malformedBodies(route.valid(), route.keys), async (body) => {
             const answer = await send(route.call(), route.method, route.path(), body);
-            // Extra keys, wrong types and prototype keys never pass the strict schemas; a body
-            // that happens to stay valid after mutation must still read back as sent.
-            if (answer.status < 300) await route.readBack(answer);
+            // Malformed JSON, non-objects, prototype keys and other media types never pass (send
+            // has checked the error shape and that nothing was written); a mutated body that
+            // happens to stay valid must still read back as sent.
+            if (body.refused) {
+              expect(
+                answer.status,
+                `${route.name} accepted ${JSON.stringify(body).slice(0, 300)}`,
+              ).toBeGreaterThanOrEqual(400);
+            } else if (answer.status < 300) await route.readBack(answer);
           }),
           opts(50),
         );
@@ -1307,6 +1334,8 @@ type ParamRoute = {
    * such a value may be looked up: PostgreSQL refuses a NUL byte in a query).
    */
   names?: (param: string) => Promise<boolean>;
+  /** A record the route can reach (one of `target`), mixed into the hostile params. */
+  known: () => string;
   /** A change: on a slug that names a record it may succeed or be refused, but never fail with a 5xx. */
   writes?: true;
 };
@@ -1322,16 +1351,27 @@ async function names(table: "party" | "venue", param: string): Promise<boolean> 
 }
 const namesParty = (slug: string) => names("party", slug);
 const namesVenue = (slug: string) => names("venue", slug);
+
+/** Whether an id names a grievance or a meeting, deleted or not (the fuzz uses an admin's token). */
+async function namesById(table: "grievance" | "meeting", param: string): Promise<boolean> {
+  const id = IdSchema.safeParse(param);
+  if (!id.success) return false;
+  const db = await getDb();
+  const where = { where: { id: id.data } };
+  return (table === "grievance" ? await db.grievance.count(where) : await db.meeting.count(where)) > 0;
+}
+const grievanceRoute = { names: (id: string) => namesById("grievance", id), known: () => target.grievance };
+const meetingRoute = { names: (id: string) => namesById("meeting", id), known: () => target.meeting };
 const jsonBody = (value: fc.Arbitrary<unknown>) => () => value.map((v): Body => ({ kind: "json", value: v }));
 
 /** PATCH, DELETE, restore and merge of a party or a venue, by a hostile slug. */
 function sluggedChangeRoutes(plural: "parties" | "venues"): ParamRoute[] {
-  const [one, restore, merge, names] =
+  const [one, restore, merge, names, known] =
     plural === "parties"
-      ? [partyOne, partyRestore, partyMerge, namesParty]
-      : [venueOne, venueRestore, venueMerge, namesVenue];
+      ? [partyOne, partyRestore, partyMerge, namesParty, () => target.party]
+      : [venueOne, venueRestore, venueMerge, namesVenue, () => target.venue];
   const base = `/api/v1/${plural}/`;
-  const common = { base, names, writes: true as const };
+  const common = { base, names, known, writes: true as const };
   return [
     {
       ...common,
@@ -1365,18 +1405,23 @@ function sluggedChangeRoutes(plural: "parties" | "venues"): ParamRoute[] {
 const PARAM_ROUTES: ParamRoute[] = [
   {
     name: "GET /api/v1/grievances/[id]",
+    ...grievanceRoute,
     method: "GET",
     base: "/api/v1/grievances/",
     call: (id) => (r) => grievanceOne.GET(r, params({ id })),
   },
   {
     name: "DELETE /api/v1/grievances/[id]",
+    ...grievanceRoute,
+    writes: true,
     method: "DELETE",
     base: "/api/v1/grievances/",
     call: (id) => (r) => grievanceOne.DELETE(r, params({ id })),
   },
   {
     name: "PATCH /api/v1/grievances/[id]",
+    ...grievanceRoute,
+    writes: true,
     method: "PATCH",
     base: "/api/v1/grievances/",
     call: (id) => (r) => grievanceOne.PATCH(r, params({ id })),
@@ -1384,12 +1429,15 @@ const PARAM_ROUTES: ParamRoute[] = [
   },
   {
     name: "GET /api/v1/grievances/[id]/history",
+    ...grievanceRoute,
     method: "GET",
     base: "/api/v1/grievances/",
     call: (id) => (r) => grievanceHistory.GET(r, params({ id })),
   },
   {
     name: "POST /api/v1/grievances/[id]/restore",
+    ...grievanceRoute,
+    writes: true,
     method: "POST",
     base: "/api/v1/grievances/",
     call: (id) => (r) => grievanceRestore.POST(r, params({ id })),
@@ -1397,18 +1445,23 @@ const PARAM_ROUTES: ParamRoute[] = [
   },
   {
     name: "GET /api/v1/meetings/[id]",
+    ...meetingRoute,
     method: "GET",
     base: "/api/v1/meetings/",
     call: (id) => (r) => meetingOne.GET(r, params({ id })),
   },
   {
     name: "DELETE /api/v1/meetings/[id]",
+    ...meetingRoute,
+    writes: true,
     method: "DELETE",
     base: "/api/v1/meetings/",
     call: (id) => (r) => meetingOne.DELETE(r, params({ id })),
   },
   {
     name: "PATCH /api/v1/meetings/[id]",
+    ...meetingRoute,
+    writes: true,
     method: "PATCH",
     base: "/api/v1/meetings/",
     call: (id) => (r) => meetingOne.PATCH(r, params({ id })),
@@ -1416,6 +1469,8 @@ const PARAM_ROUTES: ParamRoute[] = [
   },
   {
     name: "POST /api/v1/meetings/[id]/outcomes",
+    ...meetingRoute,
+    writes: true,
     method: "POST",
     base: "/api/v1/meetings/",
     call: (id) => (r) => meetingOutcomes.POST(r, params({ id })),
@@ -1423,12 +1478,15 @@ const PARAM_ROUTES: ParamRoute[] = [
   },
   {
     name: "POST /api/v1/meetings/[id]/restore",
+    ...meetingRoute,
+    writes: true,
     method: "POST",
     base: "/api/v1/meetings/",
     call: (id) => (r) => meetingRestore.POST(r, params({ id })),
   },
   {
     name: "GET /api/v1/parties/[slug]",
+    known: () => target.party,
     method: "GET",
     base: "/api/v1/parties/",
     call: (slug) => (r) => partyOne.GET(r, params({ slug })),
@@ -1436,6 +1494,7 @@ const PARAM_ROUTES: ParamRoute[] = [
   },
   {
     name: "GET /api/v1/venues/[slug]",
+    known: () => target.venue,
     method: "GET",
     base: "/api/v1/venues/",
     call: (slug) => (r) => venueOne.GET(r, params({ slug })),
@@ -1454,16 +1513,21 @@ describe("routes addressed by an id or slug, given hostile ids", () => {
       `${route.name}: answers 404 (or 4xx) with the error shape, and writes nothing`,
       async () => {
         const body = route.body ? route.body() : fc.constant(undefined);
+        // Mostly hostile, sometimes a record that exists, so the route is also fuzzed past its lookup.
+        const param = fc.oneof(
+          { weight: 8, arbitrary: hostileParam },
+          { weight: 2, arbitrary: fc.constant(route.known()) },
+        );
         await fc.assert(
-          fc.asyncProperty(hostileParam, body, async (param, requestBody) => {
+          fc.asyncProperty(param, body, async (param, requestBody) => {
             const answer = await send(route.call(param), route.method, `${route.base}${segment(param)}`, requestBody);
             const label = `${route.name} with ${JSON.stringify(param).slice(0, 100)}`;
             if (await route.names?.(param)) {
+              // A change may be refused (a stale version, a record named elsewhere), never a 5xx.
               if (route.writes) expect(answer.status, label).toBeLessThan(500);
               else expect(answer.status, label).toBe(200);
               return;
             }
-            // Hostile ids name no record: the fixtures' ids are cuids that these never produce.
             expect(answer.status, label).toBeGreaterThanOrEqual(400);
           }),
           opts(30),
