@@ -43,7 +43,7 @@ const KINDS: Kind[] = [
     name: "meeting",
     make: async () => {
       const m = await makeMeeting();
-      return { key: m.id, version: m.version, same: { title: m.title, summary: m.summary ?? "" } };
+      return { key: m.id, version: m.version, same: { title: m.title, summary: m.summary ?? "", date: "2025-05-01" } };
     },
     patch: (id, body) => meetingOne.PATCH(jsonRequest("PATCH", `/api/v1/meetings/${id}`, body), params({ id })),
     row: async (id) =>
