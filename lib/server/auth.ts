@@ -26,7 +26,8 @@ export const SESSION_COOKIE_PREFIX = "backchannel";
 /**
  * The argon2 work behind every sign-in answer. An object, so a test can count the calls: a wrong
  * password, an unknown email and a deactivated account must each cost one verify and nothing
- * else, or their timings would tell them apart (a hash costs more than a verify).
+ * else, or their timings would tell them apart (a hash costs more than a verify). A successful
+ * sign-in verifies twice (signIn, then Better Auth): only refusals need to look alike.
  */
 export const passwordHashing = {
   hash: (password: string) => hash(password, ARGON2_OPTIONS),
@@ -172,21 +173,20 @@ export async function signIn(input: unknown, requestHeaders: Headers): Promise<v
   }
   const message = "The email or password is wrong, or the account is deactivated";
   const refused = new AppError("UNAUTHENTICATED", message, { issues: [{ path: "password", message }] });
+  // Every refusal does the same work, one read and one verify, whatever the account: an unknown
+  // email is verified against a dummy hash (Better Auth would hash instead, which takes longer)
+  // and a deactivated one is refused only after its password is checked.
   const db = await getDb();
   const account = await db.account.findFirst({
     where: { providerId: "credential", password: { not: null }, user: { email } },
-    select: { id: true },
+    select: { password: true, user: { select: { deactivatedAt: true } } },
   });
-  if (!account) {
-    // Better Auth would hash the password here, which takes longer than the verify a wrong
-    // password costs: verify against a hash of nothing instead.
-    await passwordHashing.verify(await dummyHash(), password);
-    throw refused;
-  }
+  const matches = await passwordHashing.verify(account?.password ?? (await dummyHash()), password).catch(() => false);
+  if (!account || !matches || account.user.deactivatedAt) throw refused;
   const auth = await authFor(requestHeaders);
   try {
-    // A deactivated account is refused by the session hook in createAuth, after Better Auth has
-    // verified the password as for anyone else: refusing it earlier would answer measurably faster.
+    // Better Auth checks the password again and makes the session; its session hook refuses a
+    // user deactivated in between.
     await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch {
     throw refused;
