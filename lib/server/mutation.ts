@@ -47,14 +47,29 @@ export async function mutate<T, S extends z.ZodType = z.ZodUndefined>(
   const who = authorize(actor, spec.permission);
   const data = spec.schema ? parseOrThrow(spec.schema, spec.input) : (undefined as z.output<S>);
   const db = await getDb();
-  try {
-    return await db.$transaction((tx) => {
-      if (spec.context) contexts.set(tx, spec.context);
-      return work(tx, data, who);
-    });
-  } catch (error) {
-    throw databaseError(error, (fields) => spec.unique?.[fields.join(",")]?.(data));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => {
+        if (spec.context) contexts.set(tx, spec.context);
+        return work(tx, data, who);
+      });
+    } catch (error) {
+      // Run again on fresh rows: the version check then answers what the other writer did (a 409).
+      if (staleSnapshot(error) && attempt < STALE_SNAPSHOT_ATTEMPTS) continue;
+      throw databaseError(error, (fields) => spec.unique?.[fields.join(",")]?.(data));
+    }
   }
+}
+
+/**
+ * SQLite in WAL mode: the transaction read rows that another connection (another process on the
+ * same file) has since committed over, so it may not write. Its reads were stale, not wrong, and
+ * nothing was written; the in-process mutex cannot see other processes, so the runner retries.
+ */
+const STALE_SNAPSHOT_ATTEMPTS = 3;
+
+function staleSnapshot(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as PrismaLikeError).code === "SQLITE_BUSY_SNAPSHOT";
 }
 
 /**
@@ -106,5 +121,8 @@ function databaseError(error: unknown, uniqueError: (fields: string[]) => AppErr
   }
   const e = error as PrismaLikeError | null;
   if (e?.code === "P2025") return notFound(e.meta?.modelName ?? "Record");
+  if (staleSnapshot(error)) {
+    return new AppError("CONFLICT", "Another writer kept changing the same records meanwhile; try again");
+  }
   return error;
 }

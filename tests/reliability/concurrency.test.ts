@@ -1,14 +1,46 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as grievanceList from "@/app/api/v1/grievances/route";
 import * as grievanceOne from "@/app/api/v1/grievances/[id]/route";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
-import { getGrievanceHistory } from "@/lib/server/grievances";
-import { makeGrievance } from "../support/factories";
+import { getGrievanceHistory, getGrievanceOrThrow } from "@/lib/server/grievances";
+import type * as PartiesModule from "@/lib/server/parties";
+import { makeGrievance, makeParty } from "../support/factories";
 import { tokenFor } from "../api/support";
 
 // Two analysts saving the same record: the second gets 409 with the current record, never a
 // silent overwrite; writers that retry on 409 all land, in a consistent order. Over the real
 // route handler and database, as a script would hit it.
+//
+// Within one process these run one transaction at a time on SQLite (the adapter's mutex), so the
+// version check at the start of the transaction decides them; on PostgreSQL they interleave and
+// the compare-and-set (`updateMany where {id, version}`) does. The last block makes the race that
+// one process cannot make on SQLite: another connection (another instance, a script) commits a
+// save between this transaction's version check and its write, on both databases.
+
+/**
+ * Another writer's commit, made when a transaction under test has read its parties: for a save,
+ * after its version check and before its first write; for a create, after its first read. `runs`
+ * says how many such lookups it follows.
+ */
+const between = vi.hoisted(() => ({ runs: 0, other: null as null | (() => Promise<void>), fired: 0 }));
+vi.mock("@/lib/server/parties", async (importOriginal) => {
+  const original = await importOriginal<typeof PartiesModule>();
+  return {
+    ...original,
+    partyIdsBySlug: async (...args: Parameters<typeof original.partyIdsBySlug>) => {
+      const found = await original.partyIdsBySlug(...args);
+      if (between.other && between.runs > 0) {
+        between.runs--;
+        between.fired++;
+        await between.other();
+      }
+      return found;
+    },
+  };
+});
 
 let token = "";
 beforeAll(async () => {
@@ -64,5 +96,105 @@ describe("concurrent status changes", () => {
     expect(new Set(history.slice(1).map((h) => h.reason)).size).toBe(20);
     // Consistent order: each row starts where the previous one ended.
     for (let i = 1; i < history.length; i++) expect(history[i]!.from).toBe(history[i - 1]!.to);
+    // Up to 20 × 20 attempts; on PostgreSQL, on a loaded machine, that takes a while.
+  }, 60_000);
+});
+
+/** One statement on a connection of its own, committed at once: another writer on the same database. */
+async function onAnotherConnection(sql: string, values: unknown[]): Promise<void> {
+  const url = process.env.DATABASE_URL!;
+  if (url.startsWith("file:")) {
+    const db = new Database(url.slice("file:".length), { timeout: 10_000 });
+    try {
+      db.prepare(sql.replace(/\$\d+/g, "?")).run(...values);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The rows a save writes besides the grievance's own (which the other writer also changes). */
+async function writtenFor(grievanceId: string) {
+  const db = await getDb();
+  return {
+    history: await db.grievanceStatusChange.count({ where: { grievanceId } }),
+    revisions: await db.revision.count({ where: { entityId: grievanceId } }),
+    parties: await db.grievanceParty.count({ where: { grievanceId } }),
+  };
+}
+
+describe("a transaction that another connection overtakes between its reads and its write", () => {
+  it("is a 409 for a save, carrying the record as the other writer left it, and writes nothing of its own", async () => {
+    const g = await makeGrievance();
+    const before = await writtenFor(g.id);
+    between.fired = 0;
+    between.runs = 1;
+    // What another instance's save of version 1 commits: its edit, and the version moved on.
+    between.other = () =>
+      onAnotherConnection('UPDATE "Grievance" SET "description" = $1, "version" = "version" + 1 WHERE "id" = $2', [
+        "theirs",
+        g.id,
+      ]);
+    const response = await patch(g.id, {
+      version: 1,
+      description: "mine",
+      raisedBy: g.raisedBy.map((p) => p.slug),
+      status: "STALLED",
+      reason: "my move",
+    });
+    between.other = null;
+    expect(between.fired).toBe(1);
+    expect(response.status, await response.clone().text()).toBe(409);
+    const conflict = await response.json();
+    expect(conflict.error).toMatchObject({
+      code: "CONFLICT",
+      current: { id: g.id, version: 2, description: "theirs" },
+    });
+    expect(await getGrievanceOrThrow(SYSTEM, g.id)).toMatchObject({
+      version: 2,
+      status: "OPEN",
+      description: "theirs",
+    });
+    expect(await writtenFor(g.id)).toEqual(before);
+  });
+
+  it("lands or is a 409, never a 5xx, when the other writer commits during every try", async () => {
+    const { slug } = await makeParty();
+    between.fired = 0;
+    between.runs = 100;
+    // Any commit at all on the same SQLite file makes this transaction's snapshot stale.
+    between.other = () =>
+      onAnotherConnection('UPDATE "Party" SET "shortName" = $1 WHERE "slug" = $2', [`S${between.fired}`, slug]);
+    const title = `Overtaken ${Date.now()}`;
+    const response = await grievanceList.POST(
+      new Request("http://localhost/api/v1/grievances", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ title, category: "OTHER", raisedBy: [slug], addressedTo: [slug] }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    between.other = null;
+    const db = await getDb();
+    const stored = await db.grievance.count({ where: { title } });
+    if (process.env.DATABASE_URL!.startsWith("file:")) {
+      // Each try is overtaken after its first read; the runner gives up after a few.
+      expect(response.status, await response.clone().text()).toBe(409);
+      expect((await response.json()).error.code).toBe("CONFLICT");
+      expect(between.fired).toBeGreaterThan(1);
+      expect(stored).toBe(0);
+    } else {
+      // PostgreSQL reads each statement's own snapshot: a commit elsewhere does not stop this one.
+      expect(response.status, await response.clone().text()).toBe(201);
+      expect(stored).toBe(1);
+    }
   });
 });
