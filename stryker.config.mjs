@@ -20,6 +20,8 @@ const config = {
   ignoreStatic: false,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
+  // The first run, with coverage, is the whole related suite on one worker: minutes on two busy cores.
+  dryRunTimeoutMinutes: 60,
   reporters: ["clear-text", "html", "json", "progress"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
