@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM } from "@/lib/server/authz";
 import { getAuth } from "@/lib/server/auth";
-import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
+import { getCitation, getSource } from "@/lib/server/citations";
+import { createGrievance, getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
 import { getDb } from "@/lib/server/db";
 import { createMeeting, getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
 import { createParty, getPartyOrThrow } from "@/lib/server/parties";
@@ -33,6 +34,7 @@ const grievanceActions = await import("@/lib/actions/grievances");
 const meetingActions = await import("@/lib/actions/meetings");
 const recordActions = await import("@/lib/actions/records");
 const adminActions = await import("@/lib/actions/admin");
+const sourceActions = await import("@/lib/actions/sources");
 
 type Identity = "anonymous" | "viewer" | "analyst" | "admin" | "deactivated" | "revokedToken";
 type Need = "write" | "admin";
@@ -43,6 +45,9 @@ let meetingId = "";
 /** A round held today: an outcome there is dated after the grievance was raised, whenever that was. */
 let outcomeMeetingId = "";
 let viewerId = "";
+/** A quote and its source of the matrix's own: edited, deleted and restored by it. */
+let citationId = "";
+let sourceId = "";
 let n = 0;
 
 beforeAll(async () => {
@@ -55,6 +60,15 @@ beforeAll(async () => {
   // Named by nothing, so an admin may delete them.
   await createParty(SYSTEM, { name: "Matrix Party", slug: "matrix-party" });
   await createVenue(SYSTEM, { name: "Matrix Venue", slug: "matrix-venue", city: "Geneva", country: "Switzerland" });
+  const quoted = await createGrievance(SYSTEM, {
+    title: "Matrix quoted grievance",
+    category: "OTHER",
+    raisedBy: ["russia"],
+    addressedTo: ["united-states"],
+    citations: [{ quote: "Matrix quote.", source: "https://example.org/matrix-source" }],
+  });
+  citationId = quoted.citations[0]!.id;
+  sourceId = quoted.citations[0]!.source.id;
   identityHeaders.set("anonymous", new Headers());
   const auth = await getAuth();
   for (const role of ["viewer", "analyst", "admin"] as const) {
@@ -312,6 +326,38 @@ CASES.push(
     () => createVenue(SYSTEM, { name: `Duplicate ${++n}`, city: "Geneva", country: "Switzerland" }),
     { note: "Matrix" },
   ),
+  {
+    name: "updateCitationAction",
+    need: "write",
+    run: async () =>
+      sourceActions.updateCitationAction(
+        idle,
+        form({
+          id: citationId,
+          version: String((await getCitation(SYSTEM, citationId)).version),
+          quote: `Matrix quote ${++n}.`,
+        }),
+      ),
+  },
+  {
+    name: "deleteCitationAction",
+    need: "admin",
+    run: () => sourceActions.deleteCitationAction(idle, form({ id: citationId })),
+  },
+  {
+    name: "restoreCitationAction",
+    need: "admin",
+    run: () => sourceActions.restoreCitationAction(idle, form({ id: citationId })),
+  },
+  {
+    name: "updateSourceAction",
+    need: "write",
+    run: async () =>
+      sourceActions.updateSourceAction(
+        idle,
+        form({ id: sourceId, version: String((await getSource(SYSTEM, sourceId)).version), note: `Note ${++n}` }),
+      ),
+  },
   {
     name: "updateAgendaNoteAction",
     need: "write",

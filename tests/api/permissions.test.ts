@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as citationRestore from "@/app/api/v1/citations/[id]/restore/route";
+import * as citationRevisions from "@/app/api/v1/citations/[id]/revisions/route";
+import * as citationOne from "@/app/api/v1/citations/[id]/route";
 import * as grievanceList from "@/app/api/v1/grievances/route";
 import * as grievanceOne from "@/app/api/v1/grievances/[id]/route";
 import * as grievanceHistory from "@/app/api/v1/grievances/[id]/history/route";
@@ -10,11 +13,14 @@ import * as meetingOutcomes from "@/app/api/v1/meetings/[id]/outcomes/route";
 import * as meetingRestore from "@/app/api/v1/meetings/[id]/restore/route";
 import * as meetingRevisions from "@/app/api/v1/meetings/[id]/revisions/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
+import * as overview from "@/app/api/v1/overview/route";
 import * as partyList from "@/app/api/v1/parties/route";
 import * as partyMerge from "@/app/api/v1/parties/[slug]/merge/route";
 import * as partyRestore from "@/app/api/v1/parties/[slug]/restore/route";
 import * as partyOne from "@/app/api/v1/parties/[slug]/route";
 import * as partyRevisions from "@/app/api/v1/parties/[slug]/revisions/route";
+import * as sourceRevisions from "@/app/api/v1/sources/[id]/revisions/route";
+import * as sourceOne from "@/app/api/v1/sources/[id]/route";
 import * as venueList from "@/app/api/v1/venues/route";
 import * as venueMerge from "@/app/api/v1/venues/[slug]/merge/route";
 import * as venueRestore from "@/app/api/v1/venues/[slug]/restore/route";
@@ -22,6 +28,7 @@ import * as venueOne from "@/app/api/v1/venues/[slug]/route";
 import * as venueRevisions from "@/app/api/v1/venues/[slug]/revisions/route";
 import { getAuth } from "@/lib/server/auth";
 import { SYSTEM } from "@/lib/server/authz";
+import { deleteCitation, getCitation, getSource } from "@/lib/server/citations";
 import { createGrievance, deleteGrievance, getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
 import { createMeeting, deleteMeeting, getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
 import { createParty, deleteParty, getPartyOrThrow } from "@/lib/server/parties";
@@ -48,8 +55,20 @@ let meetingId = "";
 /** A round held today: a grievance's outcome there is dated after it was raised, whenever that was. */
 let outcomeMeetingId = "";
 /** Records deleted before the matrix runs, and never restored. */
-const gone = { grievance: "", meeting: "", party: "deleted-matrix-party", venue: "deleted-matrix-venue" };
+const gone = {
+  grievance: "",
+  meeting: "",
+  party: "deleted-matrix-party",
+  venue: "deleted-matrix-venue",
+  /** A quote deleted on its own, on a live grievance. */
+  citation: "",
+  /** A quote left as it was on the deleted grievance: out of sight with it. */
+  grievanceCitation: "",
+};
 const GONE_TITLE = "Deleted matrix grievance";
+/** A quote and its source of the matrix's own, on a live grievance: edited, deleted and restored by it. */
+let citationId = "";
+let sourceId = "";
 
 async function token(role: "viewer" | "analyst" | "admin", email: string) {
   const user = await createUser(SYSTEM, { email, role, password: PASSWORD });
@@ -66,14 +85,29 @@ beforeAll(async () => {
   outcomeMeetingId = (
     await createMeeting(SYSTEM, { title: "Matrix round", date: new Date().toISOString().slice(0, 10), status: "HELD" })
   ).id;
-  gone.grievance = (
-    await createGrievance(SYSTEM, {
-      title: GONE_TITLE,
-      category: "OTHER",
-      raisedBy: ["russia"],
-      addressedTo: ["united-states"],
-    })
-  ).id;
+  const quoted = await createGrievance(SYSTEM, {
+    title: "Matrix quoted grievance",
+    category: "OTHER",
+    raisedBy: ["russia"],
+    addressedTo: ["united-states"],
+    citations: [
+      { quote: "Matrix quote.", source: "https://example.org/matrix-source" },
+      { quote: "Deleted matrix quote.", source: "https://example.org/matrix-source" },
+    ],
+  });
+  citationId = quoted.citations[0]!.id;
+  sourceId = quoted.citations[0]!.source.id;
+  gone.citation = quoted.citations[1]!.id;
+  await deleteCitation(SYSTEM, gone.citation);
+  const goneGrievance = await createGrievance(SYSTEM, {
+    title: GONE_TITLE,
+    category: "OTHER",
+    raisedBy: ["russia"],
+    addressedTo: ["united-states"],
+    citations: [{ quote: "Quote on a deleted grievance.", source: "https://example.org/matrix-source" }],
+  });
+  gone.grievance = goneGrievance.id;
+  gone.grievanceCitation = goneGrievance.citations[0]!.id;
   await deleteGrievance(SYSTEM, gone.grievance);
   gone.meeting = (await createMeeting(SYSTEM, { title: "Deleted matrix round" })).id;
   await deleteMeeting(SYSTEM, gone.meeting);
@@ -115,8 +149,8 @@ type Case = {
   call: (headers: Record<string, string>, prepared: string) => Promise<Response>;
   /** A deleted record: an identity that may read but is not an admin is told it was not found. */
   hidden?: true;
-  /** What the allowed answer's body must hold beyond its status. */
-  check?: (body: any) => void;
+  /** What the allowed answer's body must hold beyond its status (for the identity that asked). */
+  check?: (body: any, identity: Identity) => void;
 };
 
 const url = (path: string) => `http://localhost${path}`;
@@ -137,6 +171,7 @@ const json = (method: string, path: string, body: unknown, headers: Record<strin
 const id = () => ({ params: Promise.resolve({ id: grievanceId }) });
 const mid = () => ({ params: Promise.resolve({ id: meetingId }) });
 const slug = (s: string) => ({ params: Promise.resolve({ slug: s }) });
+const byId = (value: string) => ({ params: Promise.resolve({ id: value }) });
 const none = { params: Promise.resolve({} as Record<string, never>) };
 let n = 0;
 
@@ -383,6 +418,76 @@ const CASES: Case[] = [
     success: 200,
     call: (h) => openapi.GET(get("/api/v1/openapi.json", h), none),
   },
+  {
+    name: "GET /overview",
+    need: "read",
+    success: 200,
+    call: (h) => overview.GET(get("/api/v1/overview", h), none),
+    check: (body) => expect(body.totalGrievances).toBeGreaterThan(0),
+  },
+  {
+    name: "GET /citations/{id}",
+    need: "read",
+    success: 200,
+    call: (h) => citationOne.GET(get(`/api/v1/citations/${citationId}`, h), byId(citationId)),
+    check: (body) => expect(body).toMatchObject({ id: citationId, source: { id: sourceId } }),
+  },
+  {
+    name: "PATCH /citations/{id}",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { version } = await getCitation(SYSTEM, citationId);
+      return citationOne.PATCH(
+        json("PATCH", `/api/v1/citations/${citationId}`, { version, quote: `Matrix quote ${++n}.` }, h),
+        byId(citationId),
+      );
+    },
+  },
+  {
+    name: "GET /citations/{id}/revisions",
+    need: "read",
+    success: 200,
+    call: (h) => citationRevisions.GET(get(`/api/v1/citations/${citationId}/revisions`, h), byId(citationId)),
+  },
+  {
+    name: "DELETE /citations/{id}",
+    need: "admin",
+    success: 200,
+    call: (h) => citationOne.DELETE(json("DELETE", `/api/v1/citations/${citationId}`, {}, h), byId(citationId)),
+    check: (body) => expect(body.deletedAt).not.toBeNull(),
+  },
+  {
+    name: "POST /citations/{id}/restore",
+    need: "admin",
+    success: 200,
+    call: (h) => citationRestore.POST(json("POST", `/api/v1/citations/${citationId}/restore`, {}, h), byId(citationId)),
+    check: (body) => expect(body.deletedAt).toBeNull(),
+  },
+  {
+    name: "GET /sources/{id}",
+    need: "read",
+    success: 200,
+    call: (h) => sourceOne.GET(get(`/api/v1/sources/${sourceId}`, h), byId(sourceId)),
+  },
+  {
+    name: "PATCH /sources/{id}",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { version } = await getSource(SYSTEM, sourceId);
+      return sourceOne.PATCH(
+        json("PATCH", `/api/v1/sources/${sourceId}`, { version, note: `note ${++n}` }, h),
+        byId(sourceId),
+      );
+    },
+  },
+  {
+    name: "GET /sources/{id}/revisions",
+    need: "read",
+    success: 200,
+    call: (h) => sourceRevisions.GET(get(`/api/v1/sources/${sourceId}/revisions`, h), byId(sourceId)),
+  },
 ];
 
 /** The ids (or slugs) of a list answer's items. */
@@ -538,6 +643,56 @@ CASES.push(
     success: 200,
     call: (h) => venueRevisions.GET(get(`/api/v1/venues/${gone.venue}/revisions`, h), slug(gone.venue)),
   },
+  {
+    name: "GET /citations/{deleted id}",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => citationOne.GET(get(`/api/v1/citations/${gone.citation}`, h), byId(gone.citation)),
+    check: (body) => expect(body).toMatchObject({ id: gone.citation, deletedAt: expect.any(String) }),
+  },
+  {
+    name: "GET /citations/{deleted id}/revisions",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => citationRevisions.GET(get(`/api/v1/citations/${gone.citation}/revisions`, h), byId(gone.citation)),
+    check: (body) => expect(body.items.map((r: { action: string }) => r.action)).toContain("delete"),
+  },
+  {
+    name: "GET /citations/{id on a deleted grievance}",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) => citationOne.GET(get(`/api/v1/citations/${gone.grievanceCitation}`, h), byId(gone.grievanceCitation)),
+    check: (body) =>
+      expect(body).toMatchObject({ deletedAt: null, record: { id: gone.grievance, deletedAt: expect.any(String) } }),
+  },
+  {
+    name: "GET /citations/{id on a deleted grievance}/revisions",
+    need: "admin",
+    hidden: true,
+    success: 200,
+    call: (h) =>
+      citationRevisions.GET(
+        get(`/api/v1/citations/${gone.grievanceCitation}/revisions`, h),
+        byId(gone.grievanceCitation),
+      ),
+  },
+  {
+    name: "GET /sources/{id} lists the hidden quotes to admins only",
+    need: "read",
+    success: 200,
+    call: (h) => sourceOne.GET(get(`/api/v1/sources/${sourceId}`, h), byId(sourceId)),
+    check: (body, identity) => {
+      const listed = body.citations.map((c: { id: string }) => c.id);
+      expect(listed).toContain(citationId);
+      for (const hidden of [gone.citation, gone.grievanceCitation]) {
+        if (identity === "admin") expect(listed).toContain(hidden);
+        else expect(listed).not.toContain(hidden);
+      }
+    },
+  },
 );
 
 const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3 };
@@ -568,7 +723,7 @@ describe.each(IDENTITIES)("as %s", (identity) => {
     if (want.status === 0) {
       const response = await testCase.call(headers, prepared);
       expect(response.status, await response.clone().text()).toBe(testCase.success);
-      testCase.check?.(await response.json());
+      testCase.check?.(await response.json(), identity);
       return;
     }
     const response = await expectNothingChanged(() => testCase.call(headers, prepared), testCase.name);
