@@ -109,12 +109,15 @@ async function traceSyncs(pid: number, log: string): Promise<{ stop: () => Promi
     await new Promise((r) => setTimeout(r, 50));
   }
   await new Promise((r) => setTimeout(r, 500));
+  // Where ptrace is restricted (Yama's ptrace_scope on a laptop), strace starts, cannot attach, and exits.
+  if (tracer.exitCode !== null) throw new Error(`strace could not attach to the server: ${stderr.trim()}`);
   return {
     stop: async () => {
-      await new Promise((r) => {
-        tracer.once("exit", r);
-        tracer.kill("SIGINT"); // detaches, leaving the server running
-      });
+      if (tracer.exitCode === null)
+        await new Promise((r) => {
+          tracer.once("exit", r);
+          tracer.kill("SIGINT"); // detaches, leaving the server running
+        });
       return fs.readFileSync(log, "utf8");
     },
   };
