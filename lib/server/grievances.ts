@@ -239,8 +239,21 @@ const grievanceRecord = versionedRecord({
   state: (tx, id) =>
     tx.grievance.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true } }),
   read: readGrievanceDetail,
-  moves: { history: "grievanceStatusChange", key: "grievanceId", transitionError: grievanceTransitionError },
+  moves: {
+    history: "grievanceStatusChange",
+    key: "grievanceId",
+    transitionError: grievanceTransitionError,
+    beganAs: "raised",
+  },
 });
+
+/**
+ * Where something dated `at` lands in the grievance's timeline: the status in force then, and
+ * whether a later move follows (an outcome row's note-or-move decision reads it).
+ */
+export function grievanceTimelineAt(tx: Tx, id: string, at: Date, current: GrievanceStatus) {
+  return grievanceRecord.timelineAt(tx, id, at, current);
+}
 
 /** A grievance as the actor may see it: a deleted one exists for admins only. */
 export async function getGrievanceOrThrow(

@@ -11,12 +11,12 @@ import {
   type MeetingSummary,
 } from "@/lib/schemas/meeting";
 import { buildSearchText } from "@/lib/search";
-import { meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
+import { beforeBeginningError, meetingTransitionError, outcomeMeetingError } from "@/lib/status-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorId, authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { applyGrievanceChange, resolveOccurredAt } from "./grievances";
+import { applyGrievanceChange, grievanceTimelineAt, resolveOccurredAt } from "./grievances";
 import { mutate } from "./mutation";
 import { AGENDA_ITEM_REVISIONS, recordCreated, type RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
@@ -149,7 +149,12 @@ const meetingRecord = versionedRecord({
       select: { status: true, version: true, title: true, summary: true, deletedAt: true },
     }),
   read: readMeetingDetail,
-  moves: { history: "meetingStatusChange", key: "meetingId", transitionError: meetingTransitionError },
+  moves: {
+    history: "meetingStatusChange",
+    key: "meetingId",
+    transitionError: meetingTransitionError,
+    beganAs: "logged",
+  },
 });
 
 /** A meeting as the actor may see it: a deleted one exists for admins only. */
@@ -297,8 +302,11 @@ export async function logMeetingOutcome(
 
     for (const [index, outcome] of data.outcomes.entries()) {
       const grievance = byId.get(outcome.grievanceId)!;
-      const moves = outcome.status !== undefined && outcome.status !== grievance.status;
       const occurredAt = outcome.occurredAt ?? batchAt!;
+      // A row's status is a move only if it differs from the one in force at the row's date (a
+      // round logged late may precede a later move).
+      const place = await grievanceTimelineAt(tx, outcome.grievanceId, occurredAt, grievance.status);
+      const moves = outcome.status !== undefined && outcome.status !== place.inForce;
       await applyGrievanceChange(
         tx,
         outcome.grievanceId,
@@ -317,6 +325,10 @@ export async function logMeetingOutcome(
         occurredAt,
         who,
       );
+      // A note, like a move (which the change has checked, after the version), happens at its
+      // date: not before the grievance was raised.
+      const early = beforeBeginningError(place.began, occurredAt);
+      if (early) throw validationFailed([{ path: `outcomes.${index}.occurredAt`, message: early }]);
       // Appended, never replacing what an earlier note on this grievance said (issue 8).
       const agendaItem = await tx.agendaItem.create({
         data: {

@@ -4,6 +4,7 @@ import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LIMITS } from "@/lib/schemas/common";
 import type { SourceRef } from "@/lib/schemas/source";
+import { datedMoveError, type TimelinePlace } from "@/lib/status-rules";
 import { actorId, authorize, can, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
 import { mutate } from "./mutation";
@@ -30,7 +31,11 @@ type RecordTable = {
   updateMany(args: { where: { id: string; version?: number }; data: object }): Promise<{ count: number }>;
   count(args: { where: object }): Promise<number>;
 };
-type HistoryTable = { create(args: { data: object }): Promise<unknown> };
+type HistoryTable = {
+  create(args: { data: object }): Promise<unknown>;
+  findFirst(args: { where: object; orderBy: object[]; select: object }): Promise<TimelineEntry | null>;
+};
+type TimelineEntry = { toStatus: string; occurredAt: Date };
 
 type VersionedState = { version: number; deletedAt: Date | null; status?: string };
 type VersionedDetail = { version: number; deletedAt: string | null };
@@ -58,6 +63,8 @@ export type VersionedKind<
     history: H;
     key: Columns<H> & string;
     transitionError(from: StatusOf<State>, to: StatusOf<State>): string | null;
+    /** How its first entry came about, in messages: "raised" (a grievance), "logged" (a meeting). */
+    beganAs: string;
   };
 };
 
@@ -113,6 +120,39 @@ export function versionedRecord<
     );
   }
 
+  const history = (tx: Tx) => tx[movesOf().history] as unknown as HistoryTable;
+  const timelineEntry = { toStatus: true, occurredAt: true } as const;
+
+  /**
+   * Where a move dated `at` lands in the record's timeline, read in the timelines' order
+   * (HISTORY_ORDER): a move typed now sorts after every entry dated at or before its date, and
+   * before every later one. The record began at its first entry (the one with no `fromStatus`,
+   * or failing one its earliest), as the as-of replay has it (as-of.ts). `latest` is the status
+   * of the last entry, whatever the date: what the stored status must be after a move that
+   * lands before it.
+   */
+  async function timelineAt(
+    tx: Tx,
+    id: string,
+    at: Date,
+    fallback: StatusOf<State>,
+  ): Promise<TimelinePlace<StatusOf<State>> & { latest: StatusOf<State> | null }> {
+    const { key } = movesOf();
+    const find = (where: object, order: typeof HISTORY_ORDER | typeof HISTORY_ORDER_DESC) =>
+      history(tx).findFirst({ where: { [key]: id, ...where }, orderBy: order, select: timelineEntry });
+    const first = (await find({ fromStatus: null }, HISTORY_ORDER)) ?? (await find({}, HISTORY_ORDER));
+    const before = await find({ occurredAt: { lte: at } }, HISTORY_ORDER_DESC);
+    const next = await find({ occurredAt: { gt: at } }, HISTORY_ORDER);
+    const last = next ? await find({}, HISTORY_ORDER_DESC) : null;
+    const status = (entry: TimelineEntry | null) => (entry?.toStatus ?? null) as StatusOf<State> | null;
+    return {
+      began: first?.occurredAt ?? null,
+      inForce: status(before) ?? fallback,
+      next: next && { to: status(next)!, at: next.occurredAt },
+      latest: status(last),
+    };
+  }
+
   /** Appends a history row (`from` is null for the row that records the record's creation). */
   async function writeHistory(
     tx: Tx,
@@ -122,9 +162,9 @@ export function versionedRecord<
     who: Actor,
     at: Date,
   ): Promise<void> {
-    const { history, key } = movesOf();
+    const { key } = movesOf();
     const sourceId = move.source ? await findOrCreateSource(tx, move.source, who) : null;
-    await (tx[history] as unknown as HistoryTable).create({
+    await history(tx).create({
       data: {
         [key]: id,
         fromStatus: from,
@@ -160,17 +200,24 @@ export function versionedRecord<
   /**
    * The one way a live record changes, in the caller's transaction: checked against the version
    * the client last saw, the fields and any status move written with a version bump, and the
-   * move's history row beside them.
+   * move's history row beside them. A move is dated `change.at` and takes its place in the
+   * timeline by that date: its rules are checked against the status in force then (and its row's
+   * `fromStatus` is that status), and the stored status is that of the latest move by date, so a
+   * move logged late for an earlier round leaves a later move's status standing (ADR 011).
    */
   async function change(tx: Tx, id: string, version: number, change: Change<M, State>): Promise<void> {
     const current = await kind.state(tx, id);
     if (!current || current.deletedAt) throw notFound(kind.label);
     if (current.version !== version) await conflict(tx, id);
     const { move } = change;
-    const from = current.status as StatusOf<State>;
+    let from = current.status as StatusOf<State>;
+    let status = move?.to;
     if (move) {
-      const error = movesOf().transitionError(from, move.to);
-      if (error) throw validationFailed([{ path: fieldPath(change.path, "status"), message: error }]);
+      const place = await timelineAt(tx, id, change.at, from);
+      const error = datedMoveError(place, move.to, change.at, movesOf().transitionError, movesOf().beganAs);
+      if (error) throw validationFailed([{ path: fieldPath(change.path, error.field), message: error.message }]);
+      from = place.inForce;
+      if (place.next) status = place.latest ?? place.next.to;
     }
     const before = change.fields ? await kind.revisions.snapshot(tx, id) : null;
     const fields = (await change.fields?.(current)) ?? {};
@@ -181,7 +228,7 @@ export function versionedRecord<
     // only one update can match the version both read.
     const updated = await table(tx).updateMany({
       where: { id, version },
-      data: { ...fields, ...(move ? { status: move.to } : {}), version: { increment: 1 } },
+      data: { ...fields, ...(status ? { status } : {}), version: { increment: 1 } },
     });
     if (updated.count !== 1) await conflict(tx, id);
     if (move) await writeHistory(tx, id, from, move, change.who, change.at);
@@ -236,6 +283,7 @@ export function versionedRecord<
     get,
     assertVisible,
     change,
+    timelineAt,
     /** The revision of a record just inserted in this transaction. */
     created: (tx: Tx, id: string, who: Actor) => recordCreated(tx, kind.revisions, id, who),
     writeHistory,
@@ -275,6 +323,13 @@ export const HISTORY_ORDER = [
   { occurredAt: "asc" },
   { recordedAt: "asc" },
   { id: "asc" },
+] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
+
+/** HISTORY_ORDER reversed: the latest entry first. */
+const HISTORY_ORDER_DESC = [
+  { occurredAt: "desc" },
+  { recordedAt: "desc" },
+  { id: "desc" },
 ] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
 
 export const statusChangeSelect = {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { grievanceStatusAsOf } from "@/lib/server/as-of";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
-import { createGrievance, getGrievanceOrThrow, updateGrievance } from "@/lib/server/grievances";
+import {
+  createGrievance,
+  getGrievanceHistory,
+  getGrievanceOrThrow,
+  listGrievances,
+  updateGrievance,
+} from "@/lib/server/grievances";
 import { logMeetingOutcome } from "@/lib/server/meetings";
 import { makeGrievance, makeMeeting, makeParty } from "../support/factories";
 
@@ -18,10 +25,28 @@ async function rowCounts() {
   return { history, agenda };
 }
 
+/** Everything a refused change must leave as it was: the grievance's row, its history, the revisions, the notes. */
+async function recordOf(id: string) {
+  const db = await getDb();
+  const [grievance, history, revisions, agenda] = await Promise.all([
+    db.grievance.findUniqueOrThrow({ where: { id } }),
+    db.grievanceStatusChange.count({ where: { grievanceId: id } }),
+    db.revision.count(),
+    db.agendaItem.count({ where: { grievanceId: id } }),
+  ]);
+  return { grievance, history, revisions, agenda };
+}
+
+/** The live list's row for the grievance (the stored status), and the replay's status as of a day and now. */
+async function listedStatus(id: string, asOf?: string) {
+  const { items } = await listGrievances(SYSTEM, { limit: 100, ...(asOf ? { asOf } : {}) });
+  return items.find((item) => item.id === id)?.status;
+}
+
 describe("a status change", () => {
   it("at a meeting is dated at the meeting, and recorded now", async () => {
     const meeting = await makeMeeting({ date: ROUND });
-    const g = await makeGrievance();
+    const g = await makeGrievance({ raisedAt: "2025-01-15" });
     const before = Date.now();
     const moved = await updateGrievance(SYSTEM, g.id, {
       version: 1,
@@ -29,13 +54,11 @@ describe("a status change", () => {
       reason: "No progress at the round",
       meetingId: meeting.id,
     });
-    // Raised now, moved (typed now) at the round a year earlier: the move sorts first, as it happened.
-    expect(moved.history.map((h) => h.to)).toEqual(["STALLED", "OPEN"]);
-    const entry = moved.history[0]!;
+    expect(moved.history.map((h) => h.to)).toEqual(["OPEN", "STALLED"]);
+    const entry = moved.history[1]!;
     expect(entry).toMatchObject({ meetingId: meeting.id, occurredAt: ROUND_AT, at: ROUND_AT });
     expect(new Date(entry.recordedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    // "Last moved" keeps the later date.
-    expect(moved.lastMovedAt).toBe(g.lastMovedAt);
+    expect(moved).toMatchObject({ status: "STALLED", lastMovedAt: ROUND_AT });
   });
 
   it("without a meeting is dated now, or on the analyst's date (a bare date is 00:00 UTC)", async () => {
@@ -192,5 +215,180 @@ describe("creating a grievance with provenance", () => {
       issues: [{ path: "meetingId", message: "Unknown meeting" }],
     });
     expect(await db.grievance.count()).toBe(before);
+  });
+});
+
+describe("a move dated before moves already recorded (an earlier round logged late)", () => {
+  const APRIL = "2025-04-10T00:00:00.000Z";
+  const JUNE = "2025-06-01T00:00:00.000Z";
+
+  async function stalledInJune() {
+    const g = await makeGrievance({ raisedAt: "2025-01-15" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "June", occurredAt: JUNE });
+    return g;
+  }
+
+  it("takes its place in the timeline, moves from the status in force then, and leaves the later status stored", async () => {
+    const g = await stalledInJune();
+    const late = await updateGrievance(SYSTEM, g.id, {
+      version: 2,
+      status: "IN_NEGOTIATION",
+      reason: "April, typed after June",
+      occurredAt: APRIL,
+    });
+    expect(late).toMatchObject({ status: "STALLED", version: 3, lastMovedAt: JUNE });
+    expect((await getGrievanceHistory(SYSTEM, g.id)).map((h) => [h.from, h.to, h.occurredAt])).toEqual([
+      [null, "OPEN", "2025-01-15T00:00:00.000Z"],
+      ["OPEN", "IN_NEGOTIATION", APRIL],
+      ["OPEN", "STALLED", JUNE],
+    ]);
+    // The list (stored status), the replay now and the replay of a day between agree with the timeline.
+    expect(await listedStatus(g.id)).toBe("STALLED");
+    expect(await grievanceStatusAsOf(await getDb(), g.id, new Date())).toBe("STALLED");
+    expect(await listedStatus(g.id, "2025-05-01")).toBe("IN_NEGOTIATION");
+    expect((await getGrievanceOrThrow(SYSTEM, g.id)).status).toBe("STALLED");
+  });
+
+  it("sets the stored status and last moved when it is the latest by date, a tie going to the one typed later", async () => {
+    const g = await stalledInJune();
+    const later = await updateGrievance(SYSTEM, g.id, {
+      version: 2,
+      status: "RESOLVED",
+      reason: "July",
+      occurredAt: "2025-07-01",
+    });
+    expect(later).toMatchObject({ status: "RESOLVED", lastMovedAt: "2025-07-01T00:00:00.000Z" });
+    expect(later.history.at(-1)).toMatchObject({ from: "STALLED", to: "RESOLVED" });
+    const tie = await updateGrievance(SYSTEM, g.id, {
+      version: 3,
+      status: "OPEN",
+      reason: "Same day, typed later",
+      occurredAt: "2025-07-01",
+    });
+    expect(tie).toMatchObject({ status: "OPEN", lastMovedAt: "2025-07-01T00:00:00.000Z" });
+    expect(tie.history.at(-1)).toMatchObject({ from: "RESOLVED", to: "OPEN" });
+    expect(await listedStatus(g.id)).toBe("OPEN");
+  });
+
+  it("is refused when it moves to the status in force at its date, naming status, and changes nothing", async () => {
+    const g = await stalledInJune();
+    const before = await recordOf(g.id);
+    // Stored STALLED, but OPEN in April: a "move" to OPEN then moves nothing.
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 2, status: "OPEN", reason: "r", occurredAt: APRIL }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "status", message: "The grievance already has this status (as of 2025-04-10)" }],
+    });
+    expect(await recordOf(g.id)).toEqual(before);
+  });
+
+  it("is refused when the next later move would then move nothing, naming occurredAt and that move, and changes nothing", async () => {
+    const g = await stalledInJune();
+    const before = await recordOf(g.id);
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 2, status: "STALLED", reason: "Stalled already", occurredAt: APRIL }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [
+        {
+          path: "occurredAt",
+          message:
+            "A later move on 2025-06-01 already moved it from open to stalled: date this move after that one, or leave its status out",
+        },
+      ],
+    });
+    expect(await recordOf(g.id)).toEqual(before);
+  });
+
+  it("in a meeting's outcome: a row naming the status in force at the round is a note, one that breaks the later move is refused", async () => {
+    const g = await stalledInJune();
+    const april = await makeMeeting({ date: "2025-04-10" });
+    await logMeetingOutcome(SYSTEM, april.id, {
+      outcomes: [{ grievanceId: g.id, status: "OPEN", note: "Still open in April" }],
+    });
+    const db = await getDb();
+    const note = await db.agendaItem.findFirstOrThrow({ where: { meetingId: april.id, grievanceId: g.id } });
+    expect(note).toMatchObject({ statusAfter: null, occurredAt: new Date(APRIL) });
+    expect((await getGrievanceHistory(SYSTEM, g.id)).map((h) => h.to)).toEqual(["OPEN", "STALLED"]);
+
+    const other = await makeGrievance({ raisedAt: "2025-01-15" });
+    const before = await recordOf(g.id);
+    const otherBefore = await recordOf(other.id);
+    await expect(
+      logMeetingOutcome(SYSTEM, april.id, {
+        outcomes: [
+          { grievanceId: other.id, status: "IN_NEGOTIATION", note: "Fine on its own" },
+          { grievanceId: g.id, status: "STALLED", note: "Stalled already in April" },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [
+        expect.objectContaining({ path: "outcomes.1.occurredAt", message: expect.stringContaining("2025-06-01") }),
+      ],
+    });
+    // The batch is all or nothing: the first row's move is gone with the refused one.
+    expect(await recordOf(g.id)).toEqual(before);
+    expect(await recordOf(other.id)).toEqual(otherBefore);
+
+    const moved = await logMeetingOutcome(SYSTEM, april.id, {
+      outcomes: [{ grievanceId: g.id, status: "IN_NEGOTIATION", note: "Talks in April" }],
+    });
+    expect(moved.agenda.at(-1)).toMatchObject({ statusAfter: "IN_NEGOTIATION" });
+    expect(await getGrievanceOrThrow(SYSTEM, g.id)).toMatchObject({ status: "STALLED", lastMovedAt: JUNE });
+    expect(await listedStatus(g.id, "2025-04-30")).toBe("IN_NEGOTIATION");
+  });
+});
+
+describe("a move or an outcome dated before the grievance was raised", () => {
+  const RAISED = "2025-03-01";
+
+  it("is refused, naming occurredAt, and changes nothing", async () => {
+    const g = await makeGrievance({ raisedAt: RAISED });
+    const earlier = await makeMeeting({ date: "2025-02-10" });
+    const before = await recordOf(g.id);
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "r", occurredAt: "2025-02-28" }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "occurredAt", message: "It was raised on 2025-03-01: nothing can be dated before that" }],
+    });
+    // Dated by its meeting's date, it is refused the same way.
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "r", meetingId: earlier.id }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", issues: [expect.objectContaining({ path: "occurredAt" })] });
+    expect(await recordOf(g.id)).toEqual(before);
+    // At the very instant it was raised, a move follows the raising.
+    const same = await updateGrievance(SYSTEM, g.id, {
+      version: 1,
+      status: "STALLED",
+      reason: "r",
+      occurredAt: RAISED,
+    });
+    expect(same.history.map((h) => h.to)).toEqual(["OPEN", "STALLED"]);
+  });
+
+  it("in a meeting's outcome, a move or a note alone, is refused naming its row's occurredAt, and the batch writes nothing", async () => {
+    const earlier = await makeMeeting({ date: "2025-02-10" });
+    const raisedBefore = await makeGrievance({ raisedAt: "2025-01-15" });
+    const g = await makeGrievance({ raisedAt: RAISED });
+    const before = [await recordOf(raisedBefore.id), await recordOf(g.id)];
+    for (const row of [
+      { grievanceId: g.id, status: "STALLED", note: "Not raised yet" },
+      { grievanceId: g.id, note: "Only a note" },
+    ]) {
+      await expect(
+        logMeetingOutcome(SYSTEM, earlier.id, {
+          outcomes: [{ grievanceId: raisedBefore.id, status: "STALLED", note: "Fine" }, row],
+        }),
+      ).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        issues: [
+          { path: "outcomes.1.occurredAt", message: "It was raised on 2025-03-01: nothing can be dated before that" },
+        ],
+      });
+    }
+    expect([await recordOf(raisedBefore.id), await recordOf(g.id)]).toEqual(before);
   });
 });

@@ -34,7 +34,10 @@ describe("creating a grievance", () => {
     });
     expect(g).toMatchObject({ status: "OPEN", version: 1, raisedBy: [{ slug: "ru" }], addressedTo: [{ slug: "us" }] });
     expect(g.citations).toEqual([
-      { quote: "demanded the return", source: expect.objectContaining({ url: "https://example.org/editorial" }) },
+      expect.objectContaining({
+        quote: "demanded the return",
+        source: expect.objectContaining({ url: "https://example.org/editorial" }),
+      }),
     ]);
     expect(g.history).toHaveLength(1);
     expect(g.history[0]).toMatchObject({ from: null, to: "OPEN", reason: "Raised" });

@@ -31,12 +31,20 @@ export async function makeMeeting(overrides: Record<string, unknown> = {}) {
   return createMeeting(SYSTEM, { title: `Round ${next()}`, date: "2025-05-01", status: "HELD", ...overrides });
 }
 
+/**
+ * Raised before any round the tests hold (their meetings are dated in 2025), since nothing can
+ * move a grievance before it was raised; a test that names `raisedAt` or `meetingId` says when.
+ */
+export const FACTORY_RAISED_AT = "2024-01-01";
+
 export async function makeGrievance(overrides: Record<string, unknown> = {}) {
   const raisedBy = (overrides.raisedBy as string[] | undefined) ?? [(await makeParty()).slug];
   const addressedTo = (overrides.addressedTo as string[] | undefined) ?? [(await makeParty()).slug];
+  const raisedAt = "raisedAt" in overrides || "meetingId" in overrides ? {} : { raisedAt: FACTORY_RAISED_AT };
   return createGrievance(SYSTEM, {
     title: `Grievance ${next()}`,
     category: "OTHER",
+    ...raisedAt,
     ...overrides,
     raisedBy,
     addressedTo,
