@@ -27,16 +27,19 @@ function existsSql(at: Date): Prisma.Sql {
         SELECT 1 FROM "GrievanceStatusChange" f WHERE f."grievanceId" = g."id" AND f."fromStatus" IS NULL)))`;
 }
 
-/** The toStatus of the last move dated by `at`, in the timelines' order (HISTORY_ORDER). */
-function statusSql(at: Date): Prisma.Sql {
+/**
+ * The toStatus of the last move dated by `at` (null: the last of all), in the timelines' order
+ * (HISTORY_ORDER). The stored status is kept equal to the last of all (versioned.ts).
+ */
+function statusSql(at: Date | null): Prisma.Sql {
   return Prisma.sql`(SELECT s."toStatus" FROM "GrievanceStatusChange" s
-    WHERE s."grievanceId" = g."id" AND s."occurredAt" <= ${at}
+    WHERE s."grievanceId" = g."id" ${at ? Prisma.sql`AND s."occurredAt" <= ${at}` : Prisma.empty}
     ORDER BY s."occurredAt" DESC, s."recordedAt" DESC, s."id" DESC LIMIT 1)`;
 }
 
-function lastMovedSql(at: Date): Prisma.Sql {
+function lastMovedSql(at: Date | null): Prisma.Sql {
   return Prisma.sql`(SELECT MAX(m."occurredAt") FROM "GrievanceStatusChange" m
-    WHERE m."grievanceId" = g."id" AND m."occurredAt" <= ${at})`;
+    WHERE m."grievanceId" = g."id" ${at ? Prisma.sql`AND m."occurredAt" <= ${at}` : Prisma.empty})`;
 }
 
 const textIn = (values: readonly string[]) => Prisma.join(values.map((v) => Prisma.sql`${v}`));
@@ -127,4 +130,26 @@ export async function overviewCountsAsOf(db: Tx, at: Date) {
     byStatus: byStatus.map((r) => ({ status: r.status, count: Number(r.n) })),
     byParty: byParty.map((r) => ({ partyId: r.partyId, role: r.role, count: Number(r.n) })),
   };
+}
+
+/**
+ * Grievances whose stored status or "last moved" is not that of their latest move by date, with
+ * what they should be. Only a database written before moves were placed by date can hold one: a
+ * move logged late for an earlier round used to set the status (lib/server/upgrade.ts mends them).
+ * The instants are compared once read: SQLite keeps them as text, which need not be spelled alike.
+ */
+export async function grievancesOutOfStep(
+  db: Tx,
+): Promise<Array<{ id: string; version: number; status: GrievanceStatus; lastMovedAt: Date }>> {
+  type Row = { id: string; version: number | bigint; status: GrievanceStatus | null; stored: GrievanceStatus };
+  const rows = await db.$queryRaw<Array<Row & { lastMovedAt: Date | string; storedLastMovedAt: Date | string }>>`
+    SELECT g."id" AS "id", g."version" AS "version", CAST(g."status" AS TEXT) AS "stored",
+      g."lastMovedAt" AS "storedLastMovedAt", CAST(${statusSql(null)} AS TEXT) AS "status",
+      ${lastMovedSql(null)} AS "lastMovedAt"
+    FROM "Grievance" g`;
+  return rows.flatMap((r) => {
+    const lastMovedAt = new Date(r.lastMovedAt);
+    const inStep = r.status === r.stored && lastMovedAt.getTime() === new Date(r.storedLastMovedAt).getTime();
+    return r.status === null || inStep ? [] : [{ id: r.id, version: Number(r.version), status: r.status, lastMovedAt }];
+  });
 }

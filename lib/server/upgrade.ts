@@ -1,4 +1,5 @@
 import "server-only";
+import { grievancesOutOfStep } from "./as-of";
 import { SYSTEM } from "./authz";
 import { getDb, type Tx } from "./db";
 import { GRIEVANCE_REVISIONS } from "./grievances";
@@ -44,8 +45,33 @@ async function redateAgendaItem(tx: Tx, id: string): Promise<void> {
   });
 }
 
-/** Backfills what a database from before revisions lacks; returns how many revisions it wrote. */
+/**
+ * A grievance's stored status is that of its latest move by date (versioned.ts). Before that
+ * rule, a move logged late for an earlier round set the status it moved to, so an older
+ * database may hold grievances whose list status disagrees with their own timeline: each is set
+ * to what its timeline says, with a version bump so a form opened on the old status cannot save
+ * over it. Its history already records every move, so nothing else is written. Returns how many.
+ */
+async function alignStoredStatuses(): Promise<number> {
+  const db = await getDb();
+  let aligned = 0;
+  for (const row of await grievancesOutOfStep(db)) {
+    // Compare-and-set: a grievance changed since it was read is already right.
+    const { count } = await db.grievance.updateMany({
+      where: { id: row.id, version: row.version },
+      data: { status: row.status, lastMovedAt: row.lastMovedAt, version: { increment: 1 } },
+    });
+    aligned += count;
+  }
+  return aligned;
+}
+
+/**
+ * Backfills what a database from before revisions lacks and aligns stored statuses with the
+ * timelines; returns how many revisions it wrote.
+ */
 export async function upgradeDatabase(): Promise<number> {
+  await alignStoredStatuses();
   const db = await getDb();
   let written = 0;
   for (const { spec, rows } of KINDS) {

@@ -12,6 +12,9 @@ import { createDatabaseAt, migrate, type RawDatabase } from "../support/test-dat
 const ROUND = "2025-04-10T12:00:00.000Z";
 const LATER = "2025-06-01T09:00:00.000Z";
 const TYPED = "2026-11-29T10:00:00.000Z";
+const RAISED = "2025-01-10T00:00:00.000Z";
+const APRIL = "2025-04-10T00:00:00.000Z";
+const JUNE = "2025-06-01T00:00:00.000Z";
 
 let old: RawDatabase;
 let appDatabase: string | undefined;
@@ -61,6 +64,19 @@ async function insertOldRows(db: RawDatabase): Promise<void> {
       `INSERT INTO "MeetingStatusChange" ("id", "meetingId", "toStatus", "reason", "occurredAt", "recordedAt") VALUES (?, ?, ?, ?, ?, ?)`,
       ["mh1", "m1", "HELD", "Logged", ROUND, TYPED],
     ],
+    // g2: June's move typed first, April's typed after it; that main stored the last one typed.
+    [
+      `INSERT INTO "Grievance" ("id", "title", "category", "status", "lastMovedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ["g2", "Visas", "VISAS", "IN_NEGOTIATION", JUNE, TYPED, TYPED],
+    ],
+    ...[
+      ["h2", null, "OPEN", RAISED, "2026-11-29T10:01:00.000Z"],
+      ["h3", "OPEN", "STALLED", JUNE, "2026-11-29T10:02:00.000Z"],
+      ["h4", "OPEN", "IN_NEGOTIATION", APRIL, "2026-11-29T10:03:00.000Z"],
+    ].map((row): [string, unknown[]] => [
+      `INSERT INTO "GrievanceStatusChange" ("id", "grievanceId", "fromStatus", "toStatus", "reason", "occurredAt", "recordedAt") VALUES (?, 'g2', ?, ?, 'Moved', ?, ?)`,
+      row,
+    ]),
     [
       `INSERT INTO "AgendaItem" ("id", "meetingId", "grievanceId", "note", "statusAfter", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
       ["a1", "m1", "g1", "Notes exchanged", "IN_NEGOTIATION", TYPED],
@@ -77,7 +93,7 @@ const RECORDS = {
   party: ["p1", "p2"],
   venue: ["v1"],
   meeting: ["m1", "m2"],
-  grievance: ["g1"],
+  grievance: ["g1", "g2"],
   source: ["s1"],
   citation: ["c1"],
   agendaItem: ["a1", "a2"],
@@ -101,12 +117,12 @@ afterAll(async () => {
 
 describe("upgrading a database made before revisions", () => {
   it("keeps every row and gives every record one create revision, marked as backfilled", async () => {
-    expect(await upgradeDatabase()).toBe(10);
+    expect(await upgradeDatabase()).toBe(11);
     const db = await getDb();
     expect(await db.party.count()).toBe(2);
     expect(await db.meetingParticipant.count()).toBe(1);
     expect(await db.grievanceParty.count()).toBe(2);
-    expect(await db.grievanceStatusChange.count()).toBe(1);
+    expect(await db.grievanceStatusChange.count()).toBe(4);
     expect(await db.meetingStatusChange.count()).toBe(1);
     for (const [entity, ids] of Object.entries(RECORDS)) {
       for (const id of ids) {
@@ -132,6 +148,19 @@ describe("upgrading a database made before revisions", () => {
     expect(meeting!.changes).toContainEqual({ field: "participants", before: null, after: ["russia (DELEGATION)"] });
   });
 
+  it("sets a stored status that disagreed with the timeline to its latest move's by date, and leaves the others", async () => {
+    const db = await getDb();
+    const rows = await db.grievance.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, version: true, lastMovedAt: true },
+    });
+    expect(rows.map((r) => [r.id, r.status, r.version, r.lastMovedAt.toISOString()])).toEqual([
+      ["g1", "IN_NEGOTIATION", 1, ROUND],
+      // A version bump: a form opened on the old status cannot save over the aligned one.
+      ["g2", "STALLED", 2, JUNE],
+    ]);
+  });
+
   it("dates the old agenda notes at their meeting (or when typed, undated) and records them when typed", async () => {
     const db = await getDb();
     const notes = await db.agendaItem.findMany({
@@ -148,8 +177,10 @@ describe("upgrading a database made before revisions", () => {
     const db = await getDb();
     const before = await db.revision.count();
     const dates = await db.agendaItem.findMany({ orderBy: { id: "asc" } });
+    const grievances = await db.grievance.findMany({ orderBy: { id: "asc" } });
     expect(await upgradeDatabase()).toBe(0);
     expect(await db.revision.count()).toBe(before);
     expect(await db.agendaItem.findMany({ orderBy: { id: "asc" } })).toEqual(dates);
+    expect(await db.grievance.findMany({ orderBy: { id: "asc" } })).toEqual(grievances);
   });
 });
