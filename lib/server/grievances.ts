@@ -412,7 +412,7 @@ export async function applyGrievanceChange(
   who: Actor,
 ): Promise<void> {
   const { move, path } = changes;
-  await grievanceRecord.change(tx, id, version, {
+  const wrote = await grievanceRecord.change(tx, id, version, {
     who,
     at,
     path,
@@ -430,7 +430,8 @@ export async function applyGrievanceChange(
   // "Last moved" is the latest move by when it happened: one logged now for an earlier round
   // leaves a later move's date standing.
   if (move) await tx.grievance.updateMany({ where: { id, lastMovedAt: { lt: at } }, data: { lastMovedAt: at } });
-  if (move || changes.fields) await refreshSearchText(tx, id);
+  // An edit that changed nothing leaves the row alone, its updatedAt included.
+  if (wrote) await refreshSearchText(tx, id);
 }
 
 async function replaceParties(tx: Tx, id: string, update: GrievanceUpdate): Promise<void> {

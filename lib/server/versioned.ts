@@ -204,8 +204,9 @@ export function versionedRecord<
    * timeline by that date: its rules are checked against the status in force then (and its row's
    * `fromStatus` is that status), and the stored status is that of the latest move by date, so a
    * move logged late for an earlier round leaves a later move's status standing (ADR 011).
+   * Answers whether it wrote: an edit that changes nothing writes nothing.
    */
-  async function change(tx: Tx, id: string, version: number, change: Change<M, State>): Promise<void> {
+  async function change(tx: Tx, id: string, version: number, change: Change<M, State>): Promise<boolean> {
     const current = await kind.state(tx, id);
     if (!current || current.deletedAt) throw notFound(kind.label);
     if (current.version !== version) await conflict(tx, id);
@@ -223,7 +224,7 @@ export function versionedRecord<
     const fields = (await change.fields?.(current)) ?? {};
     // An edit that leaves the record as it is (a PATCH with only `version`, or every field as it
     // was) writes nothing: no revision, and no version bump that would make others' forms stale.
-    if (!move && (await leavesAsIs(tx, id, before, fields))) return;
+    if (!move && (await leavesAsIs(tx, id, before, fields))) return false;
     // The compare-and-set on version is what makes two concurrent saves safe on every database:
     // only one update can match the version both read.
     const updated = await table(tx).updateMany({
@@ -237,6 +238,7 @@ export function versionedRecord<
       const changes = changedFields(before, await kind.revisions.snapshot(tx, id), kind.revisions.fields);
       if (changes.length) await revise(tx, id, "edit", change.who, changes, change.note);
     }
+    return true;
   }
 
   function revise(

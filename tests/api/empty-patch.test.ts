@@ -32,10 +32,11 @@ const KINDS: Kind[] = [
       return { key: g.id, version: g.version, same: { title: g.title, category: g.category } };
     },
     patch: (id, body) => grievanceOne.PATCH(jsonRequest("PATCH", `/api/v1/grievances/${id}`, body), params({ id })),
-    // Not updatedAt: applyGrievanceChange (lib/server/grievances.ts) rewrites the search text, and so
-    // touches it, after any PATCH with fields, even one that wrote nothing else.
     row: async (id) =>
-      (await getDb()).grievance.findUnique({ where: { id }, select: { version: true, searchText: true } }),
+      (await getDb()).grievance.findUnique({
+        where: { id },
+        select: { version: true, searchText: true, updatedAt: true },
+      }),
     revisions: (id) => revisionsOf("grievance", id),
     change: { title: "A new title" },
   },

@@ -129,8 +129,10 @@ describe("grievance revisions", () => {
     const grievance = await makeGrievance({ title: "Same" });
     const before = await revisionCount();
     const same = await updateGrievance(SYSTEM, grievance.id, { version: grievance.version, title: "Same" });
+    // An edit that changes nothing is no edit: the version stays, so other open forms stay current.
+    expect(same.version).toBe(grievance.version);
     await expect(
-      updateGrievance(SYSTEM, grievance.id, { version: grievance.version, title: "Stale" }),
+      updateGrievance(SYSTEM, grievance.id, { version: grievance.version + 1, title: "Stale" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
     });
