@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import * as citationRestore from "@/app/api/v1/citations/[id]/restore/route";
+import * as citationRevisions from "@/app/api/v1/citations/[id]/revisions/route";
+import * as citationOne from "@/app/api/v1/citations/[id]/route";
 import * as grievanceHistory from "@/app/api/v1/grievances/[id]/history/route";
 import * as grievanceRestore from "@/app/api/v1/grievances/[id]/restore/route";
 import * as grievanceOne from "@/app/api/v1/grievances/[id]/route";
@@ -11,16 +14,20 @@ import * as meetingRestore from "@/app/api/v1/meetings/[id]/restore/route";
 import * as meetingOne from "@/app/api/v1/meetings/[id]/route";
 import * as meetingList from "@/app/api/v1/meetings/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as overviewRoute from "@/app/api/v1/overview/route";
 import * as partyMerge from "@/app/api/v1/parties/[slug]/merge/route";
 import * as partyRestore from "@/app/api/v1/parties/[slug]/restore/route";
 import * as partyOne from "@/app/api/v1/parties/[slug]/route";
 import * as partyList from "@/app/api/v1/parties/route";
+import * as sourceRevisions from "@/app/api/v1/sources/[id]/revisions/route";
+import * as sourceOne from "@/app/api/v1/sources/[id]/route";
 import * as venueMerge from "@/app/api/v1/venues/[slug]/merge/route";
 import * as venueRestore from "@/app/api/v1/venues/[slug]/restore/route";
 import * as venueOne from "@/app/api/v1/venues/[slug]/route";
 import * as venueList from "@/app/api/v1/venues/route";
 import { zodIssues } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { AsOfQuerySchema } from "@/lib/schemas/as-of";
 import { ErrorBodySchema, IdSchema, LIMITS, parseFiltersLenient, SlugSchema } from "@/lib/schemas/common";
 import {
   GRIEVANCE_CATEGORIES,
@@ -48,6 +55,7 @@ import {
   OutcomeInputSchema,
   ParticipantInputSchema,
 } from "@/lib/schemas/meeting";
+import { OverviewSchema } from "@/lib/schemas/overview";
 import {
   PartyCreateSchema,
   PartyDetailSchema,
@@ -56,6 +64,12 @@ import {
   PartySummarySchema,
   PartyUpdateSchema,
 } from "@/lib/schemas/party";
+import {
+  CitationDetailSchema,
+  CitationUpdateSchema,
+  SourceDetailSchema,
+  SourceUpdateSchema,
+} from "@/lib/schemas/source";
 import {
   ApiTokenCreateSchema,
   EmailSchema,
@@ -498,6 +512,34 @@ const venueCreate = fc.record(
   { requiredKeys: ["name", "city", "country"] },
 );
 
+/** A correction of a quote: its text, its source (a title or a URL), and why. */
+function citationUpdate(id: string) {
+  return fc.record(
+    {
+      version: versionFor(id),
+      quote: mostlyValidText(LIMITS.quote),
+      source: fc.oneof(mostlyValidText(LIMITS.url), sourceUrl),
+      note: textFor(LIMITS.note),
+    },
+    { requiredKeys: ["version"] },
+  );
+}
+
+/** A correction of a source: "" or null clears the optional fields, the URL is unique. */
+function sourceUpdate(id: string) {
+  return fc.record(
+    {
+      version: versionFor(id),
+      title: mostlyValidText(LIMITS.title),
+      publisher: fc.oneof(textFor(LIMITS.name), fc.constantFrom<unknown>("", null)),
+      url: fc.oneof(sourceUrl, fc.constantFrom<unknown>("", " ", null)),
+      publishedAt: fc.oneof(calendarDate, fc.constantFrom<unknown>("", null, "2025-02-30", "2025-1-1")),
+      note: fc.oneof(textFor(LIMITS.note), fc.constantFrom<unknown>("", null)),
+    },
+    { requiredKeys: ["version"] },
+  );
+}
+
 // ── Fixtures ────────────────────────────────────────────────────────────────────────────────
 
 let venueSlug = "";
@@ -506,12 +548,15 @@ let patchMeeting = "";
 let heldMeeting = "";
 let outcomeGrievances: string[] = [];
 let linkMeeting = "";
+/** A quote and its source for the PATCH fuzz with a read-back. */
+let patchCitation = "";
+let patchSource = "";
 /**
  * Real records for the routes addressed by an id or a slug, so that their fuzz also reaches a
  * record (not only "not found"): these may be edited, deleted, restored or merged by it, and no
  * other test relies on them.
  */
-const target = { grievance: "", meeting: "", party: "", venue: "" };
+const target = { grievance: "", meeting: "", party: "", venue: "", citation: "", source: "" };
 
 beforeAll(async () => {
   await seedDatabase();
@@ -529,6 +574,19 @@ beforeAll(async () => {
   target.meeting = (await makeMeeting({ status: "HELD" })).id;
   target.party = (await makeParty({ slug: "hostile-target-party" })).slug;
   target.venue = (await makeVenue({ slug: "hostile-target-venue" })).slug;
+  // On a grievance of their own: the grievance routes' fuzz deletes and restores target.grievance.
+  const quoted = await makeGrievance({
+    raisedBy: ["russia"],
+    addressedTo: ["turkiye"],
+    citations: [
+      { quote: "Hostile patch quote.", source: "https://example.org/hostile-patch-source" },
+      { quote: "Hostile target quote.", source: "https://example.org/hostile-target-source" },
+    ],
+  });
+  patchCitation = quoted.citations[0]!.id;
+  patchSource = quoted.citations[0]!.source.id;
+  target.citation = quoted.citations[1]!.id;
+  target.source = quoted.citations[1]!.source.id;
   // Warm-up: the first cookie request records the shared auth secret (a row written once per
   // database, by design), and the token's lastUsedAt is set; neither should count against a
   // refused request below.
@@ -557,6 +615,8 @@ const CHECKSUMMED: Record<string, readonly string[]> = {
   Meeting: ["id", "version", "status", "title", "date", "venueId", "updatedAt", "deletedAt"],
   MeetingStatusChange: ["id", "meetingId", "toStatus"],
   AgendaItem: ["id", "meetingId", "grievanceId", "note", "statusAfter"],
+  Citation: ["id", "version", "sourceId", "grievanceId", "meetingId", "updatedAt", "deletedAt"],
+  Source: ["id", "version", "title", "url", "publishedAt", "updatedAt", "deletedAt"],
 };
 
 type Snapshot = { counts: Record<string, number>; checksums: Record<string, string> };
@@ -604,7 +664,11 @@ async function currentVersion(id: string): Promise<number> {
   const grievance = await db.grievance.findUnique({ where: { id }, select: { version: true } });
   if (grievance) return grievance.version;
   const meeting = await db.meeting.findUnique({ where: { id }, select: { version: true } });
-  return meeting?.version ?? 1;
+  if (meeting) return meeting.version;
+  const citation = await db.citation.findUnique({ where: { id }, select: { version: true } });
+  if (citation) return citation.version;
+  const source = await db.source.findUnique({ where: { id }, select: { version: true } });
+  return source?.version ?? 1;
 }
 
 /** JSON text of a value, with version marks replaced by the record's version right now. */
@@ -886,6 +950,9 @@ const SCHEMAS: Array<[string, z.ZodType, fc.Arbitrary<Record<string, unknown>> |
     fc.record({ role: fc.constantFrom<unknown>("viewer", "analyst", "admin", "root", "") }),
   ],
   ["ApiTokenCreateSchema", ApiTokenCreateSchema, fc.record({ name: textFor(LIMITS.name) })],
+  ["CitationUpdateSchema", CitationUpdateSchema, citationUpdate("c1")],
+  ["SourceUpdateSchema", SourceUpdateSchema, sourceUpdate("s1")],
+  ["AsOfQuerySchema", AsOfQuerySchema, null],
   ["EmailSchema", EmailSchema, null],
   ["PasswordSchema", PasswordSchema, null],
 ];
@@ -1029,6 +1096,8 @@ describe("every input schema, given anything", () => {
           ["MeetingUpdateSchema.summary", MeetingUpdateSchema, { version: 1, summary: `x${text}` }],
           ["GrievanceFiltersSchema.q", GrievanceFiltersSchema, { q: `x${text}` }],
           ["VenueCreateSchema.note", VenueCreateSchema, { name: "x", city: "y", country: "z", note: `x${text}` }],
+          ["CitationUpdateSchema.quote", CitationUpdateSchema, { version: 1, quote: `x${text}` }],
+          ["SourceUpdateSchema.note", SourceUpdateSchema, { version: 1, note: `x${text}` }],
         ] as const) {
           const result = (schema as z.ZodType).safeParse(input);
           const storable = text.isWellFormed() && !text.includes("\u0000");
@@ -1251,6 +1320,54 @@ const BODY_ROUTES: BodyRoute[] = [
       expectSameText(read.note, optional(input.note, null), "note");
     },
   },
+  {
+    name: "PATCH /api/v1/citations/[id]",
+    method: "PATCH",
+    path: () => `/api/v1/citations/${patchCitation}`,
+    call: () => (r) => citationOne.PATCH(r, params({ id: patchCitation })),
+    valid: () => citationUpdate(patchCitation),
+    keys: Object.keys(CitationUpdateSchema.shape),
+    async readBack({ status, body, sent }) {
+      expect(status).toBe(200);
+      const input = sent as Record<string, any>;
+      const read = CitationDetailSchema.parse(
+        await getJson((r) => citationOne.GET(r, params({ id: patchCitation })), `/api/v1/citations/${patchCitation}`),
+      );
+      expect(read).toEqual(CitationDetailSchema.parse(body));
+      if (input.quote !== undefined) expectSameText(read.quote, trimmed(input.quote), "quote");
+      if (input.source !== undefined) {
+        // Named as when a quote is added: a URL names a source by its URL, anything else by its title.
+        const ref = String(input.source).trim();
+        expectSameText(/^https?:\/\//i.test(ref) ? read.source.url : read.source.title, ref, "source");
+      }
+    },
+  },
+  {
+    name: "PATCH /api/v1/sources/[id]",
+    method: "PATCH",
+    path: () => `/api/v1/sources/${patchSource}`,
+    call: () => (r) => sourceOne.PATCH(r, params({ id: patchSource })),
+    valid: () => sourceUpdate(patchSource),
+    keys: Object.keys(SourceUpdateSchema.shape),
+    async readBack({ status, body, sent }) {
+      expect(status).toBe(200);
+      const input = sent as Record<string, any>;
+      const read = SourceDetailSchema.parse(
+        await getJson((r) => sourceOne.GET(r, params({ id: patchSource })), `/api/v1/sources/${patchSource}`),
+      );
+      expect(read).toEqual(SourceDetailSchema.parse(body));
+      if (input.title !== undefined) expectSameText(read.title, trimmed(input.title), "title");
+      if (input.publisher !== undefined) expectSameText(read.publisher, optional(input.publisher, null), "publisher");
+      if (input.note !== undefined) expectSameText(read.note, optional(input.note, null), "note");
+      if (input.publishedAt !== undefined)
+        expect(read.publishedAt).toBe(input.publishedAt ? `${input.publishedAt}T00:00:00.000Z` : null);
+      if (input.url !== undefined) {
+        // Trimmed, and without the tabs and newlines the URL parser drops (as for a move's sourceUrl).
+        const url = optional(input.url, null);
+        expectSameText(read.url, url === null ? null : String(url).replace(/[\t\n\r]/g, ""), "url");
+      }
+    },
+  },
 ];
 
 describe("routes that take a JSON body", () => {
@@ -1352,16 +1469,27 @@ async function names(table: "party" | "venue", param: string): Promise<boolean> 
 const namesParty = (slug: string) => names("party", slug);
 const namesVenue = (slug: string) => names("venue", slug);
 
-/** Whether an id names a grievance or a meeting, deleted or not (the fuzz uses an admin's token). */
-async function namesById(table: "grievance" | "meeting", param: string): Promise<boolean> {
+/**
+ * Whether an id names a grievance, meeting, quote or source, deleted or not (the fuzz uses an
+ * admin's token, who reads the deleted ones too).
+ */
+async function namesById(table: "grievance" | "meeting" | "citation" | "source", param: string): Promise<boolean> {
   const id = IdSchema.safeParse(param);
   if (!id.success) return false;
   const db = await getDb();
   const where = { where: { id: id.data } };
-  return (table === "grievance" ? await db.grievance.count(where) : await db.meeting.count(where)) > 0;
+  const counts = {
+    grievance: () => db.grievance.count(where),
+    meeting: () => db.meeting.count(where),
+    citation: () => db.citation.count(where),
+    source: () => db.source.count(where),
+  };
+  return (await counts[table]()) > 0;
 }
 const grievanceRoute = { names: (id: string) => namesById("grievance", id), known: () => target.grievance };
 const meetingRoute = { names: (id: string) => namesById("meeting", id), known: () => target.meeting };
+const citationRoute = { names: (id: string) => namesById("citation", id), known: () => target.citation };
+const sourceRoute = { names: (id: string) => namesById("source", id), known: () => target.source };
 const jsonBody = (value: fc.Arbitrary<unknown>) => () => value.map((v): Body => ({ kind: "json", value: v }));
 
 /** PATCH, DELETE, restore and merge of a party or a venue, by a hostile slug. */
@@ -1502,6 +1630,69 @@ const PARAM_ROUTES: ParamRoute[] = [
   },
   ...sluggedChangeRoutes("parties"),
   ...sluggedChangeRoutes("venues"),
+  {
+    name: "GET /api/v1/citations/[id]",
+    ...citationRoute,
+    method: "GET",
+    base: "/api/v1/citations/",
+    call: (id) => (r) => citationOne.GET(r, params({ id })),
+  },
+  {
+    name: "PATCH /api/v1/citations/[id]",
+    ...citationRoute,
+    writes: true,
+    method: "PATCH",
+    base: "/api/v1/citations/",
+    call: (id) => (r) => citationOne.PATCH(r, params({ id })),
+    body: () => citationUpdate(target.citation).map((value): Body => ({ kind: "json", value })),
+  },
+  {
+    name: "DELETE /api/v1/citations/[id]",
+    ...citationRoute,
+    writes: true,
+    method: "DELETE",
+    base: "/api/v1/citations/",
+    call: (id) => (r) => citationOne.DELETE(r, params({ id })),
+  },
+  {
+    name: "POST /api/v1/citations/[id]/restore",
+    ...citationRoute,
+    writes: true,
+    method: "POST",
+    base: "/api/v1/citations/",
+    call: (id) => (r) => citationRestore.POST(r, params({ id })),
+    body: () => hostileJson.map((value): Body => ({ kind: "json", value })),
+  },
+  {
+    name: "GET /api/v1/citations/[id]/revisions",
+    ...citationRoute,
+    method: "GET",
+    base: "/api/v1/citations/",
+    call: (id) => (r) => citationRevisions.GET(r, params({ id })),
+  },
+  {
+    name: "GET /api/v1/sources/[id]",
+    ...sourceRoute,
+    method: "GET",
+    base: "/api/v1/sources/",
+    call: (id) => (r) => sourceOne.GET(r, params({ id })),
+  },
+  {
+    name: "PATCH /api/v1/sources/[id]",
+    ...sourceRoute,
+    writes: true,
+    method: "PATCH",
+    base: "/api/v1/sources/",
+    call: (id) => (r) => sourceOne.PATCH(r, params({ id })),
+    body: () => sourceUpdate(target.source).map((value): Body => ({ kind: "json", value })),
+  },
+  {
+    name: "GET /api/v1/sources/[id]/revisions",
+    ...sourceRoute,
+    method: "GET",
+    base: "/api/v1/sources/",
+    call: (id) => (r) => sourceRevisions.GET(r, params({ id })),
+  },
 ];
 
 /** A path segment for the URL; the handler gets the decoded param, as Next passes it. */
@@ -1692,6 +1883,13 @@ const QUERY_ROUTES: QueryRoute[] = [
     call: (r) => venueList.GET(r, params({})),
     keys: ["venue", "q"],
     schema: VenueListSchema,
+  },
+  {
+    name: "GET /api/v1/overview",
+    path: "/api/v1/overview",
+    call: (r) => overviewRoute.GET(r, params({})),
+    keys: ["asOf"],
+    schema: OverviewSchema,
   },
   {
     name: "GET /api/v1/openapi.json",
