@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GRIEVANCE_STATUSES, MEETING_STATUSES } from "./schemas/enums";
 import {
   allowedMeetingTransitions,
+  datedMoveError,
   grievanceTransitionError,
   meetingTransitionError,
   outcomeMeetingError,
@@ -80,5 +81,26 @@ describe("meeting status rules", () => {
     expect(outcomeMeetingError("HELD")).toBeNull();
     for (const status of ["PLANNED", "POSTPONED", "CANCELLED"] as const)
       expect(outcomeMeetingError(status)).toMatch(/held/);
+  });
+});
+
+describe("meetingTransitionError, branch by branch", () => {
+  it.each(MEETING_STATUSES)("%s → itself: the meeting already has this status", (status) => {
+    expect(meetingTransitionError(status, status)).toBe("The meeting already has this status");
+  });
+});
+
+describe("datedMoveError, branch by branch", () => {
+  it("names the statuses of the later move by their labels, not their codes", () => {
+    const place = {
+      began: new Date("2025-01-01T00:00:00Z"),
+      inForce: "IN_NEGOTIATION" as const,
+      next: { to: "STALLED" as const, at: new Date("2025-03-01T00:00:00Z") },
+    };
+    expect(datedMoveError(place, "STALLED", new Date("2025-02-01T00:00:00Z"), grievanceTransitionError)).toEqual({
+      field: "occurredAt",
+      message:
+        "A later move on 2025-03-01 already moved it from in negotiation to stalled: date this move after that one, or leave its status out",
+    });
   });
 });
