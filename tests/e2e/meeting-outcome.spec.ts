@@ -4,9 +4,10 @@ import { createGrievance, idFromUrl, unique } from "./support";
 test("log one meeting's outcome for two grievances at once", async ({ page }) => {
   const moved = unique("Parking for diplomatic vehicles");
   const discussed = unique("Access to the consulate archive");
-  // Raised before the round, so the move at the round is the newest entry of its timeline.
+  // Both raised before the round: nothing is dated before a grievance was raised (ADR 011), and the
+  // move at the round is the newest entry of its timeline.
   const movedId = await createGrievance(page, { title: moved, category: "Property", raisedOn: "2025-05-20" });
-  await createGrievance(page, { title: discussed, category: "Property" });
+  await createGrievance(page, { title: discussed, category: "Property", raisedOn: "2025-05-20" });
 
   // A held round, logged in the test so its outcome table starts with blank rows.
   const meeting = unique("Vienna talks, 1st round");
