@@ -21,6 +21,7 @@ import {
 import { getDb } from "@/lib/server/db";
 import { makeGrievance } from "../support/factories";
 import { authHeader, expectError, getRequest, jsonRequest, noParams, params, readJson, tokenFor } from "./support";
+import { fingerprint } from "../support/fingerprint";
 
 // The quote and source routes (issue 8): each one lib/server call, the one error shape, the
 // conflict body of the other versioned records, and every operation in the OpenAPI document; and
@@ -48,22 +49,6 @@ async function quoted() {
   const url = `https://example.org/api-report-${++sequence}`;
   const grievance = await makeGrievance({ citations: [{ quote: `Quote ${sequence}.`, source: url }] });
   return { grievance, citation: grievance.citations[0]!, url };
-}
-
-async function state() {
-  const db = await getDb();
-  const [citations, sources, revisions] = await Promise.all([
-    db.citation.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, quote: true, sourceId: true, version: true, deletedAt: true },
-    }),
-    db.source.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, title: true, url: true, note: true, version: true },
-    }),
-    db.revision.count(),
-  ]);
-  return JSON.stringify({ citations, sources, revisions });
 }
 
 const id = (value: string) => params({ id: value });
@@ -113,20 +98,20 @@ describe("quotes", () => {
     const { citation } = await quoted();
     const path = `/api/v1/citations/${citation.id}`;
     await patchCitationRoute(jsonRequest("PATCH", path, { version: 1, quote: "Second." }), id(citation.id));
-    const before = await state();
+    const before = await fingerprint();
     const body = await expectError(
       await patchCitationRoute(jsonRequest("PATCH", path, { version: 1, quote: "Third." }), id(citation.id)),
       409,
       "CONFLICT",
     );
     expect(CitationConflictSchema.parse(body).error.current).toMatchObject({ version: 2, quote: "Second." });
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("refuses a viewer's edit and an analyst's delete with 403, and changes nothing", async () => {
     const { citation } = await quoted();
     const path = `/api/v1/citations/${citation.id}`;
-    const before = await state();
+    const before = await fingerprint();
     await expectError(
       await patchCitationRoute(jsonRequest("PATCH", path, { version: 1, quote: "x" }, asJson(viewer)), id(citation.id)),
       403,
@@ -142,7 +127,7 @@ describe("quotes", () => {
       403,
       "FORBIDDEN",
     );
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
     // A viewer reads it and its revisions.
     expect((await readCitationRoute(getRequest(path, bearer(viewer)), id(citation.id))).status).toBe(200);
     expect(
@@ -153,7 +138,7 @@ describe("quotes", () => {
   it("refuses a bad body with 400 naming the field, and a body that is not JSON with 415", async () => {
     const { citation } = await quoted();
     const path = `/api/v1/citations/${citation.id}`;
-    const before = await state();
+    const before = await fingerprint();
     await expectError(
       await patchCitationRoute(jsonRequest("PATCH", path, { version: 1, quote: "" }), id(citation.id)),
       400,
@@ -174,7 +159,7 @@ describe("quotes", () => {
       415,
       "UNSUPPORTED_MEDIA_TYPE",
     );
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("404s for an unknown or malformed id on every quote route", async () => {
@@ -229,7 +214,7 @@ describe("sources", () => {
   it("refuses a URL another source has with 400 naming url, and changes nothing", async () => {
     const first = await quoted();
     const second = await quoted();
-    const before = await state();
+    const before = await fingerprint();
     await expectError(
       await patchSourceRoute(
         jsonRequest("PATCH", `/api/v1/sources/${second.citation.source.id}`, { version: 1, url: first.url }),
@@ -239,14 +224,14 @@ describe("sources", () => {
       "VALIDATION_FAILED",
       "url",
     );
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("answers a stale version with 409 and the source as it stands, and refuses a viewer with 403", async () => {
     const { citation } = await quoted();
     const path = `/api/v1/sources/${citation.source.id}`;
     await patchSourceRoute(jsonRequest("PATCH", path, { version: 1, title: "Now" }), id(citation.source.id));
-    const before = await state();
+    const before = await fingerprint();
     const body = await expectError(
       await patchSourceRoute(jsonRequest("PATCH", path, { version: 1, title: "Later" }), id(citation.source.id)),
       409,
@@ -261,7 +246,7 @@ describe("sources", () => {
       403,
       "FORBIDDEN",
     );
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("404s for an unknown or malformed id on every source route", async () => {
@@ -331,7 +316,7 @@ describe("the quote and source forms' server actions", () => {
   it("edit a quote for an analyst (not a viewer), delete and restore it for an admin (not an analyst)", async () => {
     const { citation } = await quoted();
     const edit = form({ id: citation.id, version: "1", quote: "By the form.", source: citation.source.url!, note: "" });
-    const before = await state();
+    const before = await fingerprint();
     as(viewer);
     expect(await actions.updateCitationAction({ status: "idle" }, edit)).toMatchObject({
       status: "error",
@@ -342,7 +327,7 @@ describe("the quote and source forms' server actions", () => {
     expect(await actions.deleteCitationAction({ status: "idle" }, form({ id: citation.id }))).toMatchObject({
       code: "FORBIDDEN",
     });
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
 
     expect(await actions.updateCitationAction({ status: "idle" }, edit)).toMatchObject({
       status: "ok",
@@ -373,14 +358,14 @@ describe("the quote and source forms' server actions", () => {
       publishedAt: "",
       note: "",
     };
-    const before = await state();
+    const before = await fingerprint();
     const refused = await actions.updateSourceAction({ status: "idle" }, form({ ...fields, url: first.url }));
     expect(refused).toMatchObject({
       status: "error",
       code: "VALIDATION_FAILED",
       fieldErrors: { url: expect.any(String) },
     });
-    expect(await state()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
     const saved = await actions.updateSourceAction({ status: "idle" }, form({ ...fields, url: second.url }));
     expect(saved).toMatchObject({ status: "ok", data: { version: 2 } });
   });

@@ -16,6 +16,7 @@ import { getMeetingOrThrow } from "@/lib/server/meetings";
 import { listRevisions } from "@/lib/server/revisions";
 import { createUser } from "@/lib/server/users";
 import { makeGrievance, makeMeeting } from "../support/factories";
+import { fingerprint } from "../support/fingerprint";
 
 // Quotes and sources are corrected after the fact, and every correction keeps what it replaced
 // (issue 8): edits at the version seen, soft delete and restore of a quote, a source's URL unique.
@@ -38,23 +39,6 @@ async function quotedGrievance(quote = "The embassy is short of staff.") {
   const url = `https://example.org/report-${++sequence}`;
   const grievance = await makeGrievance({ citations: [{ quote, source: url }] });
   return { grievance, citation: grievance.citations[0]!, url };
-}
-
-/** Everything a refused call must leave as it was. */
-async function snapshot() {
-  const db = await getDb();
-  const [citations, sources, revisions] = await Promise.all([
-    db.citation.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, quote: true, sourceId: true, version: true, deletedAt: true },
-    }),
-    db.source.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, title: true, publisher: true, url: true, publishedAt: true, note: true, version: true },
-    }),
-    db.revision.count(),
-  ]);
-  return JSON.stringify({ citations, sources, revisions });
 }
 
 describe("editing a quote", () => {
@@ -137,9 +121,9 @@ describe("editing a quote", () => {
     ["an unknown field", SYSTEM, { version: 1, quote: "x", grievanceId: "elsewhere" }, "VALIDATION_FAILED"],
   ])("refuses %s and changes nothing", async (_what, actor, input, code) => {
     const { citation } = await quotedGrievance();
-    const before = await snapshot();
+    const before = await fingerprint();
     await expect(updateCitation(actor, citation.id, input)).rejects.toMatchObject({ code });
-    expect(await snapshot()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("answers a stale version with the quote as it stands now", async () => {
@@ -155,14 +139,14 @@ describe("editing a quote", () => {
     });
     const { grievance, citation } = await quotedGrievance();
     await deleteGrievance(SYSTEM, grievance.id);
-    const before = await snapshot();
+    const before = await fingerprint();
     await expect(updateCitation(SYSTEM, citation.id, { version: 1, quote: "x" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(getCitation(analyst, citation.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Deleting or restoring the quote alone would change what nobody sees: the grievance first.
     await expect(deleteCitation(SYSTEM, citation.id)).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await snapshot()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
     await restoreGrievance(SYSTEM, grievance.id);
     expect((await updateCitation(SYSTEM, citation.id, { version: 1, quote: "Back." })).quote).toBe("Back.");
   });
@@ -226,12 +210,12 @@ describe("deleting and restoring a quote", () => {
     ["no actor", null, "UNAUTHENTICATED"],
   ])("refuses %s and changes nothing", async (_what, actor, code) => {
     const { citation } = await quotedGrievance();
-    const before = await snapshot();
+    const before = await fingerprint();
     await expect(deleteCitation(actor, citation.id)).rejects.toMatchObject({ code });
     await deleteCitation(SYSTEM, citation.id);
-    const deleted = await snapshot();
+    const deleted = await fingerprint();
     await expect(restoreCitation(actor, citation.id)).rejects.toMatchObject({ code });
-    expect(await snapshot()).toEqual(deleted);
+    expect(await fingerprint()).toEqual(deleted);
     expect(deleted).not.toEqual(before);
   });
 
@@ -318,7 +302,7 @@ describe("a source", () => {
   it("refuses a URL another source has with a 400 naming url, and changes nothing", async () => {
     const first = await quotedGrievance();
     const second = await quotedGrievance();
-    const before = await snapshot();
+    const before = await fingerprint();
     const error = await updateSource(SYSTEM, second.citation.source.id, { version: 1, url: first.url }).catch(
       (e: unknown) => e,
     );
@@ -327,7 +311,7 @@ describe("a source", () => {
       code: "VALIDATION_FAILED",
       issues: [{ path: "url", message: expect.stringContaining(first.url) }],
     });
-    expect(await snapshot()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it.each([
@@ -339,9 +323,9 @@ describe("a source", () => {
     ["an unknown field", SYSTEM, { version: 1, deletedAt: null }, "VALIDATION_FAILED"],
   ])("refuses %s and changes nothing", async (_what, actor, input, code) => {
     const { citation } = await quotedGrievance();
-    const before = await snapshot();
+    const before = await fingerprint();
     await expect(updateSource(actor, citation.source.id, input)).rejects.toMatchObject({ code });
-    expect(await snapshot()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 
   it("answers a stale version with the source as it stands now", async () => {

@@ -1,9 +1,7 @@
 import { spawnSync } from "node:child_process";
 import http from "node:http";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, prepare, startServer, stopServer, type Server } from "./support";
+import { freshDatabase, prepare, rowCount, startServer, stopServer, type Server } from "./support";
 
 // The guards in front of every change, against the running app as raw HTTP (so Origin, Host and
 // the body are exactly what a forger sends): a change must come from the app's own origin, a form
@@ -126,23 +124,7 @@ async function signIn(email: string, password: string): Promise<string> {
   return cookie;
 }
 
-async function count(table: "User" | "Party"): Promise<number> {
-  if (database.kind === "sqlite") {
-    const db = new Database(database.url.replace(/^file:/, ""), { readonly: true });
-    try {
-      return (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+const count = (table: "User" | "Party") => rowCount(database, table);
 
 function expectRefusal(answer: Answer, status: number, code: string): void {
   expect(answer.status, answer.body.slice(0, 300)).toBe(status);

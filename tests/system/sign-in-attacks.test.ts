@@ -1,11 +1,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, freshDatabase, prepare, startServer, stopServer, type Server } from "./support";
+import { freePort, freshDatabase, prepare, rowCount, startServer, stopServer, type Server } from "./support";
 
 // Attacks on signing in, against the running app as `npm start` serves it (scripts/serve.mjs):
 // a `next` that a browser turns into another host, one that would break the Location header,
@@ -108,23 +106,7 @@ async function postSignIn(
 
 const signedIn = (answer: Answer) => (answer.headers["set-cookie"] ?? []).some((c) => /session_token=/.test(c));
 
-async function sessions(): Promise<number> {
-  if (database.kind === "sqlite") {
-    const db = new Database(database.url.replace(/^file:/, ""), { readonly: true });
-    try {
-      return (db.prepare(`SELECT count(*) AS n FROM "Session"`).get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return Number((await client.query(`SELECT count(*) AS n FROM "Session"`)).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+const sessions = () => rowCount(database, "Session");
 
 const WRONG = "not the password at all";
 

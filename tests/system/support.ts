@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 
 // System tests run the built app as a user would (scripts/serve.mjs, what `npm start` serves
@@ -19,6 +20,29 @@ export async function freePort(): Promise<number> {
     });
     server.on("error", reject);
   });
+}
+
+/** How many rows a table holds, read straight from the database the server under test runs on. */
+export async function rowCount(
+  database: { url: string; kind: "sqlite" | "postgresql" },
+  table: string,
+): Promise<number> {
+  const sql = `SELECT count(*) AS n FROM "${table}"`;
+  if (database.kind === "sqlite") {
+    const db = new Database(database.url.replace(/^file:/, ""), { readonly: true });
+    try {
+      return (db.prepare(sql).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return Number((await client.query(sql)).rows[0].n);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A database of the kind TEST_DATABASE_URL names (PostgreSQL) or a fresh SQLite file. */
