@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { AppError, parseOrThrow, validationFailed } from "@/lib/errors";
 import { AsOfQuerySchema, asOfInstant } from "@/lib/schemas/as-of";
 import { defaultOccurredAt } from "@/lib/schemas/common";
@@ -342,46 +343,61 @@ export async function createGrievance(
   input: unknown,
   options: GrievanceCreateOptions = {},
 ): Promise<GrievanceDetail> {
-  const at = contextTime(options);
   const spec = { permission: "write", schema: GrievanceCreateSchema, input, context: options } as const;
   return mutate(actor, spec, async (tx, data, who) => {
-    const raised = await partyIdsBySlug(tx, data.raisedBy, "raisedBy");
-    const addressed = await partyIdsBySlug(tx, data.addressedTo, "addressedTo");
-    const meetingId = data.meetingId ?? options.raisedAtMeetingId ?? null;
-    const raisedAt = await resolveOccurredAt(
-      tx,
-      { occurredAt: data.raisedAt, meetingId, context: options },
-      { meeting: "meetingId", date: "raisedAt" },
-    );
-    const grievance = await tx.grievance.create({
-      data: {
-        title: data.title,
-        description: data.description ?? "",
-        category: data.category,
-        status: "OPEN",
-        lastMovedAt: raisedAt,
-        createdAt: at,
-        parties: {
-          create: [
-            ...[...raised.values()].map((partyId) => ({ partyId, role: "RAISED_BY" as const })),
-            ...[...addressed.values()].map((partyId) => ({ partyId, role: "ADDRESSED_TO" as const })),
-          ],
-        },
-      },
-      select: { id: true },
-    });
-    await grievanceRecord.created(tx, grievance.id, who);
-    await addCitations(tx, { grievanceId: grievance.id }, data.citations ?? [], at, who);
-    const first = {
-      to: "OPEN" as const,
-      reason: options.raisedReason ?? "Raised",
-      source: options.sourceTitle,
-      extra: { meetingId },
-    };
-    await grievanceRecord.writeHistory(tx, grievance.id, null, first, who, raisedAt);
-    await refreshSearchText(tx, grievance.id);
-    return (await readGrievanceDetail(tx, grievance.id))!;
+    const id = await insertGrievance(tx, data, who, options);
+    return (await readGrievanceDetail(tx, id))!;
   });
+}
+
+/**
+ * The rows of one new grievance, in the caller's transaction, from input already parsed with
+ * GrievanceCreateSchema: createGrievance writes one, the CSV import (lib/server/imports.ts) many
+ * in one transaction, so both write a grievance the same way. Returns its id.
+ */
+export async function insertGrievance(
+  tx: Tx,
+  data: z.output<typeof GrievanceCreateSchema>,
+  who: Actor,
+  options: GrievanceCreateOptions = {},
+): Promise<string> {
+  const at = contextTime(options);
+  const raised = await partyIdsBySlug(tx, data.raisedBy, "raisedBy");
+  const addressed = await partyIdsBySlug(tx, data.addressedTo, "addressedTo");
+  const meetingId = data.meetingId ?? options.raisedAtMeetingId ?? null;
+  const raisedAt = await resolveOccurredAt(
+    tx,
+    { occurredAt: data.raisedAt, meetingId, context: options },
+    { meeting: "meetingId", date: "raisedAt" },
+  );
+  const grievance = await tx.grievance.create({
+    data: {
+      title: data.title,
+      description: data.description ?? "",
+      category: data.category,
+      status: "OPEN",
+      lastMovedAt: raisedAt,
+      createdAt: at,
+      parties: {
+        create: [
+          ...[...raised.values()].map((partyId) => ({ partyId, role: "RAISED_BY" as const })),
+          ...[...addressed.values()].map((partyId) => ({ partyId, role: "ADDRESSED_TO" as const })),
+        ],
+      },
+    },
+    select: { id: true },
+  });
+  await grievanceRecord.created(tx, grievance.id, who);
+  await addCitations(tx, { grievanceId: grievance.id }, data.citations ?? [], at, who);
+  const first = {
+    to: "OPEN" as const,
+    reason: options.raisedReason ?? "Raised",
+    source: options.sourceTitle,
+    extra: { meetingId },
+  };
+  await grievanceRecord.writeHistory(tx, grievance.id, null, first, who, raisedAt);
+  await refreshSearchText(tx, grievance.id);
+  return grievance.id;
 }
 
 type GrievanceMove = {
