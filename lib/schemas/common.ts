@@ -22,6 +22,13 @@ export const LIMITS = {
   pageSizeDefault: 50,
   /** Largest request body the API reads; larger ones get 413 before parsing. */
   bodyBytes: 256 * 1024,
+  /**
+   * A grievance CSV import (lib/server/imports.ts): 1 MB, so the file, posted to the import page's
+   * server action, fits under the 1 MiB action body limit (ACTION_BODY_LIMIT) with room for the
+   * form's other fields; and 5,000 rows, written in one transaction.
+   */
+  importBytes: 1_000_000,
+  importRows: 5_000,
 } as const;
 
 /**

@@ -23,6 +23,11 @@ export type MutationSpec<S extends z.ZodType> = {
    * revision written inside it says so without each helper on the way passing it down.
    */
   context?: MutationContext;
+  /**
+   * How long the transaction may run, in ms (Prisma's default is 5 s): a CSV import writes up to
+   * LIMITS.importRows grievances in one transaction, all or nothing.
+   */
+  timeoutMs?: number;
 };
 
 const contexts = new WeakMap<Tx, MutationContext>();
@@ -49,10 +54,13 @@ export async function mutate<T, S extends z.ZodType = z.ZodUndefined>(
   const db = await getDb();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => {
-        if (spec.context) contexts.set(tx, spec.context);
-        return work(tx, data, who);
-      });
+      return await db.$transaction(
+        (tx) => {
+          if (spec.context) contexts.set(tx, spec.context);
+          return work(tx, data, who);
+        },
+        spec.timeoutMs ? { timeout: spec.timeoutMs } : undefined,
+      );
     } catch (error) {
       // Run again on fresh rows: the version check then answers what the other writer did (a 409).
       if (staleSnapshot(error) && attempt < STALE_SNAPSHOT_ATTEMPTS) continue;
