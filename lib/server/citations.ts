@@ -13,6 +13,7 @@ import { authorize, can, type Actor } from "./authz";
 import { getDb, type Tx } from "./db";
 import { mutate } from "./mutation";
 import { readRevisions } from "./revisions";
+import { refreshQuoteSearchText, refreshSourceSearchText } from "./search-text";
 import { CITATION_REVISIONS, citedSourceSelect, findOrCreateSource, SOURCE_REVISIONS, toCitedSource } from "./sources";
 import { versionedRecord } from "./versioned";
 
@@ -109,7 +110,7 @@ export async function getCitation(actor: Actor | null, id: string): Promise<Cita
  */
 export function updateCitation(actor: Actor | null, id: string, input: unknown): Promise<CitationDetail> {
   return mutate(actor, { permission: "write", schema: CitationUpdateSchema, input }, async (tx, data, who) => {
-    await citationRecord.change(tx, id, data.version, {
+    const wrote = await citationRecord.change(tx, id, data.version, {
       who,
       at: new Date(),
       note: data.note,
@@ -118,6 +119,7 @@ export function updateCitation(actor: Actor | null, id: string, input: unknown):
         ...(data.source !== undefined ? { sourceId: await findOrCreateSource(tx, data.source, who) } : {}),
       }),
     });
+    if (wrote) await refreshQuoteSearchText(tx, id);
     return (await readCitation(tx, id))!;
   });
 }
@@ -216,7 +218,7 @@ export function updateSource(actor: Actor | null, id: string, input: unknown): P
     actor,
     { permission: "write", schema: SourceUpdateSchema, input, unique: { url: () => urlTaken() } },
     async (tx, data, who) => {
-      await sourceRecord.change(tx, id, data.version, {
+      const wrote = await sourceRecord.change(tx, id, data.version, {
         who,
         at: new Date(),
         fields: async () => {
@@ -238,6 +240,7 @@ export function updateSource(actor: Actor | null, id: string, input: unknown): P
           };
         },
       });
+      if (wrote) await refreshSourceSearchText(tx, id);
       return (await readSource(tx, id, can(who, "admin")))!;
     },
   );

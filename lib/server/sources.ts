@@ -4,6 +4,7 @@ import type { Citation, CitedSource, SourceRef } from "@/lib/schemas/source";
 import type { Actor } from "./authz";
 import type { Tx } from "./db";
 import { recordCreated, type RevisionSpec } from "./revisions";
+import { quoteSearchText, sourceSearchText } from "./search-text";
 
 export const sourceSelect = {
   title: true,
@@ -49,7 +50,8 @@ export async function findOrCreateSource(
     select: { id: true },
   });
   if (existing) return existing.id;
-  const data = { title: reference, publisher: details.publisher ?? null, note: details.note ?? null };
+  const fields = { title: reference, publisher: details.publisher ?? null, note: details.note ?? null };
+  const data = { ...fields, searchText: sourceSearchText({ ...fields, url: isUrl ? reference : null }) };
   // A title has no unique index: two first citations of one title at once may record it twice.
   if (!isUrl) {
     const { id } = await tx.source.create({ data, select: { id: true } });
@@ -124,7 +126,7 @@ export async function addCitations(
   for (const citation of citations) {
     const sourceId = await findOrCreateSource(tx, citation.source, who);
     const { id } = await tx.citation.create({
-      data: { ...owner, sourceId, quote: citation.quote, createdAt: at },
+      data: { ...owner, sourceId, quote: citation.quote, searchText: quoteSearchText(citation.quote), createdAt: at },
       select: { id: true },
     });
     await recordCreated(tx, CITATION_REVISIONS, id, who);

@@ -6,6 +6,7 @@ import { GRIEVANCE_REVISIONS } from "./grievances";
 import { MEETING_REVISIONS } from "./meetings";
 import { PARTY_REVISIONS } from "./parties";
 import { AGENDA_ITEM_REVISIONS, changedFields, recordRevision, type RevisionSpec } from "./revisions";
+import { fillSearchText } from "./search-text";
 import { CITATION_REVISIONS, SOURCE_REVISIONS } from "./sources";
 import { VENUE_REVISIONS } from "./venues";
 
@@ -72,6 +73,8 @@ async function alignStoredStatuses(): Promise<number> {
  */
 export async function upgradeDatabase(): Promise<number> {
   await alignStoredStatuses();
+  // Venues, sources and quotes made before their search column existed (issue 11).
+  await fillSearchText();
   const db = await getDb();
   let written = 0;
   for (const { spec, rows } of KINDS) {

@@ -13,6 +13,7 @@ import type { MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
 import { mutate } from "./mutation";
 import { recordRevision, type RevisionSpec } from "./revisions";
+import { refreshVenueSearchText, venueSearchText } from "./search-text";
 import { createSlugged } from "./slugged";
 import { versionedRecord } from "./versioned";
 
@@ -119,7 +120,14 @@ export function createVenue(actor: Actor | null, input: unknown, context: Mutati
       noLetters: "Give a slug; the name and city have no letters to make one from",
       insert: async (tx, data, slug) => {
         const venue = await tx.venue.create({
-          data: { slug, name: data.name, city: data.city, country: data.country, note: data.note ?? null },
+          data: {
+            slug,
+            name: data.name,
+            city: data.city,
+            country: data.country,
+            note: data.note ?? null,
+            searchText: venueSearchText({ ...data, note: data.note ?? null }),
+          },
           select: { id: true, ...venueRefSelect, note: true },
         });
         return { ...venue, meetingCount: 0 };
@@ -133,7 +141,7 @@ export function createVenue(actor: Actor | null, input: unknown, context: Mutati
 export function updateVenue(actor: Actor | null, slug: string, input: unknown): Promise<VenueDetail> {
   return mutate(actor, { permission: "write", schema: VenueUpdateSchema, input }, async (tx, data, who) => {
     const id = await venueIdOf(tx, slug);
-    await venueRecord.change(tx, id, data.version, {
+    const wrote = await venueRecord.change(tx, id, data.version, {
       who,
       at: new Date(),
       fields: async () => ({
@@ -144,6 +152,7 @@ export function updateVenue(actor: Actor | null, slug: string, input: unknown): 
         ...(data.note !== undefined ? { note: data.note || null } : {}),
       }),
     });
+    if (wrote) await refreshVenueSearchText(tx, id);
     return (await readVenueDetail(tx, id))!;
   });
 }
