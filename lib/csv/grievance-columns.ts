@@ -67,12 +67,13 @@ export function grievanceCsvCells(grievance: GrievanceCsvSource): string[] {
 
 /**
  * Undoes the export's formula guard: a spreadsheet runs a cell that starts with = + - @ (or a
- * tab or carriage return), so the export prefixes such a cell with an apostrophe (OWASP's
- * advice). Only an apostrophe in front of one of those characters is taken off, so a title that
- * really begins with an apostrophe keeps it.
+ * tab, a carriage return, or the full-width ＝ ＋ － ＠), so the export (csv-stringify's
+ * `escape_formulas`) prefixes such a cell with an apostrophe, as OWASP advises. Only an
+ * apostrophe in front of one of those is taken off, so a title that begins "'tis" keeps it (one
+ * that really began "'=" would lose it: the guard cannot tell the two apart).
  */
 export function unguardCell(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Splits a party cell into its entries (slugs or names), blanks dropped. */

@@ -201,11 +201,15 @@ describe("applying", () => {
       }),
     ];
     const exported = await listGrievances(SYSTEM, { party: a.slug });
+    // As the export writes it (lib/export/csv.ts): BOM, CRLF, formula cells behind an apostrophe.
     const file = stringify(exported.items.map(grievanceToCsvRow), {
       header: true,
       columns: [...GRIEVANCE_CSV_COLUMNS],
       bom: true,
+      record_delimiter: "windows",
+      escape_formulas: true,
     });
+    expect(file).toContain("'=cmd");
     const { ids } = await applyGrievanceImport(SYSTEM, file);
     const imported = await Promise.all(ids.map((id) => getGrievanceOrThrow(SYSTEM, id)));
     const shape = (g: (typeof imported)[number]) => ({
