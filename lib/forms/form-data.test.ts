@@ -29,6 +29,37 @@ describe("formDataToObject", () => {
     });
   });
 
+  it("reads index keys as a list only when every key is a whole number, ten and up included", () => {
+    const form = new FormData();
+    for (let i = 11; i >= 0; i--) form.append(`rows.${i}`, `r${i}`);
+    form.append("mixed.0", "zero");
+    form.append("mixed.x", "ex");
+    form.append("suffix.a1", "s");
+    form.append("prefix.1a", "p");
+    const out = formDataToObject(form);
+    expect(out.rows).toEqual(Array.from({ length: 12 }, (_, i) => `r${i}`));
+    expect(out.mixed).toEqual({ 0: "zero", x: "ex" });
+    expect(out.suffix).toEqual({ a1: "s" });
+    expect(out.prefix).toEqual({ "1a": "p" });
+  });
+
+  it("drops uploaded files: the shared schemas read text fields only", () => {
+    const form = new FormData();
+    form.append("title", "kept");
+    form.append("attachment", new Blob(["x"]), "a.txt");
+    const out = formDataToObject(form);
+    expect(out.title).toBe("kept");
+    expect(out.attachment).toBeUndefined();
+  });
+
+  it("ignores prototype-polluting keys, skipping each forbidden segment", () => {
+    const form = new FormData();
+    form.append("constructor.x", "1");
+    form.append("prototype.y", "2");
+    form.append("row.constructor.z", "3");
+    expect(formDataToObject(form)).toEqual({ x: "1", y: "2", row: { z: "3" } });
+  });
+
   it("ignores prototype-polluting keys", () => {
     const form = new FormData();
     form.append("__proto__.polluted", "yes");
@@ -45,6 +76,17 @@ describe("formDataToObject", () => {
     expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
     expect((error as AppError).issues[0]!.path).toMatch(/^a\.a\.a.*…$/);
     expect((error as AppError).issues[0]!.path.length).toBeLessThanOrEqual(61);
+  });
+
+  it("names a refused field in full up to 60 characters, and in the message", () => {
+    // Nine segments of six letters and eight dots: 62 characters; drop two letters for exactly 60.
+    const key = ["aaaa", ...Array(8).fill("aaaaaa")].join(".");
+    expect(key).toHaveLength(60);
+    const form = new FormData();
+    form.append(key, "x");
+    const error = catchError(() => formDataToObject(form)) as AppError;
+    expect(error.issues[0]!.path).toBe(key);
+    expect(error.message).toBe(`${key}: Field is nested more than ${FORM_LIMITS.depth} levels deep`);
   });
 
   it("refuses a key nested deeper than the limit, and reads one at the limit", () => {

@@ -57,12 +57,13 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   });
 }
 
-/** Objects whose keys are all indexes ("0", "1") become arrays, in index order, without holes. */
+/**
+ * Objects whose keys are all indexes ("0", "1") become arrays, in index order, without holes. No
+ * sort: JavaScript itself lists an object's integer keys first, in ascending order.
+ */
 function compactArrays(value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
   const entries = Object.entries(value).map(([k, v]) => [k, compactArrays(v)] as const);
-  if (entries.length && entries.every(([k]) => /^\d+$/.test(k))) {
-    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);
-  }
+  if (entries.length && entries.every(([k]) => /^\d+$/.test(k))) return entries.map(([, v]) => v);
   return Object.fromEntries(entries);
 }
