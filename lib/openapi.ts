@@ -45,6 +45,7 @@ import {
   PartyUpdateSchema,
 } from "@/lib/schemas/party";
 import { FieldChangeSchema, RevisionListSchema, RevisionSchema } from "@/lib/schemas/revision";
+import { SEARCH_KINDS, SearchQuerySchema, SearchResultSchema } from "@/lib/schemas/search";
 import {
   CitationConflictSchema,
   CitationDetailSchema,
@@ -187,7 +188,7 @@ const ERRORS_BY_KIND = {
 };
 type Kind = keyof typeof ERRORS_BY_KIND;
 
-type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview" | "Sources";
+type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview" | "Sources" | "Search";
 
 type Spec = {
   summary: string;
@@ -520,6 +521,7 @@ function buildDocument() {
       { name: "Venues" },
       { name: "Overview" },
       { name: "Sources" },
+      { name: "Search" },
     ],
     paths: {
       ...sluggedRecordPaths({
@@ -644,6 +646,20 @@ function buildDocument() {
             "anything was raised gives zero counts and an `explanation`. Any other query parameter is a 400.",
           query: AsOfQuerySchema,
           answer: { "200": ok("The overview", OverviewSchema) },
+        }),
+      },
+      "/api/v1/search": {
+        get: operation("filteredList", "Search", "searchEverything", {
+          summary: "Search everywhere",
+          description:
+            `Finds ${SEARCH_KINDS.join(", ")} by their names, titles, summaries, descriptions, history reasons, notes, ` +
+            "quotes, and a venue's city and country (a meeting by its venue's too): every word of `q` must occur, case, " +
+            'accents and Turkish İ/ı folded ("istanbul" finds "İstanbul", "turkiye" "Türkiye"). Grouped by kind, in that ' +
+            "order, each with the count of every match and the first `limit` (10 unless given). Deleted records, and " +
+            "quotes that are deleted or back a deleted record, are left out; `deleted=1` (admins) searches the deleted " +
+            "records instead. An empty `q`, one over 200 characters or one with no letter or digit is a 400 naming `q`.",
+          query: SearchQuerySchema,
+          answer: { "200": ok("The matches, grouped by kind", SearchResultSchema) },
         }),
       },
       "/api/v1/openapi.json": {

@@ -64,6 +64,7 @@ const OPERATIONS: Array<[string, string]> = [
   ["/api/v1/sources/{id}", "patch"],
   ["/api/v1/sources/{id}/revisions", "get"],
   ["/api/v1/overview", "get"],
+  ["/api/v1/search", "get"],
   ["/api/v1/openapi.json", "get"],
 ];
 
