@@ -8,6 +8,12 @@ import {
   type ZodOpenApiResponseObject,
 } from "zod-openapi";
 import { AsOfQuerySchema } from "@/lib/schemas/as-of";
+import {
+  BULK_STATUS_MAX,
+  BulkStatusChangeSchema,
+  BulkStatusRefusalSchema,
+  BulkStatusReportSchema,
+} from "@/lib/schemas/bulk-status";
 import { ErrorBodySchema, ErrorIssueSchema, IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 import {
   GrievanceConflictSchema,
@@ -609,6 +615,25 @@ function buildDocument() {
           answer: { "201": created("The grievance", GrievanceDetailSchema) },
         }),
       },
+      "/api/v1/grievances/bulk-status": {
+        post: operation("write", "Grievances", "changeGrievanceStatuses", {
+          summary: "Move many grievances to one status",
+          description:
+            "The grievances are `ids`, or every grievance the list's `filter` matches now (the list's query parameters " +
+            `as an object, without paging; at most ${BULK_STATUS_MAX}, else a 400 naming \`filter\`). Each gets the move a ` +
+            "single status change makes: the rules checked against the status in force at the move's date, its own " +
+            "history row, one version bump. `versions` maps each id to the version the client saw (for a filter, from a " +
+            "`dryRun: true` call, which answers the report and writes nothing). All or nothing: if any grievance changed " +
+            "since its version (or matches the filter but was not seen), the answer is a 409, and if a rule refuses one, a " +
+            "400; either way nothing is applied and `error.current` reports every row.",
+          body: body("BulkStatusChange", BulkStatusChangeSchema, "The selection, the move, and the versions seen"),
+          answer: {
+            "200": ok("The report: every row moved (or, for a dry run, what would happen)", BulkStatusReportSchema),
+          },
+          conflict: ["A grievance changed since the version seen; nothing was applied", BulkStatusRefusalSchema],
+        }),
+      },
+      "/api/v1/imports/grievances": importGrievancesPath(),
       ...versionedRecordPaths({
         tag: "Grievances",
         noun: "grievance",

@@ -51,6 +51,7 @@ const OPERATIONS: Array<[string, string]> = [
   ["/api/v1/grievances/{id}", "delete"],
   ["/api/v1/grievances/{id}/restore", "post"],
   ["/api/v1/grievances/{id}/history", "get"],
+  ["/api/v1/grievances/bulk-status", "post"],
   ["/api/v1/grievances/{id}/revisions", "get"],
   ["/api/v1/meetings/{id}/revisions", "get"],
   ["/api/v1/parties/{slug}/revisions", "get"],
