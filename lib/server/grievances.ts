@@ -238,13 +238,17 @@ const grievanceRecord = versionedRecord({
   label: "Grievance",
   revisions: GRIEVANCE_REVISIONS,
   state: (tx, id) =>
-    tx.grievance.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true } }),
+    tx.grievance.findUnique({
+      where: { id },
+      select: { status: true, version: true, deletedAt: true, searchText: true },
+    }),
   read: readGrievanceDetail,
   moves: {
     history: "grievanceStatusChange",
     key: "grievanceId",
     transitionError: grievanceTransitionError,
     beganAs: "raised",
+    movedAt: "lastMovedAt",
   },
 });
 
@@ -255,6 +259,8 @@ const grievanceRecord = versionedRecord({
 export function grievanceTimelineAt(tx: Tx, id: string, at: Date, current: GrievanceStatus) {
   return grievanceRecord.timelineAt(tx, id, at, current);
 }
+
+export type GrievanceTimelinePlace = Awaited<ReturnType<typeof grievanceTimelineAt>>;
 
 /** A grievance as the actor may see it: a deleted one exists for admins only. */
 export async function getGrievanceOrThrow(
@@ -293,6 +299,7 @@ export async function getGrievanceHistory(
 
 /** Rewrites the folded search column from the title, description and every history reason. */
 async function refreshSearchText(tx: Tx, id: string): Promise<void> {
+  // Reads every history row: only for an edit of the title or description, never for a move.
   const row = await tx.grievance.findUniqueOrThrow({
     where: { id },
     select: { title: true, description: true, history: { select: { reason: true }, orderBy: HISTORY_ORDER } },
@@ -423,31 +430,48 @@ export async function applyGrievanceChange(
     relations?: () => Promise<void>;
     move?: GrievanceMove;
     path?: string;
+    /** Where the move lands, when the caller has just read it (grievanceTimelineAt) in this transaction. */
+    place?: GrievanceTimelinePlace;
   },
   at: Date,
   who: Actor,
 ): Promise<void> {
-  const { move, path } = changes;
+  const { move, path, relations } = changes;
+  // A bare status move (the hot path: the API's PATCH, an outcome row) has no fields: no
+  // revision snapshot is read before and after it, and no edit check.
+  const edits = relations !== undefined || Object.keys(changes.fields ?? {}).length > 0;
   const wrote = await grievanceRecord.change(tx, id, version, {
     who,
     at,
     path,
+    place: changes.place,
     move: move && {
       to: move.status,
       reason: move.reason,
       source: move.source,
       extra: { meetingId: move.meetingId ?? null },
     },
-    fields: async () => {
-      await changes.relations?.();
-      return { ...changes.fields };
-    },
+    // The move's reason joins the folded search text in the same update ("Last moved" too, in
+    // versioned.ts), rather than the text being rebuilt from every history row: a move costs
+    // the same however long the grievance's history is.
+    moveFields: move && ((current) => ({ searchText: withSearchPart(current.searchText, move.reason) })),
+    fields: edits
+      ? async () => {
+          await relations?.();
+          return { ...changes.fields };
+        }
+      : undefined,
   });
-  // "Last moved" is the latest move by when it happened: one logged now for an earlier round
-  // leaves a later move's date standing.
-  if (move) await tx.grievance.updateMany({ where: { id, lastMovedAt: { lt: at } }, data: { lastMovedAt: at } });
-  // An edit that changed nothing leaves the row alone, its updatedAt included.
-  if (wrote) await refreshSearchText(tx, id);
+  // An edit that changed nothing leaves the row alone, its updatedAt included. One that changed
+  // the title or description rebuilds the text from its parts.
+  if (wrote && edits) await refreshSearchText(tx, id);
+}
+
+/** The folded search text with one more part (lib/search.ts buildSearchText's parts, appended). */
+function withSearchPart(searchText: string, part: string): string {
+  const folded = buildSearchText([part]);
+  if (!folded) return searchText;
+  return searchText ? `${searchText}\n${folded}` : folded;
 }
 
 async function replaceParties(tx: Tx, id: string, update: GrievanceUpdate): Promise<void> {
@@ -489,7 +513,8 @@ export async function updateGrievance(
           source: data.sourceUrl ?? context.sourceTitle,
         }
       : undefined;
-    const relations = () => replaceParties(tx, id, data);
+    // Only a save that names parties rewrites their rows (and reads the revision snapshot for it).
+    const relations = data.raisedBy || data.addressedTo ? () => replaceParties(tx, id, data) : undefined;
     await applyGrievanceChange(tx, id, data.version, { fields, relations, move }, at, who);
     return (await readGrievanceDetail(tx, id))!;
   });

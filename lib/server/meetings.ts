@@ -321,6 +321,8 @@ export async function logMeetingOutcome(
               }
             : undefined,
           path: `outcomes.${index}`,
+          // Read just above in this transaction: the change need not read the timeline again.
+          place,
         },
         occurredAt,
         who,

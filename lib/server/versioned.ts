@@ -65,6 +65,11 @@ export type VersionedKind<
     transitionError(from: StatusOf<State>, to: StatusOf<State>): string | null;
     /** How its first entry came about, in messages: "raised" (a grievance), "logged" (a meeting). */
     beganAs: string;
+    /**
+     * The record's column holding when its latest move happened (a grievance's lastMovedAt), set
+     * in the same update as the status: a move dated after every other one is the latest.
+     */
+    movedAt?: Columns<M> & string;
   };
 };
 
@@ -91,7 +96,16 @@ export type Change<M extends RecordModel, State extends VersionedState> = {
   fields?: (current: State) => Promise<UpdateData<M>>;
   /** Why the fields changed, kept with the revision. */
   note?: string | null;
+  /**
+   * Columns a move writes beside the status, from the stored row, in the same update; no revision
+   * records them (a grievance's folded search text, which gains the move's reason).
+   */
+  moveFields?: (current: State) => UpdateData<M>;
+  /** Where the move lands in the timeline, when the caller has just read it in this transaction. */
+  place?: Place<StatusOf<State>>;
 };
+
+type Place<Status extends string> = TimelinePlace<Status> & { latest: Status | null };
 
 const fieldPath = (prefix: string | undefined, field: string) => (prefix ? `${prefix}.${field}` : field);
 
@@ -136,7 +150,7 @@ export function versionedRecord<
     id: string,
     at: Date,
     fallback: StatusOf<State>,
-  ): Promise<TimelinePlace<StatusOf<State>> & { latest: StatusOf<State> | null }> {
+  ): Promise<Place<StatusOf<State>>> {
     const { key } = movesOf();
     const find = (where: object, order: typeof HISTORY_ORDER | typeof HISTORY_ORDER_DESC) =>
       history(tx).findFirst({ where: { [key]: id, ...where }, orderBy: order, select: timelineEntry });
@@ -212,13 +226,19 @@ export function versionedRecord<
     if (current.version !== version) await conflict(tx, id);
     const { move } = change;
     let from = current.status as StatusOf<State>;
-    let status = move?.to;
+    let moved: Record<string, unknown> = {};
     if (move) {
-      const place = await timelineAt(tx, id, change.at, from);
-      const error = datedMoveError(place, move.to, change.at, movesOf().transitionError, movesOf().beganAs);
+      const { transitionError, beganAs, movedAt } = movesOf();
+      const place = change.place ?? (await timelineAt(tx, id, change.at, from));
+      const error = datedMoveError(place, move.to, change.at, transitionError, beganAs);
       if (error) throw validationFailed([{ path: fieldPath(change.path, error.field), message: error.message }]);
       from = place.inForce;
-      if (place.next) status = place.latest ?? place.next.to;
+      // A move dated after every other one is the latest: its status and date are the record's.
+      // One that lands before a later move leaves that move's status (and date) standing.
+      moved = place.next
+        ? { status: place.latest ?? place.next.to }
+        : { status: move.to, ...(movedAt ? { [movedAt]: change.at } : {}) };
+      moved = { ...moved, ...change.moveFields?.(current) };
     }
     const before = change.fields ? await kind.revisions.snapshot(tx, id) : null;
     const fields = (await change.fields?.(current)) ?? {};
@@ -229,7 +249,7 @@ export function versionedRecord<
     // only one update can match the version both read.
     const updated = await table(tx).updateMany({
       where: { id, version },
-      data: { ...fields, ...(status ? { status } : {}), version: { increment: 1 } },
+      data: { ...fields, ...moved, version: { increment: 1 } },
     });
     if (updated.count !== 1) await conflict(tx, id);
     if (move) await writeHistory(tx, id, from, move, change.who, change.at);
