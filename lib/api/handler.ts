@@ -21,11 +21,17 @@ type ActorHandler<P extends Record<string, string>> = (
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function assertJsonContentType(request: Request): void {
+/** What a route's body is: JSON, or a CSV file (the grievance import). */
+type BodyType = "application/json" | "text/csv";
+
+const SEND: Record<BodyType, string> = {
+  "application/json": "Send JSON with Content-Type: application/json",
+  "text/csv": "Send the CSV file with Content-Type: text/csv",
+};
+
+function assertContentType(request: Request, expected: BodyType): void {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send JSON with Content-Type: application/json");
-  }
+  if (mediaType !== expected) throw new AppError("UNSUPPORTED_MEDIA_TYPE", SEND[expected]);
 }
 
 const site = siteOf({
@@ -35,8 +41,9 @@ const site = siteOf({
 
 /**
  * Route handlers get no CSRF defence from Next.js. A browser sends the session cookie on a
- * cross-site request, so a cookie-authenticated mutation must carry a JSON content type (which a
- * cross-site form cannot send without a CORS preflight; apiRoute checks it) and come from this
+ * cross-site request, so a cookie-authenticated mutation must carry a JSON (or, for a CSV upload,
+ * text/csv) content type, which a cross-site form cannot send without a CORS preflight (apiRoute
+ * checks it), and come from this
  * origin, by the proxy's own rule (lib/security-headers.ts; the proxy refuses it first, this holds
  * if a request reaches the handler another way). Token requests need neither: a cross-site page
  * cannot attach an Authorization header.
@@ -78,7 +85,7 @@ const INTERNAL_BODY: ErrorBody = {
  */
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(
   handler: ActorHandler<P>,
-  { body = false }: { body?: boolean } = {},
+  { body = false }: { body?: boolean | "text/csv" } = {},
 ): Handler<P> {
   return async (request, context) => {
     try {
@@ -88,7 +95,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       if (!actor)
         throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as Authorization: Bearer <token>");
       const cookieMutation = actor.kind === "user" && actor.via === "session" && !SAFE_METHODS.has(request.method);
-      if (body || cookieMutation) assertJsonContentType(request);
+      if (body || cookieMutation) assertContentType(request, body === "text/csv" ? body : "application/json");
       if (cookieMutation) assertSameOrigin(request);
       return await handler(request, context, actor);
     } catch (error) {
@@ -155,11 +162,9 @@ export function searchParamsToObject(url: string | URL): Record<string, string |
   return out;
 }
 
-function tooLarge(): AppError {
-  return new AppError(
-    "PAYLOAD_TOO_LARGE",
-    `The request body is larger than the limit of ${LIMITS.bodyBytes} bytes (${LIMITS.bodyBytes / 1024} KiB)`,
-  );
+function tooLarge(limit: number): AppError {
+  const size = limit % 1024 === 0 ? `${limit / 1024} KiB` : `${limit / 1_000_000} MB`;
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${limit} bytes (${size})`);
 }
 
 function malformed(detail: string): AppError {
@@ -170,7 +175,7 @@ function malformed(detail: string): AppError {
 /** Reads the body, counting bytes as they arrive: Content-Length is only a claim. */
 async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge();
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -181,7 +186,7 @@ async function readBodyCapped(request: Request, limit: number): Promise<Uint8Arr
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -216,6 +221,21 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     if (position !== undefined) throw malformed(`unexpected input at position ${position}`);
     if (error instanceof Error && /end of JSON input/i.test(error.message)) throw malformed("the body ends too early");
     throw malformed("the body is not valid JSON");
+  }
+}
+
+/**
+ * The CSV body of a route made with `{ body: "text/csv" }` (which has refused any other
+ * Content-Type with 415): at most `limit` bytes (413), and UTF-8 (400). The BOM stays for the
+ * CSV reader, which takes it off.
+ */
+export async function readCsvBody(request: Request, limit: number): Promise<string> {
+  const bytes = await readBodyCapped(request, limit);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const message = "The file is not valid UTF-8: save it as CSV UTF-8";
+    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "file", message }] });
   }
 }
 

@@ -39,3 +39,11 @@ export const GrievanceImportResultSchema = z.strictObject({
   ids: z.array(z.string()).meta({ description: "The new grievances, in file order" }),
 });
 export type GrievanceImportResult = z.output<typeof GrievanceImportResultSchema>;
+
+/** The import's query: `dryRun=1` answers the report and writes nothing. */
+export const ImportQuerySchema = z.strictObject({
+  dryRun: z
+    .enum(["1", "0"], { error: "dryRun takes 1 (report only) or 0 (apply)" })
+    .optional()
+    .meta({ description: "1: the dry run's report, nothing written (200); absent or 0: apply (201)" }),
+});

@@ -51,6 +51,7 @@ const OPERATIONS: Array<[string, string]> = [
   ["/api/v1/grievances/{id}", "delete"],
   ["/api/v1/grievances/{id}/restore", "post"],
   ["/api/v1/grievances/{id}/history", "get"],
+  ["/api/v1/imports/grievances", "post"],
   ["/api/v1/grievances/bulk-status", "post"],
   ["/api/v1/grievances/{id}/revisions", "get"],
   ["/api/v1/meetings/{id}/revisions", "get"],
@@ -171,6 +172,7 @@ describe("GET /api/v1/openapi.json", () => {
     // A higher role than viewer: writes, deletion, restoring, and the deleted lists.
     for (const [path, method] of [
       ["/api/v1/grievances", "post"],
+      ["/api/v1/imports/grievances", "post"],
       ["/api/v1/grievances/{id}", "patch"],
       ["/api/v1/grievances/{id}", "delete"],
       ["/api/v1/grievances/{id}/restore", "post"],
