@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError, isAppError, notFound, type ErrorBody } from "@/lib/errors";
+import { downloadResponse, type Export } from "@/lib/export/download";
+import { requestedFormat } from "@/lib/export/format";
 import { IdSchema, LIMITS, SlugSchema } from "@/lib/schemas/common";
 import { fromOwnOrigin, siteOf } from "@/lib/security-headers";
 import { actorFromHeaders } from "@/lib/server/auth";
@@ -20,6 +22,19 @@ type ActorHandler<P extends Record<string, string>> = (
 ) => Promise<Response>;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+type Query = ReturnType<typeof searchParamsToObject>;
+
+/**
+ * A list read's export: the whole filtered list (lib/server/export.ts), given the query without
+ * `format`. Asked for by `format=csv|json` or `Accept: text/csv`; without either, the route answers
+ * as before.
+ */
+type Exporter<P extends Record<string, string>> = (
+  actor: Actor,
+  query: Query,
+  context: RouteContext<P>,
+) => Promise<Export<unknown>>;
 
 /** What a route's body is: JSON, or a CSV file (the grievance import). */
 type BodyType = "application/json" | "text/csv";
@@ -81,11 +96,11 @@ const INTERNAL_BODY: ErrorBody = {
  * Wraps a route handler: an AppError becomes its status and body; anything else is our bug, logged
  * on the server and answered with a bare 500 (no stack, no SQL, nothing of the request echoed).
  * A route that reads a JSON body says `{ body: true }`: its Content-Type is checked here, once,
- * whoever calls.
+ * whoever calls. A list read given an `exporter` also answers as a streamed download.
  */
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(
   handler: ActorHandler<P>,
-  { body = false }: { body?: boolean | "text/csv" } = {},
+  { body = false, exporter }: { body?: boolean | "text/csv"; exporter?: Exporter<P> } = {},
 ): Handler<P> {
   return async (request, context) => {
     try {
@@ -97,6 +112,11 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
       const cookieMutation = actor.kind === "user" && actor.via === "session" && !SAFE_METHODS.has(request.method);
       if (body || cookieMutation) assertContentType(request, body === "text/csv" ? body : "application/json");
       if (cookieMutation) assertSameOrigin(request);
+      if (exporter) {
+        const { format, ...query } = searchParamsToObject(request.url);
+        const wanted = requestedFormat(format, request.headers.get("accept"));
+        if (wanted) return downloadResponse(await exporter(actor, query, context), wanted);
+      }
       return await handler(request, context, actor);
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
@@ -251,10 +271,23 @@ export function recordRoute<K extends Key>(key: K, what: string, call: Call<[key
   );
 }
 
-/** A read of the record that `[id]` or `[slug]` names that takes query parameters (`asOf`); the call validates them. */
-export function recordQueryRoute<K extends Key>(key: K, what: string, call: Call<[key: string, query: unknown]>) {
-  return apiRoute<Record<K, string>>(async (request, context, actor) =>
-    jsonResponse(await call(actor, await keyParam(context, key, what), searchParamsToObject(request.url))),
+/**
+ * A read of the record that `[id]` or `[slug]` names that takes query parameters (`asOf`); the call
+ * validates them. With `exporter`, also the download of that list (a grievance's history).
+ */
+export function recordQueryRoute<K extends Key>(
+  key: K,
+  what: string,
+  call: Call<[key: string, query: unknown]>,
+  exporter?: (actor: Actor, key: string, query: Query) => Promise<Export<unknown>>,
+) {
+  return apiRoute<Record<K, string>>(
+    async (request, context, actor) =>
+      jsonResponse(await call(actor, await keyParam(context, key, what), searchParamsToObject(request.url))),
+    {
+      exporter:
+        exporter && (async (actor, query, context) => exporter(actor, await keyParam(context, key, what), query)),
+    },
   );
 }
 
@@ -286,22 +319,34 @@ export function createRoute<T>(create: (actor: Actor, body: unknown) => Promise<
 
 type Page = { items: unknown[]; nextCursor: string | null; total: number };
 
-/** A list filtered by the query string; the page, without the window the HTML pages also get. */
-export function pageRoute(list: (actor: Actor, query: ReturnType<typeof searchParamsToObject>) => Promise<Page>) {
-  return apiRoute(async (request, _context, actor) => {
-    const { items, nextCursor, total } = await list(actor, searchParamsToObject(request.url));
-    return jsonResponse({ items, nextCursor, total });
-  });
+/** A list's exporter, given the query (without `format`) and nothing of the route's context. */
+type ListExporter = (actor: Actor, query: Query) => Promise<Export<unknown>>;
+
+const listExporter = (exporter: ListExporter | undefined): Exporter<Record<string, never>> | undefined =>
+  exporter && ((actor, query) => exporter(actor, query));
+
+/**
+ * A list filtered by the query string; the page, without the window the HTML pages also get. With
+ * `exporter`, also the whole filtered list as a download.
+ */
+export function pageRoute(list: (actor: Actor, query: Query) => Promise<Page>, exporter?: ListExporter) {
+  return apiRoute(
+    async (request, _context, actor) => {
+      const { items, nextCursor, total } = await list(actor, searchParamsToObject(request.url));
+      return jsonResponse({ items, nextCursor, total });
+    },
+    { exporter: listExporter(exporter) },
+  );
 }
 
 /**
  * A list that is never paged, whole, in the list shape (`nextCursor` is always null). Its few
  * filters (`deleted`) are validated by the call, whose strict schema refuses a typo'd key.
  */
-export function wholeListRoute(
-  list: (actor: Actor, query: ReturnType<typeof searchParamsToObject>) => Promise<unknown[]>,
-) {
-  return apiRoute(async (request, _context, actor) =>
-    jsonResponse({ items: await list(actor, searchParamsToObject(request.url)), nextCursor: null }),
+export function wholeListRoute(list: (actor: Actor, query: Query) => Promise<unknown[]>, exporter?: ListExporter) {
+  return apiRoute(
+    async (request, _context, actor) =>
+      jsonResponse({ items: await list(actor, searchParamsToObject(request.url)), nextCursor: null }),
+    { exporter: listExporter(exporter) },
   );
 }

@@ -11,7 +11,7 @@ async function* arrayLines(items: AsyncIterable<unknown> | Iterable<unknown>): A
     yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
     first = false;
   }
-  yield first ? "]\n" : "\n]\n";
+  yield first ? "]" : "\n]";
 }
 
 /** `[`, each item on its own line, `]`, as UTF-8 bytes. */
