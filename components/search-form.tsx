@@ -10,8 +10,9 @@ function isTypingTarget(el: EventTarget | null): boolean {
 }
 
 /**
- * The global grievance search: a plain GET form to /grievances (works without JavaScript).
- * Pressing "/" anywhere outside a text field focuses it.
+ * The header's one search box: a plain GET form to /search (works without JavaScript), which
+ * finds grievances, meetings, parties, venues and sources; the grievance list keeps its own box,
+ * beside its filters. Pressing "/" anywhere outside a text field focuses it.
  */
 export function SearchForm() {
   const inputRef = useRef<HTMLInputElement>(null);
@@ -30,9 +31,9 @@ export function SearchForm() {
   }, []);
 
   return (
-    <form action="/grievances" method="get" role="search" className="relative w-full sm:w-64">
+    <form action="/search" method="get" role="search" aria-label="Site search" className="relative w-full sm:w-64">
       <label htmlFor="site-search" className="sr-only">
-        Search grievances
+        Search everything
       </label>
       <svg
         aria-hidden="true"
@@ -51,7 +52,7 @@ export function SearchForm() {
         id="site-search"
         name="q"
         type="search"
-        placeholder="Search grievances…"
+        placeholder="Search everything…"
         autoComplete="off"
         enterKeyHint="search"
         aria-keyshortcuts="/"

@@ -16,7 +16,7 @@ export type HeaderUser = {
 };
 
 /**
- * The top bar: wordmark, primary nav, grievance search, "Log meeting" (for those who may) and
+ * The top bar: wordmark, primary nav, the search box, "Log meeting" (for those who may) and
  * who is signed in. Signed out (the sign-in and first-run pages) it shows the wordmark only.
  */
 export function SiteHeader({ user }: { user: HeaderUser | null }) {

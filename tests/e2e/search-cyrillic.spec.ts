@@ -6,11 +6,15 @@ test("search finds a Cyrillic title whatever its case", async ({ page }) => {
   const title = unique("Визы задерживаются в Москве");
   await createGrievance(page, { title, category: "Visas", raisedBy: ["United States"], addressedTo: ["Russia"] });
 
-  // Lower case, in the header search.
+  // Lower case, in the header search (everything), then only the grievances.
   await page.goto("/grievances");
-  const search = page.getByRole("searchbox", { name: "Search grievances" });
+  const search = page.getByRole("searchbox", { name: "Search everything" });
   await search.fill("москве");
   await search.press("Enter");
+  await expect(page).toHaveURL((url) => url.pathname === "/search" && url.searchParams.get("q") === "москве");
+  const found = page.getByRole("region", { name: /^Grievances · / });
+  await expect(found.getByRole("link", { name: title })).toBeVisible();
+  await found.getByRole("link", { name: "Only grievances" }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/grievances" && url.searchParams.get("q") === "москве");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
   expect(await listedTitles(page)).not.toContain("Slow or blocked visas for diplomats");
