@@ -21,10 +21,35 @@ function createState(): DbState {
     return { client, ready: Promise.resolve() };
   }
   fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = beginImmediate(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });
   return { client, ready: configureSqlite(client) };
 }
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), not at its first
+ * write as the adapter's plain BEGIN does. Several processes may write to one file (npm start's
+ * workers, a script): a deferred transaction that has read and then finds another process
+ * holding the lock fails at once with SQLITE_BUSY, since SQLite cannot wait there without
+ * risking a deadlock, and one whose snapshot another commit overtook fails with
+ * SQLITE_BUSY_SNAPSHOT. BEGIN IMMEDIATE instead waits for the lock (the busy timeout), so writers
+ * queue, and no commit can land between a transaction's version check and its write. Within a
+ * process the adapter's mutex already runs one transaction at a time, so nothing waits longer.
+ * The adapter has no option for it; its connection is the one place the statement is prepared.
+ */
+function beginImmediate(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const connection = (adapter as unknown as { client: BetterSqliteConnection }).client;
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
+}
+
+type BetterSqliteConnection = { prepare(sql: string): unknown };
 
 /**
  * Per-connection settings. The adapter holds one connection per client, so running these once
