@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM, type Actor } from "@/lib/server/authz";
-import { deleteCitation, updateSource } from "@/lib/server/citations";
+import { deleteCitation, updateCitation, updateSource } from "@/lib/server/citations";
 import { getDb } from "@/lib/server/db";
 import { deleteMeeting, restoreMeeting } from "@/lib/server/meetings";
 import { searchEverything } from "@/lib/server/search";
 import { fillSearchText } from "@/lib/server/search-text";
+import { upgradeDatabase } from "@/lib/server/upgrade";
 import { updateVenue } from "@/lib/server/venues";
 import type { SearchKind, SearchResult } from "@/lib/schemas/search";
 import { makeGrievance, seedDatabase } from "../support/factories";
@@ -171,20 +172,42 @@ describe("the search text of venues, sources and quotes", () => {
     expect((await search("ZAHAROVA")).sources).toEqual(["Zaharova's briefing"]);
   });
 
-  it("is filled at start-up for rows from before the column, and a second fill writes nothing", async () => {
+  it("a quote's edit", async () => {
+    const grievance = await makeGrievance({
+      title: "Edited quote",
+      citations: [{ quote: "the first wording", source: "Edited quote source" }],
+    });
+    const quote = grievance.citations[0]!;
+    await updateCitation(SYSTEM, quote.id, { version: quote.version, quote: "a second phrasing" });
+    expect((await search("phrasing")).grievances).toEqual(["Edited quote"]);
+    expect((await search("first wording")).grievances).toEqual([]);
+  });
+
+  const emptyAll = async () => {
     const db = await getDb();
     await db.venue.updateMany({ data: { searchText: "" } });
     await db.source.updateMany({ data: { searchText: "" } });
     await db.citation.updateMany({ data: { searchText: "" } });
-    const before = await db.venue.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
+  };
+
+  it("is filled on upgrade (every start) for rows from before the column, their updatedAt kept", async () => {
+    const db = await getDb();
+    await emptyAll();
+    const stamps = () => db.venue.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
+    const before = await stamps();
     expect((await search("beyoglu")).venues).toEqual([]);
-    expect(await fillSearchText()).toBe(
-      (await db.venue.count()) + (await db.source.count()) + (await db.citation.count()),
-    );
+    await upgradeDatabase();
     expect((await search("beyoglu")).venues).toEqual([CONSULATE]);
     expect((await search("meet again in person")).sources).toEqual([EDITORIAL]);
-    expect(await db.venue.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await stamps()).toEqual(before);
     expect(await fillSearchText()).toBe(0);
+  });
+
+  it("fillSearchText counts what it wrote", async () => {
+    const db = await getDb();
+    await emptyAll();
+    const rows = (await db.venue.count()) + (await db.source.count()) + (await db.citation.count());
+    expect(await fillSearchText()).toBe(rows);
   });
 });
 
