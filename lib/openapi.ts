@@ -7,6 +7,7 @@ import {
   type ZodOpenApiRequestBodyObject,
   type ZodOpenApiResponseObject,
 } from "zod-openapi";
+import { EXPORT_FORMATS } from "@/lib/export/format";
 import { AsOfQuerySchema } from "@/lib/schemas/as-of";
 import {
   BULK_STATUS_MAX,
@@ -106,6 +107,18 @@ function sharedListParams(shape: { deleted: z.ZodType; cursor: z.ZodType; limit:
   };
 }
 
+/** Every list read's export switch (issue 11): the whole filtered list as a download instead of a page. */
+const formatParam = z
+  .enum(EXPORT_FORMATS)
+  .optional()
+  .meta({
+    description:
+      "`csv` or `json`: every record the filters match, not a page, streamed as a download " +
+      "(`Content-Disposition: attachment`; `X-Total-Count` says how many). CSV is RFC 4180, UTF-8 with a BOM, " +
+      "a cell starting with = + - @, a tab or a carriage return prefixed with an apostrophe; JSON is one array of " +
+      "the list's items. `Accept: text/csv` asks for CSV too. Any other value is a 400 naming `format`.",
+  });
+
 const grievanceFilters = GrievanceFiltersSchema.shape;
 const GrievanceQuerySchema = GrievanceFiltersSchema.extend({
   party: grievanceFilters.party.meta({
@@ -124,6 +137,7 @@ const GrievanceQuerySchema = GrievanceFiltersSchema.extend({
   sort: grievanceFilters.sort.meta({ description: "Sort key; defaults to lastMoved" }),
   dir: grievanceFilters.dir.meta({ description: "Defaults to asc for title, category and status, desc otherwise" }),
   ...sharedListParams(grievanceFilters, "grievances"),
+  format: formatParam,
 });
 
 const meetingFilters = MeetingFiltersSchema.shape;
@@ -134,6 +148,7 @@ const MeetingQuerySchema = MeetingFiltersSchema.extend({
   from: meetingFilters.from.meta({ description: "Meetings on or after this day (YYYY-MM-DD)" }),
   to: meetingFilters.to.meta({ description: "Meetings on or before this day (YYYY-MM-DD)" }),
   ...sharedListParams(meetingFilters, "meetings"),
+  format: formatParam,
 });
 
 const IdPath = z.object({ id: IdSchema.meta({ description: "The record's id" }) });
@@ -145,6 +160,18 @@ const SlugPath = z.object({ slug: SlugSchema.meta({ description: "The record's s
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
 const ok = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({ description, ...json(schema) });
+
+/** A list read's answer: the page (or whole list) as JSON, or with `format` its export. */
+const listOk = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
+  description: `${description}; with \`format\` (or \`Accept: text/csv\`), the export as a download`,
+  headers: z.object({
+    "X-Total-Count": z.string().optional().meta({ description: "With `format`: how many records the export holds" }),
+  }),
+  content: {
+    "application/json": { schema: z.union([schema, z.array(z.unknown())]) },
+    "text/csv": { schema: z.string().meta({ description: "With `format=csv` or `Accept: text/csv`" }) },
+  },
+});
 const created = (description: string, schema: z.ZodType): ZodOpenApiResponseObject => ({
   description,
   headers: z.object({ Location: z.string().meta({ description: "Path of the new record" }) }),
@@ -260,8 +287,8 @@ function sluggedRecordPaths(record: {
       get: operation("filteredList", tag, `list${Plural}`, {
         summary: `List ${plural}`,
         description: `${record.listed} Deleted and merged ${plural} are left out. Any other query parameter is a 400.`,
-        query: z.object({ deleted: deletedParam(record.filters.shape.deleted, plural) }),
-        answer: { "200": ok(`The ${plural}`, record.list) },
+        query: z.object({ deleted: deletedParam(record.filters.shape.deleted, plural), format: formatParam }),
+        answer: { "200": listOk(`The ${plural}`, record.list) },
       }),
       post: operation("write", tag, `create${Noun}`, {
         summary: `Create a ${noun}`,
@@ -569,7 +596,7 @@ function buildDocument() {
           description:
             "Meetings whose date is not known come after dated ones. An unknown query parameter or a bad value is a 400.",
           query: MeetingQuerySchema,
-          answer: { "200": ok("A page of meetings", MeetingPageSchema) },
+          answer: { "200": listOk("A page of meetings", MeetingPageSchema) },
         }),
         post: operation("write", "Meetings", "createMeeting", {
           summary: "Log a meeting",
@@ -606,7 +633,7 @@ function buildDocument() {
           summary: "List grievances",
           description: "Filtered, sorted and paginated. An unknown query parameter or a bad value is a 400 naming it.",
           query: GrievanceQuerySchema,
-          answer: { "200": ok("A page of grievances", GrievancePageSchema) },
+          answer: { "200": listOk("A page of grievances", GrievancePageSchema) },
         }),
         post: operation("write", "Grievances", "createGrievance", {
           summary: "Create a grievance",
@@ -656,8 +683,8 @@ function buildDocument() {
           description:
             "Oldest first, whole (`nextCursor` is always null); with `asOf`, the moves dated by the end of that day.",
           path: IdPath,
-          query: AsOfQuerySchema,
-          answer: { "200": ok("The history", HistoryListSchema) },
+          query: AsOfQuerySchema.extend({ format: formatParam }),
+          answer: { "200": listOk("The history", HistoryListSchema) },
         }),
       },
       ...revisionPaths(),

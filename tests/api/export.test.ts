@@ -105,7 +105,7 @@ describe("grievance export", () => {
     expect(read.every((row) => row.raisedBy.join() === raiser && row.addressedTo.join() === other)).toBe(true);
     expect(records.map((record) => record.lastMovedAt)).toEqual(shown.map((item) => item.lastMovedAt));
     // …and a spreadsheet sees no formula.
-    expect(records.find((record) => record.title.includes("HYPERLINK"))!.title).toMatch(/^'=/);
+    expect(records.find((record) => record.title?.includes("HYPERLINK"))!.title).toMatch(/^'=/);
   });
 
   it("as CSV by Accept: text/csv, the same file", async () => {
@@ -283,5 +283,24 @@ describe("the other lists", () => {
       404,
       "NOT_FOUND",
     );
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("offers format=csv|json and a text/csv answer on every list read", async () => {
+    const { openApiDocument } = await import("@/lib/openapi");
+    const doc = openApiDocument(SYSTEM) as any;
+    for (const path of [
+      "/api/v1/grievances",
+      "/api/v1/meetings",
+      "/api/v1/parties",
+      "/api/v1/venues",
+      "/api/v1/grievances/{id}/history",
+    ]) {
+      const get = doc.paths[path].get;
+      const format = get.parameters.find((parameter: any) => parameter.name === "format");
+      expect(format?.schema.enum, path).toEqual(["csv", "json"]);
+      expect(Object.keys(get.responses["200"].content), path).toEqual(["application/json", "text/csv"]);
+    }
   });
 });
