@@ -4,6 +4,7 @@ import { GrievanceFilterForm } from "@/components/grievances/grievance-filter-fo
 import { GrievanceTable } from "@/components/grievances/grievance-table";
 import { AsOfBanner, nothingRaisedState } from "@/components/records/as-of-banner";
 import { RecordListPage } from "@/components/records/record-list-page";
+import { ButtonLink } from "@/components/ui/button";
 import { formatNumber } from "@/components/ui/format";
 import { GRIEVANCES_PATH, grievanceListHref, hasFilters } from "@/lib/grievance-list-url";
 import { pastAsOf } from "@/lib/schemas/as-of";
@@ -42,6 +43,13 @@ export default async function GrievancesPage(props: ListPageProps) {
       view={view}
       isAdmin={isAdmin}
       create={canWrite ? { href: "/grievances/new", label: "New grievance", primary: true } : null}
+      more={
+        canWrite ? (
+          <ButtonLink href="/grievances/import" variant="ghost">
+            Import CSV
+          </ButtonLink>
+        ) : null
+      }
       filtered={filtered}
       clearHref={grievanceListHref({ deleted: filters.deleted, asOf })}
       filteredHint="Try removing a filter or searching for a different word."

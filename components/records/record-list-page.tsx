@@ -28,6 +28,8 @@ export type RecordListPageProps = {
   isAdmin: boolean;
   /** For those who may write; never offered in the deleted list. */
   create: CreateLink | null;
+  /** More header links before the create link (the grievances' "Import CSV"); not in the deleted list. */
+  more?: ReactNode;
   /** Any filter is set (not paging, sorting or the deleted view). */
   filtered: boolean;
   /** The same list without its filters. */
@@ -57,6 +59,7 @@ export function RecordListPage({
   view,
   isAdmin,
   create,
+  more,
   filtered,
   clearHref,
   filteredHint,
@@ -100,10 +103,15 @@ export function RecordListPage({
         view.showing ? (
           <ButtonLink href={href}>All {noun.many}</ButtonLink>
         ) : isAdmin ? (
-          <ButtonLink href={deletedHref} variant="ghost">
-            Deleted {noun.many}
-          </ButtonLink>
-        ) : null
+          <>
+            {more}
+            <ButtonLink href={deletedHref} variant="ghost">
+              Deleted {noun.many}
+            </ButtonLink>
+          </>
+        ) : (
+          (more ?? null)
+        )
       }
       create={view.showing ? null : create}
       notice={view.refused ? `Only admins can see deleted ${noun.many}; this is the ordinary list.` : null}

@@ -26,6 +26,11 @@ export type FormActionOptions<T> = {
   arrays?: readonly string[];
   /** Keys never echoed back to the browser (passwords). */
   secret?: readonly string[];
+  /**
+   * Keys posted as files (`<input type="file">`, the CSV import), read as UTF-8 text into the
+   * input; formDataToObject reads strings only. Next has capped the whole body at 1 MiB already.
+   */
+  files?: readonly string[];
   /** The one lib/server call. It may throw an AppError, which becomes the form's refusal. */
   run: (args: FormActionInput) => Promise<T>;
   /** Paths whose rendering the change affects (layouts as `[path, "layout"]`). */
@@ -48,6 +53,10 @@ export function formAction<T>(options: FormActionOptions<T>): FormAction<T> {
     } catch (error) {
       // A form too deep or too large to read (lib/forms/form-data.ts) is refused, naming the field.
       return actionStateFromError(error);
+    }
+    for (const key of options.files ?? []) {
+      const file = formData.get(key);
+      form[key] = file instanceof File ? await file.text() : (file ?? undefined);
     }
     const { id, ...input } = form;
     const args: FormActionInput = { actor: await currentActor(), id: typeof id === "string" ? id : "", input };

@@ -10,7 +10,10 @@ import { authHeader, expectError, noParams, readJson, tokenFor } from "./support
 
 const PATH = "/api/v1/imports/grievances";
 
-function csvRequest(body: string | Uint8Array, { query = "", headers = {} as Record<string, string> } = {}): Request {
+function csvRequest(
+  body: string | Uint8Array<ArrayBuffer>,
+  { query = "", headers = {} as Record<string, string> } = {},
+): Request {
   return new Request(`http://localhost${PATH}${query}`, {
     method: "POST",
     headers: { ...authHeader(), "Content-Type": "text/csv", ...headers },
