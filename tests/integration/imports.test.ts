@@ -225,3 +225,20 @@ describe("applying", () => {
     expect(ids).not.toContain(originals[0]!.id);
   });
 });
+
+describe("an import that runs out of time", () => {
+  // SQLite's driver adapter does not enforce an interactive transaction's timeout; PostgreSQL's does.
+  it.runIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))(
+    "is a clear refusal, not a 500, and nothing is written",
+    async () => {
+      const { a, b } = await twoParties();
+      const file = csvOf(Array.from({ length: 30 }, (_, i) => [`Slow ${i}`, "", "OTHER", "", a.slug, b.slug]));
+      await expect(
+        expectNothingChanged(() => applyGrievanceImport(SYSTEM, file, { timeoutMs: 20 })),
+      ).rejects.toMatchObject({
+        code: "PAYLOAD_TOO_LARGE",
+        message: expect.stringContaining("was undone: nothing was created"),
+      });
+    },
+  );
+});
