@@ -6,9 +6,10 @@ import { deleteMeeting, restoreMeeting } from "@/lib/server/meetings";
 import { searchEverything } from "@/lib/server/search";
 import { fillSearchText } from "@/lib/server/search-text";
 import { upgradeDatabase } from "@/lib/server/upgrade";
-import { updateVenue } from "@/lib/server/venues";
+import { deleteVenue, updateVenue } from "@/lib/server/venues";
+import { deleteParty } from "@/lib/server/parties";
 import type { SearchKind, SearchResult } from "@/lib/schemas/search";
-import { makeGrievance, seedDatabase } from "../support/factories";
+import { makeGrievance, makeParty, makeVenue, seedDatabase } from "../support/factories";
 
 // Search everywhere over the seed (issue 11): what each query finds is written out by hand from
 // lib/seed/istanbul.ts, so a kind left out of the search, or a query no longer folded, fails here.
@@ -142,6 +143,19 @@ describe("deleted records", () => {
     } finally {
       await restoreMeeting(SYSTEM, round1.id);
     }
+  });
+
+  it("a deleted party or venue is hidden, and in the admins' deleted view", async () => {
+    const party = await makeParty({ name: "Istanbul Working Group" });
+    const venue = await makeVenue({ name: "Old hall", city: "Istanbul", country: "Türkiye" });
+    expect((await search("istanbul")).parties).toEqual(["Istanbul Working Group"]);
+    expect((await search("istanbul")).venues).toContain("Old hall");
+    await deleteParty(SYSTEM, party.slug);
+    await deleteVenue(SYSTEM, venue.slug);
+    expect((await search("istanbul")).parties).toEqual([]);
+    expect((await search("istanbul")).venues).toEqual([RESIDENCE, CONSULATE].sort());
+    const deleted = await search("istanbul", admin, { deleted: "1" });
+    expect([deleted.parties, deleted.venues]).toEqual([["Istanbul Working Group"], ["Old hall"]]);
   });
 
   it("a deleted quote finds nothing", async () => {
