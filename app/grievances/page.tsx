@@ -75,7 +75,11 @@ export default async function GrievancesPage(props: ListPageProps) {
         href: (cursor) => grievanceListHref({ ...filters, cursor }),
       }}
     >
-      <GrievanceTable items={page.items} filters={filters} />
+      <GrievanceTable
+        items={page.items}
+        filters={filters}
+        bulk={canWrite && !asOf && !view.showing ? { total: page.total, meetings } : undefined}
+      />
     </RecordListPage>
   );
 }

@@ -6,6 +6,8 @@ import { DateText } from "@/components/ui/values";
 import { activeSort, sortHref, type GrievanceListParams } from "@/lib/grievance-list-url";
 import { GRIEVANCE_CATEGORY_LABELS } from "@/lib/schemas/enums";
 import type { GrievanceSortKey, GrievanceSummary } from "@/lib/schemas/grievance";
+import { BulkSelectBox, BulkStatusForm } from "./bulk-status-form";
+import type { MeetingOption } from "./change-status";
 import { PartyFlow } from "./party-flow";
 
 /** The columns every grievance table has, for the list and a party's page alike. */
@@ -38,25 +40,54 @@ const SORT_WORDS: Record<GrievanceSortKey, string> = {
   created: "first raised",
 };
 
-/** The grievance list; column headers sort via links that keep the filters. */
+/** For analysts on the live list: what the bulk status form needs besides the rows. */
+export type BulkStatusOptions = { total: number; meetings: readonly MeetingOption[] };
+
+/** The list's filters as the bulk form posts them (`filter.*`): set values only, lists comma-joined. */
+function bulkFilter(filters: GrievanceListParams): Record<string, string> {
+  const { party, role, status, category, meeting, q } = filters;
+  const values = { party, role, status: status?.join(","), category: category?.join(","), meeting, q };
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+/**
+ * The grievance list; column headers sort via links that keep the filters. With `bulk`, each row
+ * has a checkbox and the table sits in the bulk status form (one plain form, no JavaScript needed).
+ */
 export function GrievanceTable({
   items,
   filters,
+  bulk,
 }: {
   items: readonly GrievanceSummary[];
   filters: GrievanceListParams;
+  bulk?: BulkStatusOptions;
 }) {
   const sort = activeSort(filters);
   const sorted = (key: GrievanceSortKey, column: Column<GrievanceSummary>): Column<GrievanceSummary> => ({
     ...column,
     sort: { href: sortHref(filters, key), active: sort.key === key ? sort.dir : null },
   });
-  return (
+  // The checkbox sits in the title's cell, before the link, so the title stays the row's first
+  // cell and its name (what the keyboard and the tests find rows by).
+  const title = grievanceColumns.title("Title", "min-w-48", filters.asOf);
+  const titled: Column<GrievanceSummary> = bulk
+    ? {
+        ...title,
+        cell: (g) => (
+          <span className="flex items-start gap-2">
+            <BulkSelectBox id={g.id} version={g.version} title={g.title} />
+            <span>{title.cell(g)}</span>
+          </span>
+        ),
+      }
+    : title;
+  const table = (
     <DataTable
       caption={`Grievances, sorted by ${SORT_WORDS[sort.key]}, ${sort.dir === "asc" ? "ascending" : "descending"}`}
       rows={items}
       columns={[
-        sorted("title", grievanceColumns.title("Title", "min-w-48", filters.asOf)),
+        sorted("title", titled),
         sorted("category", grievanceColumns.category),
         {
           header: "Raised by → To",
@@ -82,5 +113,16 @@ export function GrievanceTable({
         }),
       ]}
     />
+  );
+  if (!bulk) return table;
+  return (
+    <BulkStatusForm
+      total={bulk.total}
+      filter={bulkFilter(filters)}
+      meetings={bulk.meetings}
+      rows={items.map((g) => ({ id: g.id, version: g.version }))}
+    >
+      {table}
+    </BulkStatusForm>
   );
 }
