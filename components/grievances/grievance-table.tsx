@@ -103,6 +103,7 @@ export function GrievanceTable({
               {g.lastMeeting ? (
                 <Link
                   href={`/meetings/${g.lastMeeting.id}`}
+                  prefetch={false}
                   className="block text-xs text-slate-600 hover:text-accent-900 hover:underline"
                 >
                   {g.lastMeeting.title}

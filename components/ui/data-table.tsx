@@ -105,9 +105,11 @@ function SortableTh<Row>({ column, sort }: { column: Column<Row>; sort: NonNulla
       title={column.title}
       className={cn(TH, column.numeric && "text-right", column.headerClassName)}
     >
+      {/* No prefetch: each order of the list is a fresh server render, wasted unless clicked. */}
       <Link
         href={sort.href}
         scroll={false}
+        prefetch={false}
         className={cn(
           "group inline-flex w-full items-center gap-1 px-3 py-2 hover:text-slate-900",
           column.numeric && "justify-end",
