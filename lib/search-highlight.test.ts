@@ -17,6 +17,7 @@ describe("highlight", () => {
     ["Decomposed: Tu\u0308rkiye", "turkiye", ["Tu\u0308rkiye"]],
     ["ΟΔΟΣ and οδος", "ΟΔΟΣ", ["ΟΔΟΣ", "οδος"]],
     ["the ﬁle", "file", ["ﬁle"]],
+    ["Kırıkkale office", "kirikkale", ["Kırıkkale"]],
   ])("in %j, %j marks %j", (text, query, expected) => {
     expect(marked(text, query)).toEqual(expected);
   });
@@ -50,14 +51,19 @@ describe("excerpt", () => {
     expect(excerpt("Short  text\nhere", ["text"])).toBe("Short text here");
   });
 
-  it("cuts a long text around the first word, at spaces, marking the cuts", () => {
-    const cut = excerpt(long, ["istanbul"], 80);
+  it.each([70, 80, 83, 97])("cuts a long text around the first word, at spaces, marking the cuts (%i)", (length) => {
+    const cut = excerpt(long, ["istanbul"], length);
     expect(cut).toContain("Istanbul");
     expect(cut.startsWith("…")).toBe(true);
     expect(cut.endsWith("…")).toBe(true);
-    expect(cut.length).toBeLessThanOrEqual(82);
+    expect(cut.length).toBeLessThanOrEqual(length + 2);
     expect(cut.slice(1, -1)).toBe(cut.slice(1, -1).trim());
-    expect(long.replace(/\s+/g, " ")).toContain(cut.slice(1, -1));
+    // Whole words only: the passage starts after a space and ends before one.
+    const flat = long.replace(/\s+/g, " ");
+    const body = cut.slice(1, -1);
+    const at = flat.indexOf(body);
+    expect(at).toBeGreaterThan(0);
+    expect([flat[at - 1], flat[at + body.length]]).toEqual([" ", " "]);
   });
 
   it("starts at the beginning when the word is there", () => {
