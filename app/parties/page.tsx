@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/server/session";
 import { PartiesTable } from "@/components/parties/parties-table";
+import { ExportLinks } from "@/components/records/export-links";
 import { ListPage } from "@/components/ui/list-page";
 import { TextLink } from "@/components/ui/text-link";
 import type { ListPageProps } from "@/app/page-data";
@@ -21,7 +22,12 @@ export default async function PartiesPage({ searchParams }: ListPageProps) {
       <ListPage
         title="Deleted parties"
         subtitle="Deleted and merged parties, hidden from every list and picker. Open one to restore it; a merged one stays merged."
-        actions={<TextLink href="/parties">Back to the live parties</TextLink>}
+        actions={
+          <>
+            {parties.length > 0 ? <ExportLinks href="/api/v1/parties?deleted=1" what="deleted parties" /> : null}
+            <TextLink href="/parties">Back to the live parties</TextLink>
+          </>
+        }
         empty={
           parties.length === 0
             ? { title: "No deleted parties", description: "Nothing has been deleted or merged." }
@@ -35,7 +41,12 @@ export default async function PartiesPage({ searchParams }: ListPageProps) {
   return (
     <ListPage
       title="Parties"
-      actions={can(actor, "admin") ? <TextLink href="/parties?deleted=1">Deleted parties</TextLink> : null}
+      actions={
+        <>
+          {parties.length > 0 ? <ExportLinks href="/api/v1/parties" what="parties" /> : null}
+          {can(actor, "admin") ? <TextLink href="/parties?deleted=1">Deleted parties</TextLink> : null}
+        </>
+      }
       subtitle="The states and organisations that raise grievances, receive them, or take part in meetings. Every number opens the list it counts."
       create={can(actor, "write") ? { href: "/parties/new", label: "Add party" } : null}
       empty={

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/server/session";
 import { VenuesTable } from "@/components/venues/venues-table";
+import { ExportLinks } from "@/components/records/export-links";
 import { ListPage } from "@/components/ui/list-page";
 import { TextLink } from "@/components/ui/text-link";
 import type { ListPageProps } from "@/app/page-data";
@@ -21,7 +22,12 @@ export default async function VenuesPage({ searchParams }: ListPageProps) {
       <ListPage
         title="Deleted venues"
         subtitle="Deleted and merged venues, hidden from every list and picker. Open one to restore it; a merged one stays merged."
-        actions={<TextLink href="/venues">Back to the live venues</TextLink>}
+        actions={
+          <>
+            {venues.length > 0 ? <ExportLinks href="/api/v1/venues?deleted=1" what="deleted venues" /> : null}
+            <TextLink href="/venues">Back to the live venues</TextLink>
+          </>
+        }
         empty={
           venues.length === 0
             ? { title: "No deleted venues", description: "Nothing has been deleted or merged." }
@@ -35,7 +41,12 @@ export default async function VenuesPage({ searchParams }: ListPageProps) {
   return (
     <ListPage
       title="Venues"
-      actions={can(actor, "admin") ? <TextLink href="/venues?deleted=1">Deleted venues</TextLink> : null}
+      actions={
+        <>
+          {venues.length > 0 ? <ExportLinks href="/api/v1/venues" what="venues" /> : null}
+          {can(actor, "admin") ? <TextLink href="/venues?deleted=1">Deleted venues</TextLink> : null}
+        </>
+      }
       subtitle="Where meetings are held, by city."
       create={can(actor, "write") ? { href: "/venues/new", label: "Add venue" } : null}
       empty={

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import type { EmptyStateProps } from "@/components/ui/empty-state";
+import { apiListHref, ExportLinks } from "./export-links";
 import { ListPage, offsetOf, type CreateLink, type Paging } from "@/components/ui/list-page";
 
 // The list of a record that admins can delete and restore (grievances, meetings): the ordinary
@@ -87,6 +88,15 @@ export function RecordListPage({
             }
           : (none ?? { title: `No ${noun.many} yet`, description: create ? firstHint : undefined });
 
+  // Exactly what the filters show, every page of it: the list's own address, read by the API.
+  const exportLinks =
+    paging.page.total > 0 ? (
+      <ExportLinks
+        href={apiListHref(paging.href(undefined))}
+        what={view.showing ? `deleted ${noun.many}` : noun.many}
+      />
+    ) : null;
+
   return (
     <ListPage
       title={
@@ -100,18 +110,21 @@ export function RecordListPage({
       }
       subtitle={view.showing ? deletedSubtitle : subtitle}
       actions={
-        view.showing ? (
-          <ButtonLink href={href}>All {noun.many}</ButtonLink>
-        ) : isAdmin ? (
-          <>
-            {more}
-            <ButtonLink href={deletedHref} variant="ghost">
-              Deleted {noun.many}
-            </ButtonLink>
-          </>
-        ) : (
-          (more ?? null)
-        )
+        <>
+          {exportLinks}
+          {view.showing ? (
+            <ButtonLink href={href}>All {noun.many}</ButtonLink>
+          ) : isAdmin ? (
+            <>
+              {more}
+              <ButtonLink href={deletedHref} variant="ghost">
+                Deleted {noun.many}
+              </ButtonLink>
+            </>
+          ) : (
+            (more ?? null)
+          )}
+        </>
       }
       create={view.showing ? null : create}
       notice={view.refused ? `Only admins can see deleted ${noun.many}; this is the ordinary list.` : null}

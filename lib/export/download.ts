@@ -1,5 +1,5 @@
 import { csvStream } from "./csv";
-import { EXPORT_CONTENT_TYPES, type ExportFormat } from "./format";
+import { EXPORT_CONTENT_TYPES, TOTAL_HEADER, type ExportFormat } from "./format";
 import { jsonArrayStream } from "./json";
 
 /** A list ready to be written out: its rows as they are read, and how each becomes a line of CSV. */
@@ -14,9 +14,6 @@ export type Export<T> = {
   // A method, so that an Export of any row type is an Export<unknown> where only the download reads it.
   cells(row: T): string[];
 };
-
-/** The header that carries an export's row count, which the browser's progress reads. */
-export const TOTAL_HEADER = "X-Total-Count";
 
 async function* cellsOf<T>(exported: Export<T>): AsyncGenerator<string[]> {
   for await (const row of exported.rows) yield exported.cells(row);

@@ -1,10 +1,14 @@
 import { validationFailed } from "@/lib/errors";
 
 // Which answer a list read asks for: the ordinary page of JSON (the default), or the whole
-// filtered list as a download, by `format=csv|json` or by `Accept: text/csv`.
+// filtered list as a download, by `format=csv|json` or by `Accept: text/csv`. Importable by the
+// browser (the export links use its names): no server code here.
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The header that carries an export's row count, which the browser's progress reads. */
+export const TOTAL_HEADER = "X-Total-Count";
 
 const MEDIA_TYPES: Record<ExportFormat, string> = { csv: "text/csv", json: "application/json" };
 

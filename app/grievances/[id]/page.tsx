@@ -4,6 +4,7 @@ import { PartyFlow, PartyLinkList } from "@/components/grievances/party-flow";
 import { TimelineEntry } from "@/components/grievances/timeline-entry";
 import { CitationList } from "@/components/meetings/citation-list";
 import { AsOfBanner } from "@/components/records/as-of-banner";
+import { ExportLinks } from "@/components/records/export-links";
 import { RevisionHistory } from "@/components/records/revision-history";
 import { DeleteRecordControl, DeletedNotice } from "@/components/records/soft-delete";
 import { ButtonLink } from "@/components/ui/button";
@@ -232,6 +233,11 @@ export default async function GrievancePage(props: GrievancePageProps) {
           </Section>
 
           <Section id="timeline" title="Timeline" detail="newest first">
+            {/* The file lists the moves oldest first, as the API's history does. */}
+            <ExportLinks
+              href={`/api/v1/grievances/${grievance.id}/history${asOf ? `?asOf=${asOf}` : ""}`}
+              what="the timeline"
+            />
             <ol aria-labelledby="timeline-heading" className="rounded-md border border-slate-200 bg-white px-3 text-sm">
               {asOf ? null : <LiveTimelineEntry snapshot={snapshot} />}
               {newestFirst.map((entry) => (

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyNote } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { apiListHref, ExportLinks } from "@/components/records/export-links";
 import { fullListLink, Section } from "@/components/ui/section";
 import { grievanceListHref } from "@/lib/grievance-list-url";
 import { meetingsHref } from "@/lib/meeting-list-url";
@@ -98,7 +99,13 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
             {page.total === 0 ? (
               <EmptyNote>{empty}</EmptyNote>
             ) : (
-              <PartyGrievancesTable grievances={page.items} side={role} caption={caption} />
+              <>
+                <ExportLinks
+                  href={apiListHref(grievanceListHref({ party: party.slug, role }))}
+                  what={caption.toLowerCase()}
+                />
+                <PartyGrievancesTable grievances={page.items} side={role} caption={caption} />
+              </>
             )}
           </Section>
         ))}
@@ -111,7 +118,13 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
           {meetings.total === 0 ? (
             <EmptyNote>{party.name} has attended no meeting on record.</EmptyNote>
           ) : (
-            <MeetingsTable meetings={meetings.items} caption={`Meetings attended by ${party.name}`} />
+            <>
+              <ExportLinks
+                href={apiListHref(meetingsHref({ party: party.slug }))}
+                what={`meetings attended by ${party.name}`}
+              />
+              <MeetingsTable meetings={meetings.items} caption={`Meetings attended by ${party.name}`} />
+            </>
           )}
         </Section>
         {live && can(actor, "write") ? (
