@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { LIMITS } from "@/lib/schemas/common";
 import type { SourceRef } from "@/lib/schemas/source";
 import { datedMoveError, type TimelinePlace } from "@/lib/status-rules";
@@ -135,7 +135,6 @@ export function versionedRecord<
   }
 
   const history = (tx: Tx) => tx[movesOf().history] as unknown as HistoryTable;
-  const timelineEntry = { toStatus: true, occurredAt: true } as const;
 
   /**
    * Where a move dated `at` lands in the record's timeline, read in the timelines' order
@@ -145,25 +144,37 @@ export function versionedRecord<
    * of the last entry, whatever the date: what the stored status must be after a move that
    * lands before it.
    */
-  async function timelineAt(
-    tx: Tx,
-    id: string,
-    at: Date,
-    fallback: StatusOf<State>,
-  ): Promise<Place<StatusOf<State>>> {
-    const { key } = movesOf();
-    const find = (where: object, order: typeof HISTORY_ORDER | typeof HISTORY_ORDER_DESC) =>
-      history(tx).findFirst({ where: { [key]: id, ...where }, orderBy: order, select: timelineEntry });
-    const first = (await find({ fromStatus: null }, HISTORY_ORDER)) ?? (await find({}, HISTORY_ORDER));
-    const before = await find({ occurredAt: { lte: at } }, HISTORY_ORDER_DESC);
-    const next = await find({ occurredAt: { gt: at } }, HISTORY_ORDER);
-    const last = next ? await find({}, HISTORY_ORDER_DESC) : null;
+  async function timelineAt(tx: Tx, id: string, at: Date, fallback: StatusOf<State>): Promise<Place<StatusOf<State>>> {
+    const { history: model, key } = movesOf();
+    // The five entries the rules read, each one seek on the [record, occurredAt] index, in one
+    // statement: as five Prisma queries (each compiled afresh) they were a fifth of a status
+    // change's cost. Same SQL on SQLite and PostgreSQL; the names are the schema's own.
+    const table = Prisma.raw(`"${model.charAt(0).toUpperCase()}${model.slice(1)}"`);
+    const column = Prisma.raw(`"${key}"`);
+    const ascending = Prisma.raw(`ORDER BY "occurredAt", "recordedAt", "id" LIMIT 1`);
+    const descending = Prisma.raw(`ORDER BY "occurredAt" DESC, "recordedAt" DESC, "id" DESC LIMIT 1`);
+    const entry = (name: string, where: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`
+      SELECT ${Prisma.raw(`'${name}'`)} AS "entry", "toStatus", "occurredAt" FROM (
+        SELECT "toStatus", "occurredAt" FROM ${table} WHERE ${column} = ${id} ${where} ${order}
+      ) AS ${Prisma.raw(`"${name}"`)}`;
+    const rows = await tx.$queryRaw<Array<{ entry: string; toStatus: string; occurredAt: Date | string }>>`
+      ${entry("raised", Prisma.sql`AND "fromStatus" IS NULL`, ascending)}
+      UNION ALL ${entry("earliest", Prisma.empty, ascending)}
+      UNION ALL ${entry("before", Prisma.sql`AND "occurredAt" <= ${at}`, descending)}
+      UNION ALL ${entry("next", Prisma.sql`AND "occurredAt" > ${at}`, ascending)}
+      UNION ALL ${entry("last", Prisma.empty, descending)}`;
+    const found = (name: string): TimelineEntry | null => {
+      const row = rows.find((r) => r.entry === name);
+      return row ? { toStatus: row.toStatus, occurredAt: new Date(row.occurredAt) } : null;
+    };
+    const first = found("raised") ?? found("earliest");
+    const next = found("next");
     const status = (entry: TimelineEntry | null) => (entry?.toStatus ?? null) as StatusOf<State> | null;
     return {
       began: first?.occurredAt ?? null,
-      inForce: status(before) ?? fallback,
+      inForce: status(found("before")) ?? fallback,
       next: next && { to: status(next)!, at: next.occurredAt },
-      latest: status(last),
+      latest: next ? status(found("last")) : null,
     };
   }
 
@@ -345,13 +356,6 @@ export const HISTORY_ORDER = [
   { occurredAt: "asc" },
   { recordedAt: "asc" },
   { id: "asc" },
-] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
-
-/** HISTORY_ORDER reversed: the latest entry first. */
-const HISTORY_ORDER_DESC = [
-  { occurredAt: "desc" },
-  { recordedAt: "desc" },
-  { id: "desc" },
 ] satisfies Prisma.GrievanceStatusChangeOrderByWithRelationInput[];
 
 export const statusChangeSelect = {
