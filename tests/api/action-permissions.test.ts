@@ -31,6 +31,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const grievanceActions = await import("@/lib/actions/grievances");
+const bulkStatusActions = await import("@/lib/actions/bulk-status");
 const meetingActions = await import("@/lib/actions/meetings");
 const recordActions = await import("@/lib/actions/records");
 const adminActions = await import("@/lib/actions/admin");
@@ -156,6 +157,18 @@ const CASES: Case[] = [
       return grievanceActions.changeGrievanceStatusAction(
         idle,
         form({ id: grievanceId, status, reason: "matrix", version: String(g.version) }),
+      );
+    },
+  },
+  {
+    name: "changeGrievanceStatusesAction",
+    need: "write",
+    run: async () => {
+      const g = await getGrievanceOrThrow(SYSTEM, grievanceId);
+      const status = g.status === "STALLED" ? "OPEN" : "STALLED";
+      return bulkStatusActions.changeGrievanceStatusesAction(
+        idle,
+        form({ status, reason: "matrix", [`versions.${grievanceId}`]: String(g.version) }),
       );
     },
   },

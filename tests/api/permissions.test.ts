@@ -3,6 +3,7 @@ import * as citationRestore from "@/app/api/v1/citations/[id]/restore/route";
 import * as citationRevisions from "@/app/api/v1/citations/[id]/revisions/route";
 import * as citationOne from "@/app/api/v1/citations/[id]/route";
 import * as grievanceList from "@/app/api/v1/grievances/route";
+import * as grievanceBulkStatus from "@/app/api/v1/grievances/bulk-status/route";
 import * as grievanceOne from "@/app/api/v1/grievances/[id]/route";
 import * as grievanceHistory from "@/app/api/v1/grievances/[id]/history/route";
 import * as grievanceRestore from "@/app/api/v1/grievances/[id]/restore/route";
@@ -213,6 +214,23 @@ const CASES: Case[] = [
         json("PATCH", `/api/v1/grievances/${grievanceId}`, { version, description: `edit ${++n}` }, h),
         id(),
       );
+    },
+  },
+  {
+    name: "POST /grievances/bulk-status",
+    need: "write",
+    success: 200,
+    call: async (h) => {
+      const { status, version } = await getGrievanceOrThrow(SYSTEM, grievanceId);
+      const body = {
+        ids: [grievanceId],
+        status: status === "STALLED" ? "OPEN" : "STALLED",
+        reason: `bulk ${++n}`,
+        versions: { [grievanceId]: version },
+      };
+      return grievanceBulkStatus.POST(json("POST", "/api/v1/grievances/bulk-status", body, h), {
+        params: Promise.resolve({}),
+      });
     },
   },
   {
