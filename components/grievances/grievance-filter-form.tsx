@@ -1,8 +1,4 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import { filterFormHref, GRIEVANCES_PATH, grievanceListHref, type GrievanceListParams } from "@/lib/grievance-list-url";
+import { grievanceListHref, type GrievanceListParams } from "@/lib/grievance-list-url";
 import { ButtonLink, Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { EnumOptions, FilterSelect, MeetingOptions, PartyOptions } from "@/components/ui/options";
@@ -12,6 +8,7 @@ import {
   GRIEVANCE_STATUSES,
   GRIEVANCE_STATUS_LABELS,
 } from "@/lib/schemas/enums";
+import { GrievanceFilterFormElement } from "./grievance-filter-form-element";
 
 export type GrievanceFilterFormProps = {
   filters: GrievanceListParams;
@@ -20,24 +17,16 @@ export type GrievanceFilterFormProps = {
 };
 
 /**
- * The grievance filters: a plain GET form, so it works without JavaScript. With JavaScript it
- * navigates to the same URL minus the empty fields, which is nicer to paste to a colleague.
- * The page renders it with a `key` of the current URL so the controls follow back/forward.
+ * The grievance filters, rendered on the server: only the <form> itself is a client component
+ * (GrievanceFilterFormElement), so the vocabularies and their zod schemas (lib/schemas/enums) stay
+ * out of the browser's JavaScript, and the options are not a client component's props. The page
+ * renders it with a `key` of the current URL so the controls follow back/forward.
  */
 export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFilterFormProps) {
-  const router = useRouter();
   const statuses = new Set(filters.status ?? []);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    router.push(filterFormHref(new FormData(event.currentTarget).entries()));
-  }
-
   return (
-    <form
-      action={GRIEVANCES_PATH}
-      method="get"
-      onSubmit={onSubmit}
+    <GrievanceFilterFormElement
       aria-label="Filter grievances"
       className="mb-3 rounded-md border border-slate-200 bg-white px-3 py-3"
     >
@@ -72,14 +61,9 @@ export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFil
           <legend className="mb-1 text-sm font-medium text-slate-800">Status</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {GRIEVANCE_STATUSES.map((s) => (
-              <label key={s} className="inline-flex items-center gap-1.5 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  name="status"
-                  value={s}
-                  defaultChecked={statuses.has(s)}
-                  className="size-4 rounded border-slate-400 accent-accent-600"
-                />
+              // .check (components/ui/components.css): the label and its box, repeated per status.
+              <label key={s} className="check">
+                <input type="checkbox" name="status" value={s} defaultChecked={statuses.has(s)} />
                 {GRIEVANCE_STATUS_LABELS[s]}
               </label>
             ))}
@@ -104,6 +88,6 @@ export function GrievanceFilterForm({ filters, parties, meetings }: GrievanceFil
           </Button>
         </div>
       </div>
-    </form>
+    </GrievanceFilterFormElement>
   );
 }
