@@ -25,13 +25,12 @@ export const BULK_STATUS_MAX = 500;
  * and deleted grievances cannot be moved). The sort is accepted and ignored, so a list's address
  * can be sent as it is.
  */
-export const BulkStatusFilterSchema = GrievanceFiltersSchema.omit({
+const BulkStatusFilterSchema = GrievanceFiltersSchema.omit({
   cursor: true,
   limit: true,
   asOf: true,
   deleted: true,
 });
-export type BulkStatusFilter = z.output<typeof BulkStatusFilterSchema>;
 
 const IdListSchema = z
   .array(IdSchema, { error: "Ids must be a list of grievance ids" })
@@ -92,8 +91,7 @@ export type BulkStatusChange = z.output<typeof BulkStatusChangeSchema>;
 // ---------------------------------------------------------------------------------------------
 // The answer: one row per grievance selected, in the order of the selection.
 
-export const BULK_ROW_RESULTS = ["moved", "ready", "stale", "refused", "missing"] as const;
-export type BulkRowResult = (typeof BULK_ROW_RESULTS)[number];
+const BULK_ROW_RESULTS = ["moved", "ready", "stale", "refused", "missing"] as const;
 
 export const BulkStatusRowSchema = z.strictObject({
   id: z.string(),
