@@ -39,6 +39,7 @@ import {
   MeetingUpdateSchema,
   ParticipantSchema,
 } from "@/lib/schemas/meeting";
+import { GrievanceImportReportSchema, GrievanceImportResultSchema, ImportQuerySchema } from "@/lib/schemas/import";
 import { OverviewSchema } from "@/lib/schemas/overview";
 import {
   PartyConflictSchema,
@@ -250,6 +251,42 @@ function operation(kind: Kind, tag: Tag, operationId: string, spec: Spec): ZodOp
       ...ERRORS_BY_KIND[kind],
       ...(kind === "write" && path && errors("404")),
       ...(conflict && { "409": { description: conflict[0], ...json(conflict[1]) } }),
+    },
+  };
+}
+
+/**
+ * The grievance CSV import: the body is the file itself (lib/csv/grievance-columns.ts's columns);
+ * it answers 200 with the dry run's report or 201 with what it created.
+ */
+function importGrievancesPath() {
+  const post = operation("write", "Grievances", "importGrievances", {
+    summary: "Import grievances from a CSV file",
+    description:
+      "The file's header names its columns: `title`, `category`, `raisedBy`, `addressedTo` (parties as `;`-separated " +
+      "slugs or names, matched case- and accent-insensitively) and optionally `description`, `status`; an exported " +
+      "file's `id`, `lastMovedAt` and `createdAt` are read past (the grievances are new, raised now). A status other " +
+      "than OPEN is recorded as a first move whose reason says it came from the file. UTF-8, with or without a BOM, " +
+      `LF or CRLF; at most ${LIMITS.importBytes} bytes (413) and ${LIMITS.importRows} rows (413). With \`dryRun=1\` ` +
+      "the answer is the report of every row and every error by row and column, and nothing is written; without it, " +
+      "every row is created in one transaction, or none: a file with any error is a 400 naming each as " +
+      "`rows.<row>.<column>`. A cookie-authenticated call sends `Content-Type: text/csv`.",
+    query: ImportQuerySchema,
+    body: {
+      id: "GrievanceCsv",
+      required: true,
+      description: "The CSV file",
+      content: { "text/csv": { schema: z.string().meta({ description: "The file's text" }) } },
+    },
+    answer: { "201": ok("Every row was created: their ids, in file order", GrievanceImportResultSchema) },
+  });
+  return {
+    post: {
+      ...post,
+      responses: {
+        "200": ok("The dry run's report (dryRun=1); nothing was written", GrievanceImportReportSchema),
+        ...post.responses,
+      },
     },
   };
 }
