@@ -36,7 +36,6 @@ export const SearchQuerySchema = z.strictObject({
   /** "1": the deleted records instead of the live ones (admins). */
   deleted: z.enum(["1"], { error: "Deleted takes 1" }).optional(),
 });
-export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
 /** Why a record was found: the field where the words are, cut around the first of them. */
 export const SearchSnippetSchema = z.strictObject({
