@@ -32,7 +32,7 @@ test("istanbul in the header box finds the rounds and the venues, grouped, and o
 test("İSTANBUL and Türkiye fold; an empty search says what to type", async ({ page }) => {
   await page.goto(`/search?q=${encodeURIComponent("İSTANBUL")}`);
   await expect(page.getByRole("region", { name: "Meetings · 2" })).toBeVisible();
-  await page.getByRole("search", { name: "Search" }).getByRole("searchbox").fill("turkiye");
+  await page.getByRole("search", { name: "Search", exact: true }).getByRole("searchbox").fill("turkiye");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const parties = page.getByRole("region", { name: "Parties · 1" });
   await expect(parties.getByRole("link", { name: "Türkiye" })).toBeVisible();
