@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFiltersLenient } from "@/lib/schemas/common";
+import { encodeCursor } from "@/lib/schemas/cursor";
 import { GrievanceFiltersSchema } from "@/lib/schemas/grievance";
 import {
   activeSort,
@@ -23,10 +24,11 @@ describe("grievanceListHref", () => {
   });
 
   it("encodes free text, Cyrillic included, and round-trips through the page's parser", () => {
-    const href = grievanceListHref({ q: "визы & banks", limit: 20, cursor: "20" });
-    expect(href).toBe("/grievances?q=%D0%B2%D0%B8%D0%B7%D1%8B%20%26%20banks&cursor=20&limit=20");
+    const cursor = encodeCursor({ sort: "title:asc,id:asc", values: ["Визы", "c1"], position: 20, before: false });
+    const href = grievanceListHref({ q: "визы & banks", limit: 20, cursor });
+    expect(href).toBe(`/grievances?q=%D0%B2%D0%B8%D0%B7%D1%8B%20%26%20banks&cursor=${cursor}&limit=20`);
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
-    expect(parseFiltersLenient(GrievanceFiltersSchema, params)).toEqual({ q: "визы & banks", cursor: "20", limit: 20 });
+    expect(parseFiltersLenient(GrievanceFiltersSchema, params)).toEqual({ q: "визы & banks", cursor, limit: 20 });
   });
 
   it("round-trips status lists through the lenient parser", () => {

@@ -101,7 +101,10 @@ const deletedParam = (field: z.ZodType, records: Records) =>
 function sharedListParams(shape: { deleted: z.ZodType; cursor: z.ZodType; limit: z.ZodType }, records: Records) {
   return {
     deleted: deletedParam(shape.deleted, records),
-    cursor: shape.cursor.meta({ description: "The `nextCursor` of the previous page" }),
+    cursor: shape.cursor.meta({
+      description:
+        "The `nextCursor` of the previous page, as given: opaque (it marks the last row shown, so a deep page costs what the first does), valid for the same sort and direction; anything else is a 400 naming `cursor`",
+    }),
     limit: shape.limit.meta({
       description: `Page size, 1 to ${LIMITS.pageSizeMax}; defaults to ${LIMITS.pageSizeDefault}`,
     }),

@@ -10,8 +10,8 @@ import { GRIEVANCES_PATH, grievanceListHref, hasFilters } from "@/lib/grievance-
 import { pastAsOf } from "@/lib/schemas/as-of";
 import { GrievanceFiltersSchema } from "@/lib/schemas/grievance";
 import { listGrievances } from "@/lib/server/grievances";
-import { listMeetingOptions } from "@/lib/server/meetings";
-import { listParties } from "@/lib/server/parties";
+import { listMeetingOptions, MEETING_PICKER_SIZE } from "@/lib/server/meetings";
+import { listPartyOptions } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +27,8 @@ export default async function GrievancesPage(props: ListPageProps) {
   const todayHref = grievanceListHref({ ...filters, asOf: undefined, cursor: undefined });
   const [page, parties, meetings] = await Promise.all([
     listGrievances(actor, filters),
-    listParties(actor),
-    listMeetingOptions(actor),
+    listPartyOptions(actor),
+    listMeetingOptions(actor, { limit: MEETING_PICKER_SIZE, including: filters.meeting }),
   ]);
   const filtered = hasFilters(filters);
 
@@ -71,7 +71,6 @@ export default async function GrievancesPage(props: ListPageProps) {
       paging={{
         label: "Grievance pages",
         page,
-        at: filters,
         href: (cursor) => grievanceListHref({ ...filters, cursor }),
       }}
     >

@@ -7,7 +7,7 @@ import { formatNumber } from "@/components/ui/format";
 import { hasMeetingFilters, meetingsHref, MEETINGS_PATH } from "@/lib/meeting-list-url";
 import { MeetingFiltersSchema } from "@/lib/schemas/meeting";
 import { listMeetings } from "@/lib/server/meetings";
-import { listParties } from "@/lib/server/parties";
+import { listPartyOptions } from "@/lib/server/parties";
 import { listVenues } from "@/lib/server/venues";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export default async function MeetingsPage(props: ListPageProps) {
   const { actor, isAdmin, canWrite, filters, view } = await listPageRequest(MeetingFiltersSchema, props);
   const [page, parties, venues] = await Promise.all([
     listMeetings(actor, filters),
-    listParties(actor),
+    listPartyOptions(actor),
     listVenues(actor),
   ]);
   const filtered = hasMeetingFilters(filters);
@@ -48,7 +48,7 @@ export default async function MeetingsPage(props: ListPageProps) {
           ) : null}
         </>
       }
-      paging={{ label: "Meetings pages", page, at: filters, href: (cursor) => meetingsHref(filters, { cursor }) }}
+      paging={{ label: "Meetings pages", page, href: (cursor) => meetingsHref(filters, { cursor }) }}
     >
       <MeetingsTable
         meetings={page.items}

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { LIMITS } from "@/lib/schemas/common";
 import { ButtonLink } from "./button";
 import { EmptyState, type EmptyStateProps } from "./empty-state";
 import { PageHeader } from "./page-header";
@@ -11,10 +10,18 @@ export type CreateLink = { href: string; label: string; primary?: boolean };
 export type Paging = {
   /** The nav landmark's name, e.g. "Grievance pages". */
   label: string;
-  /** The page of records lib/server returned. */
-  page: { items: readonly unknown[]; total: number; nextCursor: string | null };
-  /** Where the page starts, as the address asks: its filters' `cursor` and `limit`. */
-  at: { cursor?: string; limit?: number };
+  /**
+   * The page of records lib/server returned: its cursors (opaque keyset positions, see
+   * lib/server/list-page.ts) and where its first row sits in the whole list.
+   */
+  page: {
+    items: readonly unknown[];
+    total: number;
+    nextCursor: string | null;
+    prevCursor: string | null;
+    offset: number;
+    limit: number;
+  };
   /** The list's address at another page (`undefined`: the first). */
   href: (cursor: string | undefined) => string;
 };
@@ -39,11 +46,6 @@ export type ListPageProps = {
   /** The table. */
   children: ReactNode;
 };
-
-/** Where the list starts, from the cursor in its URL (an offset: see lib/schemas CursorSchema). */
-export function offsetOf(cursor: string | undefined): number {
-  return cursor ? Number(cursor) : 0;
-}
 
 /** A page that lists records: header, filters, count line, table and paging, or the empty state. */
 export function ListPage({
@@ -100,16 +102,17 @@ export function ListPage({
   );
 }
 
-function PageLinks({ label, page, at, href }: Paging) {
-  const offset = offsetOf(at.cursor);
-  const previous = Math.max(0, offset - (at.limit ?? LIMITS.pageSizeDefault));
+function PageLinks({ label, page, href }: Paging) {
+  const { offset, limit, prevCursor } = page;
+  // The page before the second is the first, whose address has no cursor.
+  const previous = prevCursor && offset > limit ? prevCursor : undefined;
   return (
     <Pagination
       label={label}
       from={offset + 1}
       to={offset + page.items.length}
       total={page.total}
-      prevHref={offset > 0 ? href(previous > 0 ? String(previous) : undefined) : null}
+      prevHref={prevCursor ? href(previous) : null}
       nextHref={page.nextCursor ? href(page.nextCursor) : null}
     />
   );

@@ -202,8 +202,8 @@ export function commaList<T extends z.ZodType>(item: T) {
 
 export const PageLimitSchema = wholeNumber("Limit", 1, LIMITS.pageSizeMax);
 
-/** Cursors are opaque to clients; inside they are a non-negative offset. */
-export const CursorSchema = z.string({ error: "Cursor must be text" }).regex(/^[0-9]{1,9}$/, "Not a valid cursor");
+/** Cursors are opaque to clients; inside a keyset position (lib/schemas/cursor.ts). */
+export { CursorSchema } from "./cursor";
 
 /**
  * Parses URL filters for a page: each key on its own, and a key whose value does not parse is
@@ -235,10 +235,10 @@ export const TimestampSchema = z.iso.datetime({ offset: true }).meta({ descripti
 /** Who recorded a history row; null when the app itself did (the seed, scripts). */
 export const HistoryActorSchema = z.strictObject({ name: z.string(), email: z.string() }).nullable();
 
-const NextCursorSchema = z
-  .string()
-  .nullable()
-  .meta({ description: "Pass as `cursor` to get the next page; null on the last page" });
+const NextCursorSchema = z.string().nullable().meta({
+  description:
+    "Pass as `cursor` (with the same filters, sort and dir) to get the next page; null on the last page. Opaque: build no cursor of your own",
+});
 
 /** The list envelope of the API: a page of items, and a total where the list is filtered. */
 export function pageOf<T extends z.ZodType>(item: T) {

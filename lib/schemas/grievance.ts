@@ -175,8 +175,15 @@ export const GrievanceDetailSchema = GrievanceSummarySchema.extend({
 export type GrievanceDetail = z.output<typeof GrievanceDetailSchema>;
 
 export const GrievancePageSchema = countedPageOf(GrievanceSummarySchema);
-/** What listGrievances returns: the API's page, and the window it shows, for the list page's pager. */
-export type GrievancePage = z.output<typeof GrievancePageSchema> & { offset: number; limit: number };
+/**
+ * What listGrievances returns: the API's page, and for the list page's pager the window it shows
+ * and the cursor of the page before (lib/server/list-page.ts).
+ */
+export type GrievancePage = z.output<typeof GrievancePageSchema> & {
+  prevCursor: string | null;
+  offset: number;
+  limit: number;
+};
 
 export const HistoryListSchema = pageOf(HistoryEntrySchema);
 

@@ -3,7 +3,13 @@ import type { z } from "zod";
 import { AppError, parseOrThrow, validationFailed } from "@/lib/errors";
 import { AsOfQuerySchema, asOfInstant } from "@/lib/schemas/as-of";
 import { defaultOccurredAt } from "@/lib/schemas/common";
-import type { GrievanceStatus, MeetingStatus } from "@/lib/schemas/enums";
+import { resolveDatabaseTarget } from "@/lib/database-url";
+import {
+  GRIEVANCE_CATEGORIES,
+  GRIEVANCE_STATUSES,
+  type GrievanceStatus,
+  type MeetingStatus,
+} from "@/lib/schemas/enums";
 import {
   GrievanceCreateSchema,
   GrievanceFiltersSchema,
@@ -27,7 +33,8 @@ import { mutate } from "./mutation";
 import type { RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
 import { addCitations, citationsSelect, toCitation } from "./sources";
-import { HISTORY_ORDER, historyEntrySelect, readPage, toHistoryEntry, versionedRecord } from "./versioned";
+import { readPage, type SortKey } from "./list-page";
+import { HISTORY_ORDER, historyEntrySelect, toHistoryEntry, versionedRecord } from "./versioned";
 
 const meetingRefSelect = { id: true, title: true, date: true, status: true } as const;
 
@@ -123,49 +130,71 @@ export function grievanceWhere(filters: GrievanceFilters): Prisma.GrievanceWhere
   return and.length ? { AND: and } : {};
 }
 
-function grievanceOrder(filters: GrievanceFilters): Prisma.GrievanceOrderByWithRelationInput[] {
-  const dir =
-    filters.dir ??
-    (filters.sort === "title" || filters.sort === "category" || filters.sort === "status" ? "asc" : "desc");
+/**
+ * An enum's values in the order the database sorts them: PostgreSQL by the enum's declaration
+ * (the order of lib/schemas/enums, which the schema's enums follow), SQLite as text.
+ */
+function enumOrder(values: readonly string[]): readonly string[] {
+  return resolveDatabaseTarget().kind === "postgresql" ? values : [...values].sort();
+}
+
+/** The list's order: the sort column, then the id in the same direction (list-page.ts). */
+function grievanceKeys(filters: GrievanceFilters): SortKey<GrievanceSummary>[] {
   const key = filters.sort ?? "lastMoved";
-  const primary: Prisma.GrievanceOrderByWithRelationInput =
-    key === "title"
-      ? { title: dir }
-      : key === "category"
-        ? { category: dir }
-        : key === "status"
-          ? { status: dir }
-          : key === "created"
-            ? { createdAt: dir }
-            : { lastMovedAt: dir };
-  return [primary, { id: "asc" }];
+  const dir = filters.dir ?? (key === "title" || key === "category" || key === "status" ? "asc" : "desc");
+  const column = (
+    {
+      title: { field: "title", value: (row) => row.title },
+      category: { field: "category", enumOrder: enumOrder(GRIEVANCE_CATEGORIES), value: (row) => row.category },
+      status: { field: "status", enumOrder: enumOrder(GRIEVANCE_STATUSES), value: (row) => row.status },
+      created: { field: "createdAt", date: true, value: (row) => row.createdAt },
+      lastMoved: { field: "lastMovedAt", date: true, value: (row) => row.lastMovedAt },
+    } satisfies Record<typeof key, Omit<SortKey<GrievanceSummary>, "dir">>
+  )[key];
+  return [
+    { ...column, dir },
+    { field: "id", dir, value: (row) => row.id },
+  ];
 }
 
 /** The grievances list: filtered, sorted and paginated; `input` is raw query values. */
 export function listGrievances(actor: Actor | null, input: unknown): Promise<GrievancePage> {
-  return readPage(actor, GrievanceFiltersSchema, input, async (db, filters, page) => {
-    const at = asOfInstant(filters.asOf);
-    if (at) {
-      const { rows, total } = await grievancePageAsOf(db, filters, at, page);
-      const found = await db.grievance.findMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        select: summarySelectBy(at),
-      });
-      const byId = new Map(found.map((row) => [row.id, toSummary(row)]));
-      const items = rows.flatMap((r) => {
-        const summary = byId.get(r.id);
-        return summary ? [{ ...summary, status: r.status, lastMovedAt: r.lastMovedAt.toISOString() }] : [];
-      });
-      return [items, total];
-    }
-    const where = grievanceWhere(filters);
-    return Promise.all([
-      db.grievance
-        .findMany({ where, orderBy: grievanceOrder(filters), ...page, select: summarySelect })
-        .then((rows) => rows.map(toSummary)),
-      db.grievance.count({ where }),
-    ]);
-  });
+  return readPage(
+    actor,
+    GrievanceFiltersSchema,
+    input,
+    grievanceKeys,
+    async (db, filters, page) => {
+      const at = asOfInstant(filters.asOf);
+      if (at) {
+        const { rows, total } = await grievancePageAsOf(db, filters, at, page);
+        const found = await db.grievance.findMany({
+          where: { id: { in: rows.map((r) => r.id) } },
+          select: summarySelectBy(at),
+        });
+        const byId = new Map(found.map((row) => [row.id, toSummary(row)]));
+        const items = rows.flatMap((r) => {
+          const summary = byId.get(r.id);
+          return summary ? [{ ...summary, status: r.status, lastMovedAt: r.lastMovedAt.toISOString() }] : [];
+        });
+        return [items, total];
+      }
+      const where = grievanceWhere(filters);
+      return Promise.all([
+        db.grievance
+          .findMany({
+            where: page.after ? { AND: [where, page.after] } : where,
+            orderBy: page.orderBy as Prisma.GrievanceOrderByWithRelationInput[],
+            take: page.take,
+            select: summarySelect,
+          })
+          .then((rows) => rows.map(toSummary)),
+        db.grievance.count({ where }),
+      ]);
+    },
+    // A past day's list is a replay in SQL with no index to seek: it pages by position.
+    (filters) => asOfInstant(filters.asOf) !== null,
+  );
 }
 
 /** The grievance with its agenda and history; as of `at`, replayed (null if not raised by then). */

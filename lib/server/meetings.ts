@@ -7,7 +7,6 @@ import {
   MeetingOutcomeSchema,
   MeetingUpdateSchema,
   type MeetingDetail,
-  type MeetingPage,
   type MeetingSummary,
 } from "@/lib/schemas/meeting";
 import { buildSearchText } from "@/lib/search";
@@ -22,7 +21,8 @@ import { AGENDA_ITEM_REVISIONS, recordCreated, type RevisionSpec } from "./revis
 import { partyIdsBySlug, partyRefSelect } from "./parties";
 import { addCitations, citationsSelect, toCitation } from "./sources";
 import { venueRefSelect } from "./venues";
-import { HISTORY_ORDER, historyEntrySelect, readPage, toHistoryEntry, versionedRecord } from "./versioned";
+import { readPage, type ListPage, type SortKey } from "./list-page";
+import { HISTORY_ORDER, historyEntrySelect, toHistoryEntry, versionedRecord } from "./versioned";
 
 const summarySelect = {
   id: true,
@@ -67,17 +67,36 @@ function meetingWhere(filters: ReturnType<typeof MeetingFiltersSchema.parse>): P
   return and.length ? { AND: and } : {};
 }
 
-export async function listMeetings(actor: Actor | null, input: unknown = {}): Promise<MeetingPage> {
-  const { items, nextCursor, total } = await readPage(actor, MeetingFiltersSchema, input, (db, filters, page) => {
-    const where = meetingWhere(filters);
-    return Promise.all([
-      db.meeting
-        .findMany({ where, orderBy: MEETING_ORDER, ...page, select: summarySelect })
-        .then((rows) => rows.map(toSummary)),
-      db.meeting.count({ where }),
-    ]);
-  });
-  return { items, nextCursor, total };
+/**
+ * The meetings list's order: newest first, undated last, then by id (a cuid, so the later logged
+ * of one day first, as MEETING_ORDER has it).
+ */
+const MEETING_KEYS: SortKey<MeetingSummary>[] = [
+  { field: "date", dir: "desc", date: true, nullsLast: true, value: (row) => row.date },
+  { field: "id", dir: "desc", value: (row) => row.id },
+];
+
+export async function listMeetings(actor: Actor | null, input: unknown = {}): Promise<ListPage<MeetingSummary>> {
+  return readPage(
+    actor,
+    MeetingFiltersSchema,
+    input,
+    () => MEETING_KEYS,
+    (db, filters, page) => {
+      const where = meetingWhere(filters);
+      return Promise.all([
+        db.meeting
+          .findMany({
+            where: page.after ? { AND: [where, page.after] } : where,
+            orderBy: page.orderBy as Prisma.MeetingOrderByWithRelationInput[],
+            take: page.take,
+            select: summarySelect,
+          })
+          .then((rows) => rows.map(toSummary)),
+        db.meeting.count({ where }),
+      ]);
+    },
+  );
 }
 
 async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | null> {
@@ -351,17 +370,31 @@ export async function logMeetingOutcome(
   });
 }
 
-/** Meetings for pickers, newest first. */
+/** How many meetings a filter picker offers: the latest ones; older ones are reached by date filters. */
+export const MEETING_PICKER_SIZE = 100;
+
+/**
+ * Meetings for pickers, newest first. With `limit`, the latest that many (a filter's drop-down,
+ * so its page does not carry every meeting of the archive), and always the meeting `including`
+ * names, so a filter on an older meeting still shows what it filters on.
+ */
 export async function listMeetingOptions(
   actor: Actor | null,
+  bounds: { limit?: number; including?: string } = {},
 ): Promise<Array<{ id: string; title: string; date: string | null; status: MeetingStatus }>> {
   authorize(actor, "read");
   const db = await getDb();
+  const select = { id: true, title: true, date: true, status: true } as const;
   const rows = await db.meeting.findMany({
     where: { deletedAt: null },
     orderBy: MEETING_ORDER,
-    select: { id: true, title: true, date: true, status: true },
+    take: bounds.limit,
+    select,
   });
+  if (bounds.including && !rows.some((r) => r.id === bounds.including)) {
+    const named = await db.meeting.findFirst({ where: { id: bounds.including, deletedAt: null }, select });
+    if (named) rows.push(named);
+  }
   return rows.map((r) => ({ ...r, date: r.date?.toISOString() ?? null }));
 }
 

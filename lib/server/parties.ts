@@ -50,6 +50,20 @@ export async function listParties(actor: Actor | null, input: unknown = {}): Pro
   }));
 }
 
+/**
+ * The live parties' slugs and names, by name, for pickers: one read of the party table, no
+ * counts (listParties' counts group every grievance's party rows, which a drop-down never shows).
+ */
+export async function listPartyOptions(actor: Actor | null): Promise<Array<{ slug: string; name: string }>> {
+  authorize(actor, "read");
+  const db = await getDb();
+  return db.party.findMany({
+    where: { deletedAt: null },
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true },
+  });
+}
+
 async function readPartyDetail(tx: Tx, id: string): Promise<PartyDetail | null> {
   const party = await tx.party.findUnique({
     where: { id },

@@ -1,8 +1,6 @@
 import "server-only";
-import type { z } from "zod";
-import { AppError, notFound, parseOrThrow, validationFailed } from "@/lib/errors";
+import { AppError, notFound, validationFailed } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { LIMITS } from "@/lib/schemas/common";
 import type { SourceRef } from "@/lib/schemas/source";
 import { datedMoveError, type TimelinePlace } from "@/lib/status-rules";
 import { actorId, authorize, can, type Actor } from "./authz";
@@ -325,29 +323,6 @@ export function versionedRecord<
     remove: (actor: Actor | null, id: string) => setDeleted(actor, id, new Date()),
     restore: (actor: Actor | null, id: string) => setDeleted(actor, id, null),
   };
-}
-
-/** What every list of versioned records takes: "1" for the deleted ones, and a page. */
-type ListFilters = { deleted?: "1"; limit?: number; cursor?: string };
-
-/**
- * One page of a list of versioned records: deleted ones for admins only, the cursor an offset,
- * and one row more than the page fetched to know whether another page follows.
- */
-export async function readPage<F extends ListFilters, T>(
-  actor: Actor | null,
-  schema: z.ZodType<F>,
-  input: unknown,
-  query: (db: Tx, filters: F, page: { skip: number; take: number }) => Promise<[T[], number]>,
-): Promise<{ items: T[]; nextCursor: string | null; total: number; offset: number; limit: number }> {
-  authorize(actor, "read");
-  const filters = parseOrThrow(schema, input);
-  if (filters.deleted) authorize(actor, "admin");
-  const limit = filters.limit ?? LIMITS.pageSizeDefault;
-  const offset = filters.cursor ? Number(filters.cursor) : 0;
-  const [rows, total] = await query(await getDb(), filters, { skip: offset, take: limit + 1 });
-  const nextCursor = rows.length > limit ? String(offset + limit) : null;
-  return { items: rows.slice(0, limit), nextCursor, total, offset, limit };
 }
 
 // Reading history back: the columns every history table has, and how the API shows them.

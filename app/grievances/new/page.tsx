@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/server/session";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMeetingOptions } from "@/lib/server/meetings";
-import { listParties } from "@/lib/server/parties";
+import { listPartyOptions } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export default async function NewGrievancePage() {
       />
     );
   }
-  const [parties, meetings] = await Promise.all([listParties(actor), listMeetingOptions(actor)]);
+  const [parties, meetings] = await Promise.all([listPartyOptions(actor), listMeetingOptions(actor)]);
   return (
     <>
       <PageHeader

@@ -4,7 +4,7 @@ import { can, PERMISSIONS } from "@/lib/server/authz";
 import { requirePageActor } from "@/lib/server/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingCreateForm } from "@/components/meetings/meeting-create-form";
-import { listParties } from "@/lib/server/parties";
+import { listPartyOptions } from "@/lib/server/parties";
 import { listVenues } from "@/lib/server/venues";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export default async function NewMeetingPage() {
       />
     );
   }
-  const [parties, venues] = await Promise.all([listParties(actor), listVenues(actor)]);
+  const [parties, venues] = await Promise.all([listPartyOptions(actor), listVenues(actor)]);
   return (
     <>
       <PageHeader

@@ -3,7 +3,7 @@ import { recordPage, type RecordPageProps } from "@/app/page-data";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getGrievanceOrThrow } from "@/lib/server/grievances";
-import { listParties } from "@/lib/server/parties";
+import { listPartyOptions } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ const grievancePage = recordPage("id", getGrievanceOrThrow);
 
 export default async function EditGrievancePage(props: RecordPageProps<"id">) {
   const { actor, record: grievance } = await grievancePage.load(props);
-  const parties = await listParties(actor);
+  const parties = await listPartyOptions(actor);
   return (
     <>
       <PageHeader
