@@ -59,7 +59,7 @@ export async function mutate<T, S extends z.ZodType = z.ZodUndefined>(
           if (spec.context) contexts.set(tx, spec.context);
           return work(tx, data, who);
         },
-        spec.timeoutMs ? { timeout: spec.timeoutMs } : undefined,
+        { maxWait: TRANSACTION_MAX_WAIT_MS, ...(spec.timeoutMs ? { timeout: spec.timeoutMs } : {}) },
       );
     } catch (error) {
       // Run again on fresh rows: the version check then answers what the other writer did (a 409).
@@ -68,6 +68,14 @@ export async function mutate<T, S extends z.ZodType = z.ZodUndefined>(
     }
   }
 }
+
+/**
+ * How long a transaction may wait to begin: for the SQLite adapter's mutex (one transaction at a
+ * time per process) or a free PostgreSQL connection. Prisma's default of 2 s turned a queue of
+ * writers on a busy machine into 500s; this matches the SQLite busy timeout another process's
+ * lock may take (db.ts).
+ */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
 
 /**
  * SQLite in WAL mode: the transaction read rows that another connection (another process on the
@@ -132,5 +140,8 @@ function databaseError(error: unknown, uniqueError: (fields: string[]) => AppErr
   if (staleSnapshot(error)) {
     return new AppError("CONFLICT", "Another writer kept changing the same records meanwhile; try again");
   }
+  // P2028: the transaction could not begin in TRANSACTION_MAX_WAIT_MS, or outlived its timeout;
+  // nothing of it was committed. Like a stale snapshot, the answer is to try again.
+  if (e?.code === "P2028") return new AppError("CONFLICT", "The database is busy with other changes; try again");
   return error;
 }

@@ -36,6 +36,42 @@ describe("mutate", () => {
     expect(await db.party.count({ where: { slug: "kept" } })).toBe(1);
   });
 
+  it("queues a transaction behind a long one instead of failing after Prisma's 2 s wait", async () => {
+    const db = await getDb();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const begun = new Promise<void>((resolve) => (holding = resolve));
+    const first = mutate(SYSTEM, { permission: "write" }, async (tx) => {
+      await tx.party.create(party("held-long"));
+      holding();
+      await held;
+    });
+    await begun;
+    // On SQLite this one waits for the adapter's mutex (one transaction per process) all along.
+    const second = mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("queued-behind")));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    release();
+    await first;
+    await second;
+    expect(await db.party.count({ where: { slug: { in: ["held-long", "queued-behind"] } } })).toBe(2);
+  });
+
+  it("answers a transaction that could not begin or outlived its timeout (P2028) with a CONFLICT to retry", async () => {
+    const timedOut = Object.assign(new Error("Transaction API error: Unable to start a transaction"), {
+      code: "P2028",
+    });
+    await expect(
+      mutate(SYSTEM, { permission: "write" }, async () => {
+        throw timedOut;
+      }),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+      message: "The database is busy with other changes; try again",
+    });
+  });
+
   it("turns a unique violation it has no message for into a CONFLICT naming the field", async () => {
     await mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("twice")));
     const error = await mutate(SYSTEM, { permission: "write" }, (tx) => tx.party.create(party("twice"))).catch(
