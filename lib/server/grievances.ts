@@ -262,15 +262,16 @@ export const GRIEVANCE_REVISIONS: RevisionSpec = {
   snapshot: grievanceSnapshot,
 };
 
+/** What a change of a grievance is checked against (versioned.ts `state`). */
+export const grievanceStateSelect = { status: true, version: true, deletedAt: true, searchText: true } as const;
+
+type GrievanceState = Prisma.GrievanceGetPayload<{ select: typeof grievanceStateSelect }>;
+
 const grievanceRecord = versionedRecord({
   model: "grievance",
   label: "Grievance",
   revisions: GRIEVANCE_REVISIONS,
-  state: (tx, id) =>
-    tx.grievance.findUnique({
-      where: { id },
-      select: { status: true, version: true, deletedAt: true, searchText: true },
-    }),
+  state: (tx, id) => tx.grievance.findUnique({ where: { id }, select: grievanceStateSelect }),
   read: readGrievanceDetail,
   moves: {
     history: "grievanceStatusChange",
@@ -461,6 +462,8 @@ export async function applyGrievanceChange(
     path?: string;
     /** Where the move lands, when the caller has just read it (grievanceTimelineAt) in this transaction. */
     place?: GrievanceTimelinePlace;
+    /** The row (grievanceStateSelect), when the caller has just read it in this transaction. */
+    current?: GrievanceState;
   },
   at: Date,
   who: Actor,
@@ -474,6 +477,7 @@ export async function applyGrievanceChange(
     at,
     path,
     place: changes.place,
+    current: changes.current,
     move: move && {
       to: move.status,
       reason: move.reason,

@@ -15,9 +15,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorId, authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { applyGrievanceChange, grievanceTimelineAt, resolveOccurredAt } from "./grievances";
+import { applyGrievanceChange, grievanceStateSelect, grievanceTimelineAt, resolveOccurredAt } from "./grievances";
 import { mutate } from "./mutation";
-import { AGENDA_ITEM_REVISIONS, recordCreated, type RevisionSpec } from "./revisions";
+import { AGENDA_ITEM_REVISIONS, changedFields, recordRevision, type RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
 import { addCitations, citationsSelect, toCitation } from "./sources";
 import { venueRefSelect } from "./venues";
@@ -308,9 +308,10 @@ export async function logMeetingOutcome(
         );
 
     const ids = data.outcomes.map((o) => o.grievanceId);
+    // Each row's change is checked against these rows: read once here, not again per row.
     const grievances = await tx.grievance.findMany({
       where: { id: { in: ids }, deletedAt: null },
-      select: { id: true, status: true, version: true },
+      select: { id: true, ...grievanceStateSelect },
     });
     const byId = new Map(grievances.map((g) => [g.id, g]));
     const unknown = data.outcomes
@@ -340,8 +341,9 @@ export async function logMeetingOutcome(
               }
             : undefined,
           path: `outcomes.${index}`,
-          // Read just above in this transaction: the change need not read the timeline again.
+          // Read just above in this transaction: the change need not read them again.
           place,
+          current: grievance,
         },
         occurredAt,
         who,
@@ -362,8 +364,13 @@ export async function logMeetingOutcome(
           recordedAt: new Date(),
           actorId: actorId(who),
         },
+        // The insert returns what the revision records (AGENDA_ITEM_REVISIONS' snapshot), so
+        // the note's create revision needs no read of the row just written.
+        select: { id: true, meetingId: true, grievanceId: true, note: true, statusAfter: true, occurredAt: true },
       });
-      await recordCreated(tx, AGENDA_ITEM_REVISIONS, agendaItem.id, who);
+      const { id: agendaItemId, ...created } = agendaItem;
+      const changes = changedFields(null, created, AGENDA_ITEM_REVISIONS.fields);
+      await recordRevision(tx, { entity: AGENDA_ITEM_REVISIONS.entity, entityId: agendaItemId, action: "create", changes, who });
     }
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
     return (await readMeetingDetail(tx, meetingId))!;
