@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { SiteHeader, type HeaderUser } from "@/components/site-header";
 import { can } from "@/lib/server/authz";
 import { currentActor } from "@/lib/server/session";
-import { Providers } from "./providers";
 import "./globals.css";
+import "@/components/ui/components.css";
 
 export const metadata: Metadata = {
   title: {
@@ -39,16 +39,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader user={user} />
-          <main
-            id="main"
-            tabIndex={-1}
-            className="mx-auto w-full max-w-[1280px] px-4 py-6 focus:outline-none sm:px-6 lg:py-8"
-          >
-            {children}
-          </main>
-        </Providers>
+        <SiteHeader user={user} />
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-[1280px] px-4 py-6 focus:outline-none sm:px-6 lg:py-8"
+        >
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -16,11 +16,24 @@ function makeQueryClient(): QueryClient {
   });
 }
 
+let browserQueryClient: QueryClient | undefined;
+
 /**
- * Client-side providers. The QueryClient is created lazily in state, so each browser tab gets
- * exactly one and no client is ever shared between server requests.
+ * One QueryClient per browser tab, made on first use (TanStack's Next.js pattern): every
+ * <QueryProvider> on a page, and on the pages navigated to after it, shares its cache and its
+ * mutations. On the server each render gets a fresh one, so no client is ever shared between
+ * requests.
  */
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+function queryClient(): QueryClient {
+  if (isServer) return makeQueryClient();
+  return (browserQueryClient ??= makeQueryClient());
+}
+
+/**
+ * React Query for the pages that use it (a grievance's status change, a meeting's outcome form),
+ * placed by their segments' layouts rather than the root one: a provider in the root layout puts
+ * the library in the first-load JavaScript of every page, the lists included, which never use it.
+ */
+export function QueryProvider({ children }: { children: ReactNode }) {
+  return <QueryClientProvider client={queryClient()}>{children}</QueryClientProvider>;
 }

@@ -49,6 +49,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               {user.canWrite ? (
                 <Link
                   href="/meetings/new"
+                  // No prefetch: the header is on every page, and most visits do not open this form.
+                  prefetch={false}
                   className="inline-flex h-8 shrink-0 items-center rounded-md bg-accent-600 px-3 text-sm font-medium whitespace-nowrap text-white hover:bg-accent-500"
                 >
                   <span aria-hidden="true" className="mr-1">
@@ -62,7 +64,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   {user.name} <span className="text-slate-400">· {ROLE_LABELS[user.role]}</span>
                 </span>
                 {user.isAdmin ? (
-                  <Link href="/admin/users" className="rounded-sm text-slate-200 underline-offset-2 hover:underline">
+                  <Link
+                    href="/admin/users"
+                    prefetch={false}
+                    className="rounded-sm text-slate-200 underline-offset-2 hover:underline"
+                  >
                     Users
                   </Link>
                 ) : null}

@@ -1,4 +1,3 @@
-import { Fragment } from "react";
 import { TextLink } from "@/components/ui/text-link";
 import { Dash } from "@/components/ui/values";
 import type { PartyRef } from "@/lib/schemas/party";
@@ -11,27 +10,28 @@ type PartyListProps = {
   short?: boolean;
 };
 
-/** Parties in a line, "Russia, Türkiye"; a muted dash when there are none. */
+/**
+ * Parties in a line, "Russia, Türkiye"; a muted dash when there are none. The separators are bare
+ * strings between keyed elements rather than a keyed Fragment per party: a list shows this on every
+ * row, and each Fragment costs its own entry in the page's RSC payload.
+ */
 export function PartyList({ parties, link = false, short = false }: PartyListProps) {
   if (parties.length === 0) return <Dash />;
-  return (
-    <>
-      {parties.map((party, i) => (
-        <Fragment key={party.slug}>
-          {i > 0 ? ", " : null}
-          {link ? (
-            <TextLink href={`/parties/${party.slug}`}>{short ? party.shortName || party.name : party.name}</TextLink>
-          ) : short && party.shortName ? (
-            <abbr title={party.name} className="no-underline">
-              {party.shortName}
-            </abbr>
-          ) : (
-            <span>{party.name}</span>
-          )}
-        </Fragment>
-      ))}
-    </>
-  );
+  return parties.flatMap((party, i) => {
+    const name = link ? (
+      <TextLink key={party.slug} href={`/parties/${party.slug}`}>
+        {short ? party.shortName || party.name : party.name}
+      </TextLink>
+    ) : short && party.shortName ? (
+      // Not underlined: .flow abbr in components/ui/components.css, rather than a class on each.
+      <abbr key={party.slug} title={party.name}>
+        {party.shortName}
+      </abbr>
+    ) : (
+      <span key={party.slug}>{party.name}</span>
+    );
+    return i > 0 ? [", ", name] : [name];
+  });
 }
 
 /** Parties one a line, each a link to its page (a grievance's facts box). */
@@ -56,11 +56,10 @@ export type PartyFlowProps = {
 /** Who raised a grievance and with whom: "Russia → United States", read as "raised by … to …". */
 export function PartyFlow({ raisedBy, addressedTo, short, link }: PartyFlowProps) {
   return (
-    <span className="whitespace-nowrap">
+    // .flow (components/ui/components.css): one line, the arrow spaced and muted.
+    <span className="flow">
       <PartyList parties={raisedBy} link={link} short={short} />
-      <span aria-hidden="true" className="px-1 text-slate-500">
-        →
-      </span>
+      <span aria-hidden="true">→</span>
       <span className="sr-only"> to </span>
       <PartyList parties={addressedTo} link={link} short={short} />
     </span>

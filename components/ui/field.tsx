@@ -30,8 +30,9 @@ export type FieldProps = {
  */
 export function Field({ label, htmlFor, error, hint, optional = false, className, children }: FieldProps) {
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={htmlFor} className="text-sm font-medium text-slate-800">
+    // .field and .field-label (components/ui/components.css): short, as forms repeat them per field.
+    <div className={cn("field", className)}>
+      <label htmlFor={htmlFor} className="field-label">
         {label}
         {optional ? <span className="ml-1 font-normal text-slate-500">(optional)</span> : null}
       </label>
@@ -63,12 +64,25 @@ function describedBy(id: string | undefined, invalid: boolean, hint: boolean, ex
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-const CONTROL =
-  "block w-full rounded-md border bg-white px-2.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-500 " +
-  "focus:border-accent-600 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500";
+/**
+ * aria-invalid and aria-describedby, each only when it says something: an attribute passed as
+ * undefined still costs a "$undefined" in the page's RSC payload, on every control of a form.
+ */
+function ariaOf(id: string | undefined, invalid: boolean, hint: boolean, extra: string | undefined) {
+  const described = describedBy(id, invalid, hint, extra);
+  return { ...(invalid ? { "aria-invalid": true } : {}), ...(described ? { "aria-describedby": described } : {}) };
+}
+
+/**
+ * The look of a control, .control in components/ui/components.css (the border, its hover and
+ * focus colours, the disabled look): one short name, since a filter form repeats it on each of
+ * its controls in the HTML and again in the RSC payload. An invalid control's red border is a
+ * utility, so it wins over the components layer.
+ */
+const CONTROL = "control";
 
 function controlTone(invalid: boolean) {
-  return invalid ? "border-red-600" : "border-slate-300 hover:border-slate-400";
+  return invalid ? "border-red-600 hover:border-red-600" : undefined;
 }
 
 export type TextInputProps = Omit<ComponentPropsWithoutRef<"input">, "size"> & ControlExtras;
@@ -78,8 +92,7 @@ export function TextInput({ invalid = false, hint = false, className, type = "te
     <input
       type={type}
       {...rest}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy(rest.id, invalid, hint, rest["aria-describedby"])}
+      {...ariaOf(rest.id, invalid, hint, rest["aria-describedby"])}
       className={cn(CONTROL, "h-8", controlTone(invalid), className)}
     />
   );
@@ -92,8 +105,7 @@ export function TextArea({ invalid = false, hint = false, className, rows = 4, .
     <textarea
       rows={rows}
       {...rest}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy(rest.id, invalid, hint, rest["aria-describedby"])}
+      {...ariaOf(rest.id, invalid, hint, rest["aria-describedby"])}
       className={cn(CONTROL, "py-1.5 leading-normal", controlTone(invalid), className)}
     />
   );
@@ -106,8 +118,7 @@ export function NativeSelect({ invalid = false, hint = false, className, childre
   return (
     <select
       {...rest}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy(rest.id, invalid, hint, rest["aria-describedby"])}
+      {...ariaOf(rest.id, invalid, hint, rest["aria-describedby"])}
       className={cn(CONTROL, "select-chevron h-8", rest.multiple && "h-auto py-1", controlTone(invalid), className)}
     >
       {children}

@@ -52,7 +52,7 @@ export function PartyOptions({ parties }: { parties: ReadonlyArray<{ slug: strin
 export function VenueOptions({ venues }: { venues: ReadonlyArray<{ slug: string; name: string; city: string }> }) {
   return venues.map((v) => (
     <option key={v.slug} value={v.slug}>
-      {v.name}, {v.city}
+      {`${v.name}, ${v.city}`}
     </option>
   ));
 }
@@ -63,10 +63,11 @@ export function MeetingOptions({
 }: {
   meetings: ReadonlyArray<{ id: string; title: string; date: string | null }>;
 }) {
+  // One string, not two children: two would cost a comment between them in the HTML and an
+  // array in the RSC payload, on each of a filter's many options.
   return meetings.map((m) => (
     <option key={m.id} value={m.id}>
-      {m.title}
-      {m.date ? ` (${formatDate(m.date)})` : ""}
+      {m.date ? `${m.title} (${formatDate(m.date)})` : m.title}
     </option>
   ));
 }

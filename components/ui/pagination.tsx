@@ -18,14 +18,18 @@ export type PaginationProps = {
 const LINK = "rounded-md px-2 py-1 font-medium text-accent-700 hover:bg-accent-50 hover:text-accent-900";
 const DISABLED = "px-2 py-1 text-slate-400";
 
-/** "‹ Previous   1–50 of 123   Next ›" with plain links (works without JS). */
+/**
+ * "‹ Previous   1–50 of 123   Next ›" with plain links (works without JS). They do not prefetch:
+ * a list page is rendered fresh per request, and a prefetch would render the next one for every
+ * visitor whether or not they page on.
+ */
 export function Pagination({ from, to, total, prevHref, nextHref, label = "Pagination", className }: PaginationProps) {
   const summary =
     total <= 0 || to < from ? "0 results" : `${formatNumber(from)}–${formatNumber(to)} of ${formatNumber(total)}`;
   return (
     <nav aria-label={label} className={cn("flex items-center justify-between gap-3 py-2 text-sm", className)}>
       {prevHref ? (
-        <Link href={prevHref} rel="prev" className={LINK}>
+        <Link href={prevHref} rel="prev" prefetch={false} className={LINK}>
           <span aria-hidden="true">‹ </span>Previous
         </Link>
       ) : (
@@ -37,7 +41,7 @@ export function Pagination({ from, to, total, prevHref, nextHref, label = "Pagin
         {summary}
       </p>
       {nextHref ? (
-        <Link href={nextHref} rel="next" className={LINK}>
+        <Link href={nextHref} rel="next" prefetch={false} className={LINK}>
           Next<span aria-hidden="true"> ›</span>
         </Link>
       ) : (
