@@ -6,7 +6,7 @@ import {
   type GrievanceCsvColumn,
   type GrievanceCsvFields,
 } from "@/lib/csv/grievance-columns";
-import { AppError, issuePath, validationFailed } from "@/lib/errors";
+import { AppError, isAppError, issuePath, validationFailed } from "@/lib/errors";
 import { LIMITS } from "@/lib/schemas/common";
 import { GRIEVANCE_STATUS_LABELS, GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
 import { GrievanceCreateSchema } from "@/lib/schemas/grievance";
@@ -47,9 +47,15 @@ export const IMPORTED_REASON = "Imported from a CSV file";
  */
 const IMPORT_TIMEOUT_MS = 180_000;
 
-/** Prisma's "the transaction ran past its timeout" (P2028): it was rolled back, nothing written. */
-function transactionExpired(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
+/**
+ * Whether the transaction ran past its timeout and was rolled back: Prisma's P2028, raw or as
+ * mutate() may report it (a CONFLICT, "busy"). An import creates rows and compares no version,
+ * so a CONFLICT once its time is up is that expiry.
+ */
+function transactionExpired(error: unknown, elapsedMs: number, timeoutMs: number): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  if ((error as { code?: unknown }).code === "P2028") return true;
+  return isAppError(error) && error.code === "CONFLICT" && elapsedMs >= timeoutMs;
 }
 
 type PartyIndex = {
@@ -274,10 +280,11 @@ export async function applyGrievanceImport(
   text: string,
   { timeoutMs = IMPORT_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<GrievanceImportResult> {
+  const started = Date.now();
   try {
     return await insertAll(actor, text, timeoutMs);
   } catch (error) {
-    if (!transactionExpired(error)) throw error;
+    if (!transactionExpired(error, Date.now() - started, timeoutMs)) throw error;
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
       `The import took longer than ${Math.round(timeoutMs / 1000)} s and was undone: nothing was created. Import the file in smaller parts.`,
