@@ -370,7 +370,13 @@ export async function logMeetingOutcome(
       });
       const { id: agendaItemId, ...created } = agendaItem;
       const changes = changedFields(null, created, AGENDA_ITEM_REVISIONS.fields);
-      await recordRevision(tx, { entity: AGENDA_ITEM_REVISIONS.entity, entityId: agendaItemId, action: "create", changes, who });
+      await recordRevision(tx, {
+        entity: AGENDA_ITEM_REVISIONS.entity,
+        entityId: agendaItemId,
+        action: "create",
+        changes,
+        who,
+      });
     }
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
     return (await readMeetingDetail(tx, meetingId))!;
