@@ -15,9 +15,23 @@ async function twoGrievances(page: Page) {
 }
 
 const bulkPanel = (page: Page) => page.getByRole("form", { name: "Change the status of several grievances" });
-const rowOf = (page: Page, title: string) => page.getByRole("row").filter({ hasText: title });
+/** The list's row of a grievance (not the report's). */
+const rowOf = (page: Page, title: string) =>
+  page
+    .getByRole("table", { name: /^Grievances, sorted by/ })
+    .getByRole("row")
+    .filter({ hasText: title });
+
+/** Opens the bulk panel (it opens by itself once a row is ticked, or after an answer). */
+async function openPanel(page: Page) {
+  const details = bulkPanel(page).locator("details");
+  if ((await details.getAttribute("open")) === null)
+    await page.getByText("Change the status of several grievances").click();
+  await expect(details).toHaveAttribute("open", "");
+}
 
 async function fillMove(page: Page, status: string, reason: string) {
+  await openPanel(page);
   const panel = bulkPanel(page);
   await panel.getByLabel("New status").selectOption({ label: status });
   await panel.getByLabel("Reason").fill(reason);
@@ -102,7 +116,6 @@ test.describe("without JavaScript", () => {
     await setup.close();
     const page = await browser.newPage({ storageState: "data/e2e/admin.json", javaScriptEnabled: false });
     await page.goto(listHref);
-    await page.getByText("Change the status of several grievances").click();
     for (const title of titles) await page.getByRole("checkbox", { name: `Select “${title}”` }).check();
     await fillMove(page, "Partially resolved", "One plain form");
     await bulkPanel(page).getByRole("button", { name: "Change the ticked" }).click();
