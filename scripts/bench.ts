@@ -569,6 +569,14 @@ const HEADER =
   `${"workload".padEnd(40)} ${"req/s".padStart(7)} ${"of cal.".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ` +
   `${"p99".padStart(7)} ${"err/non2xx".padStart(10)} ${"bytes/resp".padStart(10)} ${"peak RSS".padStart(13)}  budget`;
 function print(f: Figures) {
+  if (f.requests === 0) {
+    // On a saturated machine a page can take longer than the whole window: say so, not "0 ms".
+    const rss = `${fmt(f.rss.total / MiB)} MiB/${f.rss.processes}p`;
+    console.log(
+      `${f.label.slice(0, 40).padEnd(40)} no answer within ${DURATION} s  (peak RSS ${rss})  ${budgetText(f)}`,
+    );
+    return;
+  }
   console.log(
     `${f.label.slice(0, 40).padEnd(40)} ${fmt(f.rps).padStart(7)} ${`${((f.rps / yardstick.rps) * 100).toFixed(1)}%`.padStart(7)} ` +
       `${`${fmt(f.p50)} ms`.padStart(7)} ${`${fmt(f.p95)} ms`.padStart(7)} ${`${fmt(f.p99)} ms`.padStart(7)} ` +
