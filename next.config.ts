@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Next's default, written down: gzip for every compressible answer (HTML, RSC, JSON) when the
+  // client accepts it, also behind scripts/serve.mjs (tests/system/serving.test.ts; issue 10).
+  compress: true,
   // Several instances of one release share this id, so a browser holding an older page is told
   // to reload instead of posting to a newer build's server actions (docs/deploy.md).
   deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
