@@ -4,6 +4,7 @@ import { useRef, useState, type MouseEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { formatNumber } from "@/components/ui/format";
 import { TOTAL_HEADER, type ExportFormat } from "@/lib/export/format";
+import { exportHref } from "@/lib/export/links";
 import { rowCounter } from "@/lib/export/progress";
 
 // "Export CSV" / "Export JSON" of exactly what a list shows: links to the list's API read with
@@ -12,19 +13,6 @@ import { rowCounter } from "@/lib/export/progress";
 // the stream itself, so a long export shows rows and bytes as they arrive, then saves the file.
 
 const LABELS: Record<ExportFormat, string> = { csv: "CSV", json: "JSON" };
-
-/** The list's API address with `format` set (any page cursor dropped: the export is the whole list). */
-export function exportHref(href: string, format: ExportFormat): string {
-  const url = new URL(href, "http://list.invalid");
-  url.searchParams.delete("cursor");
-  url.searchParams.set("format", format);
-  return `${url.pathname}${url.search}`;
-}
-
-/** The API read of a list page's address: `/grievances?party=x` → `/api/v1/grievances?party=x`. */
-export function apiListHref(pageHref: string): string {
-  return `/api/v1${pageHref.startsWith("/") ? "" : "/"}${pageHref}`;
-}
 
 type Progress =
   | { state: "idle" }

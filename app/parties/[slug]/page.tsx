@@ -8,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyNote } from "@/components/ui/empty-state";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { apiListHref, ExportLinks } from "@/components/records/export-links";
+import { ExportLinks } from "@/components/records/export-links";
+import { apiListHref } from "@/lib/export/links";
 import { fullListLink, Section } from "@/components/ui/section";
 import { grievanceListHref } from "@/lib/grievance-list-url";
 import { meetingsHref } from "@/lib/meeting-list-url";
@@ -18,7 +19,7 @@ import { listGrievances } from "@/lib/server/grievances";
 import { listMeetings } from "@/lib/server/meetings";
 import { deletePartyAction, mergePartyAction, restorePartyAction } from "@/lib/actions/records";
 import { can } from "@/lib/server/authz";
-import { getPartyOrThrow, listPartyOptions } from "@/lib/server/parties";
+import { getPartyOrThrow, listParties } from "@/lib/server/parties";
 import { listRevisions } from "@/lib/server/revisions";
 import { recordPage, type RecordPageProps } from "@/app/page-data";
 
@@ -38,7 +39,7 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
     listGrievances(actor, { party: party.slug, role: "raised", limit: SHOWN }),
     listGrievances(actor, { party: party.slug, role: "addressed", limit: SHOWN }),
     listMeetings(actor, { party: party.slug, limit: SHOWN }),
-    isAdmin && live ? listPartyOptions(actor) : [],
+    isAdmin && live ? listParties(actor) : [],
   ]);
   const sides = [
     {
