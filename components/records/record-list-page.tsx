@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import type { EmptyStateProps } from "@/components/ui/empty-state";
 import { apiListHref } from "@/lib/export/links";
 import { ExportLinks } from "./export-links";
-import { ListPage, offsetOf, type CreateLink, type Paging } from "@/components/ui/list-page";
+import { ListPage, type CreateLink, type Paging } from "@/components/ui/list-page";
 
 // The list of a record that admins can delete and restore (grievances, meetings): the ordinary
 // list, and at `?deleted=1` the admins' list of deleted ones, which anyone else is refused.
@@ -76,7 +76,7 @@ export function RecordListPage({
   const empty =
     paging.page.items.length > 0
       ? null
-      : filtered || offsetOf(paging.at.cursor) > 0
+      : filtered || paging.page.offset > 0
         ? {
             title: `No ${noun.many} match these filters`,
             description: filteredHint,

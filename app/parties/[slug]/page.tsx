@@ -19,7 +19,7 @@ import { listGrievances } from "@/lib/server/grievances";
 import { listMeetings } from "@/lib/server/meetings";
 import { deletePartyAction, mergePartyAction, restorePartyAction } from "@/lib/actions/records";
 import { can } from "@/lib/server/authz";
-import { getPartyOrThrow, listParties } from "@/lib/server/parties";
+import { getPartyOrThrow, listPartyOptions } from "@/lib/server/parties";
 import { listRevisions } from "@/lib/server/revisions";
 import { recordPage, type RecordPageProps } from "@/app/page-data";
 
@@ -39,7 +39,7 @@ export default async function PartyPage(props: RecordPageProps<"slug">) {
     listGrievances(actor, { party: party.slug, role: "raised", limit: SHOWN }),
     listGrievances(actor, { party: party.slug, role: "addressed", limit: SHOWN }),
     listMeetings(actor, { party: party.slug, limit: SHOWN }),
-    isAdmin && live ? listParties(actor) : [],
+    isAdmin && live ? listPartyOptions(actor) : [],
   ]);
   const sides = [
     {
