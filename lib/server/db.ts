@@ -12,17 +12,26 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 type DbState = { client: PrismaClient; ready: Promise<void> };
 
+/** A statement the client sent, with its parameters (JSON text, as Prisma's query event gives them). */
+export type SentQuery = { query: string; params: string };
+
+// With BACKCHANNEL_QUERY_EVENTS=1 the client emits every statement it sends, so a test can EXPLAIN
+// the very SQL Prisma generated (tests/integration/query-plans.test.ts); off, it costs nothing.
+const queryEvents = (): object =>
+  process.env.BACKCHANNEL_QUERY_EVENTS === "1" ? { log: [{ emit: "event", level: "query" }] } : {};
+
 function createState(): DbState {
   const target = resolveDatabaseTarget();
   if (target.kind === "postgresql") {
     // Both clients are generated from the same models (prisma/postgresql is derived), so their
     // model types are the same; the app is typed against one of them.
-    const client = new PostgresPrismaClient({ adapter: createPostgresAdapter(target.url) }) as unknown as PrismaClient;
+    const options = { adapter: createPostgresAdapter(target.url), ...queryEvents() };
+    const client = new PostgresPrismaClient(options as Pick<typeof options, "adapter">) as unknown as PrismaClient;
     return { client, ready: Promise.resolve() };
   }
   fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
   const adapter = beginImmediate(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-  const client = new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, ...queryEvents() } as { adapter: typeof adapter });
   return { client, ready: configureSqlite(client) };
 }
 
@@ -109,6 +118,12 @@ export async function durabilitySettings(): Promise<DurabilitySettings> {
     foreignKeys: Number(await pragma("foreign_keys")),
     busyTimeoutMs: Number(await pragma("busy_timeout")),
   };
+}
+
+/** Calls `listener` with every statement the client sends; needs BACKCHANNEL_QUERY_EVENTS=1 set before the first query. */
+export async function onQuery(listener: (query: SentQuery) => void): Promise<void> {
+  const client = (await getDb()) as unknown as { $on(event: "query", cb: (e: SentQuery) => void): void };
+  client.$on("query", (e) => listener({ query: e.query, params: e.params }));
 }
 
 /** Closes the connection; scripts and tests call it so the process can exit. */
