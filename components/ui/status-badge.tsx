@@ -4,7 +4,7 @@ import {
   MEETING_STATUS_LABELS,
   type GrievanceStatus,
   type MeetingStatus,
-} from "@/lib/schemas/enums";
+} from "@/lib/vocabulary";
 import { cn } from "./cn";
 
 /**
