@@ -13,8 +13,9 @@ import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { changeGrievanceStatusesAction } from "@/lib/actions/bulk-status";
 import type { ActionState } from "@/lib/forms/action-state";
 import { OCCURRED_FIELDS } from "@/lib/forms/occurred-at";
-import { BULK_STATUS_MAX, grievanceCount, type BulkStatusReport, type BulkStatusRow } from "@/lib/schemas/bulk-status";
-import { GRIEVANCE_STATUSES, GRIEVANCE_STATUS_LABELS, type GrievanceStatus } from "@/lib/schemas/enums";
+import { BULK_STATUS_MAX, grievanceCount } from "@/lib/bulk-status";
+import type { BulkStatusReport, BulkStatusRow } from "@/lib/schemas/bulk-status";
+import type { GrievanceStatus } from "@/lib/schemas/enums";
 import type { MeetingOption } from "./change-status";
 
 // Changing the status of many grievances at once from the list (issue 11). The list's checkboxes
@@ -57,7 +58,7 @@ const SPECS = {
     id: "bulk-status-status",
     label: "New status",
     prompt: "Choose a status",
-    options: GRIEVANCE_STATUSES.map((s) => ({ value: s, label: GRIEVANCE_STATUS_LABELS[s] })),
+    options: [],
   },
   reason: {
     name: "reason",
@@ -122,13 +123,18 @@ export type BulkStatusFormProps = {
   /** The list's filters (its URL's values), posted as `filter.*` for "all matching". */
   filter: Record<string, string>;
   meetings: readonly MeetingOption[];
+  /**
+   * The statuses' words, in order, from the server: lib/schemas/enums would bring zod into the
+   * list's JavaScript.
+   */
+  statusLabels: Readonly<Record<GrievanceStatus, string>>;
   /** This page's rows, for "tick all on this page". */
   rows: ReadonlyArray<{ id: string; version: number }>;
   /** The table, whose rows hold the checkboxes. */
   children: ReactNode;
 };
 
-export function BulkStatusForm({ total, filter, meetings, rows, children }: BulkStatusFormProps) {
+export function BulkStatusForm({ total, filter, meetings, statusLabels, rows, children }: BulkStatusFormProps) {
   const hydrated = useHydrated();
   const { state, action, onSubmit, pending, errors } = useFormAction(changeGrievanceStatusesAction);
   const titleId = useId();
@@ -155,6 +161,10 @@ export function BulkStatusForm({ total, filter, meetings, rows, children }: Bulk
     state.status === "ok" ? state.data.typed : state.status === "error" ? stringValues(state.values) : {};
   const specs: Record<keyof typeof SPECS, FieldSpec> = {
     ...SPECS,
+    status: {
+      ...SPECS.status,
+      options: Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
+    },
     meetingId: {
       ...SPECS.meetingId,
       options: [
@@ -223,7 +233,7 @@ export function BulkStatusForm({ total, filter, meetings, rows, children }: Bulk
               }
             />
           </div>
-          {report ? <BulkReport report={report} state={state} pending={pending} /> : null}
+          {report ? <BulkReport report={report} state={state} pending={pending} statusLabels={statusLabels} /> : null}
         </div>
       </details>
       <SelectionContext.Provider value={selection}>{children}</SelectionContext.Provider>
@@ -273,10 +283,12 @@ function BulkReport({
   report,
   state,
   pending,
+  statusLabels,
 }: {
   report: BulkStatusReport;
   state: ActionState<Data>;
   pending: boolean;
+  statusLabels: BulkStatusFormProps["statusLabels"];
 }) {
   const preview = state.status === "ok";
   const held = report.items.filter((row) => row.result !== "ready");
@@ -289,8 +301,8 @@ function BulkReport({
       <p className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800">
         {preview
           ? held.length
-            ? `${grievanceCount(held.length)} of these cannot move to ${GRIEVANCE_STATUS_LABELS[report.status]}, so the change would be refused: narrow the filters, or tick the others instead.`
-            : `${grievanceCount(ready)} will move to ${GRIEVANCE_STATUS_LABELS[report.status]}.`
+            ? `${grievanceCount(held.length)} of these cannot move to ${statusLabels[report.status]}, so the change would be refused: narrow the filters, or tick the others instead.`
+            : `${grievanceCount(ready)} will move to ${statusLabels[report.status]}.`
           : `Nothing was applied. The ${grievanceCount(held.length)} below are unticked; tick one again to include it as it is now, or change the ${formatNumber(ready)} others.`}
       </p>
       <div className="max-h-72 overflow-y-auto">

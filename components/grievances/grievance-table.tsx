@@ -4,7 +4,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { GrievanceStatusBadge } from "@/components/ui/status-badge";
 import { DateText } from "@/components/ui/values";
 import { activeSort, sortHref, type GrievanceListParams } from "@/lib/grievance-list-url";
-import { GRIEVANCE_CATEGORY_LABELS } from "@/lib/schemas/enums";
+import { GRIEVANCE_CATEGORY_LABELS, GRIEVANCE_STATUS_LABELS } from "@/lib/schemas/enums";
 import type { GrievanceSortKey, GrievanceSummary } from "@/lib/schemas/grievance";
 import { BulkSelectBox, BulkStatusForm } from "./bulk-status-form";
 import type { MeetingOption } from "./change-status";
@@ -121,6 +121,7 @@ export function GrievanceTable({
       total={bulk.total}
       filter={bulkFilter(filters)}
       meetings={bulk.meetings}
+      statusLabels={GRIEVANCE_STATUS_LABELS}
       rows={items.map((g) => ({ id: g.id, version: g.version }))}
     >
       {table}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BULK_STATUS_MAX, grievanceCount } from "../bulk-status";
 import {
   HistoryActorSchema,
   IdSchema,
@@ -16,8 +17,7 @@ import { GrievanceFiltersSchema } from "./grievance";
 // the list's own filters, resolved on the server; every selected grievance carries the version the
 // analyst saw, and one that differs refuses the whole batch. Importable by the browser.
 
-/** The most grievances one bulk change moves: a larger selection is refused, asking for a narrower filter. */
-export const BULK_STATUS_MAX = 500;
+export { BULK_STATUS_MAX, grievanceCount };
 
 /**
  * The list's filters as a selection: the same schema the list page and the API read, without the
@@ -136,8 +136,3 @@ export const BulkStatusRefusalSchema = z.strictObject({
     current: BulkStatusReportSchema,
   }),
 });
-
-/** Helper for messages: "1 grievance", "3 grievances". */
-export function grievanceCount(n: number): string {
-  return `${n} ${n === 1 ? "grievance" : "grievances"}`;
-}
