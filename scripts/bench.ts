@@ -392,7 +392,6 @@ const WORKLOADS: Workload[] = [
             context.turn = ((context.turn ?? -1) + 1) % WRITER_GRIEVANCES;
             const id = writerIds(context.writer % WRITERS, 1000)[context.turn]!;
             const current = state.get(id)!;
-            context.id = id;
             return {
               ...req,
               path: `/api/v1/grievances/${id}`,
@@ -403,10 +402,12 @@ const WORKLOADS: Workload[] = [
               }),
             };
           },
-          onResponse: (status: number, body: string, context: Record<string, any>) => {
+          // The id comes from the answer, not the context: autocannon may set up a connection's
+          // next request before it hands over the answer to the last one.
+          onResponse: (status: number, body: string) => {
             if (status === 200) {
               const g = JSON.parse(body);
-              state.set(context.id, { version: g.version, status: g.status });
+              state.set(g.id, { version: g.version, status: g.status });
             }
           },
         },
