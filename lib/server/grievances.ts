@@ -263,9 +263,7 @@ export const GRIEVANCE_REVISIONS: RevisionSpec = {
 };
 
 /** What a change of a grievance is checked against (versioned.ts `state`). */
-export const grievanceStateSelect = { status: true, version: true, deletedAt: true, searchText: true } as const;
-
-type GrievanceState = Prisma.GrievanceGetPayload<{ select: typeof grievanceStateSelect }>;
+const grievanceStateSelect = { status: true, version: true, deletedAt: true, searchText: true } as const;
 
 const grievanceRecord = versionedRecord({
   model: "grievance",
@@ -462,8 +460,6 @@ export async function applyGrievanceChange(
     path?: string;
     /** Where the move lands, when the caller has just read it (grievanceTimelineAt) in this transaction. */
     place?: GrievanceTimelinePlace;
-    /** The row (grievanceStateSelect), when the caller has just read it in this transaction. */
-    current?: GrievanceState;
   },
   at: Date,
   who: Actor,
@@ -477,7 +473,6 @@ export async function applyGrievanceChange(
     at,
     path,
     place: changes.place,
-    current: changes.current,
     move: move && {
       to: move.status,
       reason: move.reason,

@@ -15,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorId, authorize, type Actor } from "./authz";
 import { contextTime, type MutationContext } from "./context";
 import { getDb, type Tx } from "./db";
-import { applyGrievanceChange, grievanceStateSelect, grievanceTimelineAt, resolveOccurredAt } from "./grievances";
+import { applyGrievanceChange, grievanceTimelineAt, resolveOccurredAt } from "./grievances";
 import { mutate } from "./mutation";
 import { AGENDA_ITEM_REVISIONS, changedFields, recordRevision, type RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
@@ -308,10 +308,9 @@ export async function logMeetingOutcome(
         );
 
     const ids = data.outcomes.map((o) => o.grievanceId);
-    // Each row's change is checked against these rows: read once here, not again per row.
     const grievances = await tx.grievance.findMany({
       where: { id: { in: ids }, deletedAt: null },
-      select: { id: true, ...grievanceStateSelect },
+      select: { id: true, status: true, version: true },
     });
     const byId = new Map(grievances.map((g) => [g.id, g]));
     const unknown = data.outcomes
@@ -341,9 +340,9 @@ export async function logMeetingOutcome(
               }
             : undefined,
           path: `outcomes.${index}`,
-          // Read just above in this transaction: the change need not read them again.
+          // Read just above in this transaction: the change need not read it again. The change
+          // reads the row again, after the timeline (see versioned.ts change()).
           place,
-          current: grievance,
         },
         occurredAt,
         who,

@@ -101,11 +101,6 @@ export type Change<M extends RecordModel, State extends VersionedState> = {
   moveFields?: (current: State) => UpdateData<M>;
   /** Where the move lands in the timeline, when the caller has just read it in this transaction. */
   place?: Place<StatusOf<State>>;
-  /**
-   * The stored row (`kind.state`), when the caller has just read it in this transaction: a batch
-   * reads all its records in one query.
-   */
-  current?: State | null;
 };
 
 type Place<Status extends string> = TimelinePlace<Status> & { latest: Status | null };
@@ -148,6 +143,16 @@ export function versionedRecord<
    * lands before it.
    */
   async function timelineAt(tx: Tx, id: string, at: Date, fallback: StatusOf<State>): Promise<Place<StatusOf<State>>> {
+    const place = await readPlace(tx, id, at);
+    return { ...place, inForce: place.inForce ?? fallback };
+  }
+
+  /** timelineAt's entries; `inForce` is null when no entry is dated at or before `at`. */
+  async function readPlace(
+    tx: Tx,
+    id: string,
+    at: Date,
+  ): Promise<Omit<Place<StatusOf<State>>, "inForce"> & { inForce: StatusOf<State> | null }> {
     const { history: model, key } = movesOf();
     // The five entries the rules read, each one seek on the [record, occurredAt] index, in one
     // statement: as five Prisma queries (each compiled afresh) they were a fifth of a status
@@ -175,7 +180,7 @@ export function versionedRecord<
     const status = (entry: TimelineEntry | null) => (entry?.toStatus ?? null) as StatusOf<State> | null;
     return {
       began: first?.occurredAt ?? null,
-      inForce: status(found("before")) ?? fallback,
+      inForce: status(found("before")),
       next: next && { to: status(next)!, at: next.occurredAt },
       latest: next ? status(found("last")) : null,
     };
@@ -235,7 +240,11 @@ export function versionedRecord<
    * Answers whether it wrote: an edit that changes nothing writes nothing.
    */
   async function change(tx: Tx, id: string, version: number, change: Change<M, State>): Promise<boolean> {
-    const current = change.current !== undefined ? change.current : await kind.state(tx, id);
+    // PostgreSQL reads each statement at its own snapshot: the timeline is read before the row, so
+    // a move another writer commits in between has also moved the version the row shows (a 409),
+    // and the rules are never checked against a timeline newer than the version seen.
+    const timeline = change.move && !change.place ? await readPlace(tx, id, change.at) : null;
+    const current = await kind.state(tx, id);
     if (!current || current.deletedAt) throw notFound(kind.label);
     if (current.version !== version) await conflict(tx, id);
     const { move } = change;
@@ -243,7 +252,7 @@ export function versionedRecord<
     let moved: Record<string, unknown> = {};
     if (move) {
       const { transitionError, beganAs, movedAt } = movesOf();
-      const place = change.place ?? (await timelineAt(tx, id, change.at, from));
+      const place = change.place ?? { ...timeline!, inForce: timeline!.inForce ?? from };
       const error = datedMoveError(place, move.to, change.at, transitionError, beganAs);
       if (error) throw validationFailed([{ path: fieldPath(change.path, error.field), message: error.message }]);
       from = place.inForce;
