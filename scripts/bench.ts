@@ -238,386 +238,412 @@ process.on(
       .finally(() => process.exit(130)),
 );
 
-const started = Date.now();
-process.stdout.write("Building (if needed) and starting the server as npm start does… ");
-// The first start builds when the build is stale; the others then find it up to date.
-instances.push(await startInstance());
-for (let i = 1; i < INSTANCES; i++) instances.push(await startInstance());
-console.log(`${((Date.now() - started) / 1000).toFixed(1)} s, ${instances.length} instance(s)`);
-const base = instances[0]!.url;
+// Whatever fails from here on, the servers stop and the database goes.
+try {
+  const started = Date.now();
+  process.stdout.write("Building (if needed) and starting the server as npm start does… ");
+  // The first start builds when the build is stale; the others then find it up to date.
+  instances.push(await startInstance());
+  for (let i = 1; i < INSTANCES; i++) instances.push(await startInstance());
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s, ${instances.length} instance(s)`);
+  const base = instances[0]!.url;
 
-// Sign in once, through the form as a browser without JavaScript posts it (sign-in is
-// throttled, so every HTML request reuses this one session cookie).
-async function signIn(): Promise<string> {
-  const page = await (await fetch(`${base}/sign-in`)).text();
-  const form = page
-    .split("<form")
-    .find((part) => part.includes('name="password"'))!
-    .split("</form>")[0]!;
-  const unescape = (s: string) =>
-    s
-      .replace(/&quot;/g, '"')
-      .replace(/&#x27;/g, "'")
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&amp;/g, "&");
-  const body = new FormData();
-  for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
-    body.append(unescape(/name="([^"]*)"/.exec(input)?.[1] ?? ""), unescape(/value="([^"]*)"/.exec(input)?.[1] ?? ""));
+  // Sign in once, through the form as a browser without JavaScript posts it (sign-in is
+  // throttled, so every HTML request reuses this one session cookie).
+  async function signIn(): Promise<string> {
+    const page = await (await fetch(`${base}/sign-in`)).text();
+    const form = page
+      .split("<form")
+      .find((part) => part.includes('name="password"'))!
+      .split("</form>")[0]!;
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    const body = new FormData();
+    for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
+      body.append(
+        unescape(/name="([^"]*)"/.exec(input)?.[1] ?? ""),
+        unescape(/value="([^"]*)"/.exec(input)?.[1] ?? ""),
+      );
+    }
+    body.append("email", prepared.email);
+    body.append("password", prepared.password);
+    const answer = await fetch(`${base}/sign-in`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { origin: base },
+    });
+    const cookie = answer.headers.getSetCookie().find((c) => /session_token=/.test(c));
+    if (!cookie) throw new Error(`sign-in failed: ${answer.status}`);
+    return cookie.split(";")[0]!;
   }
-  body.append("email", prepared.email);
-  body.append("password", prepared.password);
-  const answer = await fetch(`${base}/sign-in`, {
-    method: "POST",
-    body,
-    redirect: "manual",
-    headers: { origin: base },
-  });
-  const cookie = answer.headers.getSetCookie().find((c) => /session_token=/.test(c));
-  if (!cookie) throw new Error(`sign-in failed: ${answer.status}`);
-  return cookie.split(";")[0]!;
-}
-const cookie = await signIn();
+  const cookie = await signIn();
 
-// A browser's headers: it accepts compressed answers, so the bytes are those on the wire.
-const BROWSER = { cookie, "accept-encoding": "gzip, deflate, br", accept: "text/html" };
-const API = { authorization: `Bearer ${token}`, "accept-encoding": "gzip, deflate, br", accept: "application/json" };
+  // A browser's headers: it accepts compressed answers, so the bytes are those on the wire.
+  const BROWSER = { cookie, "accept-encoding": "gzip, deflate, br", accept: "text/html" };
+  const API = { authorization: `Bearer ${token}`, "accept-encoding": "gzip, deflate, br", accept: "application/json" };
 
-async function getJson(pathname: string): Promise<any> {
-  const answer = await fetch(`${base}${pathname}`, { headers: { authorization: `Bearer ${token}` } });
-  if (answer.status !== 200) throw new Error(`GET ${pathname}: ${answer.status} ${await answer.text()}`);
-  return answer.json();
-}
+  async function getJson(pathname: string): Promise<any> {
+    const answer = await fetch(`${base}${pathname}`, { headers: { authorization: `Bearer ${token}` } });
+    if (answer.status !== 200) throw new Error(`GET ${pathname}: ${answer.status} ${await answer.text()}`);
+    return answer.json();
+  }
 
-// ── The workloads ────────────────────────────────────────────────────────────────────────────
+  // ── The workloads ────────────────────────────────────────────────────────────────────────────
 
-type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string; [k: string]: unknown };
-type Workload = {
-  name: string;
-  label: string;
-  connections?: number;
-  headers: Record<string, string>;
-  requests: () => Promise<Request[]> | Request[];
-};
+  type Request = {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    [k: string]: unknown;
+  };
+  type Workload = {
+    name: string;
+    label: string;
+    connections?: number;
+    headers: Record<string, string>;
+    requests: () => Promise<Request[]> | Request[];
+  };
 
-const LIST_FILTER = `party=${archive.listParty}&role=raised&status=OPEN&limit=25`;
-const WRITER_GRIEVANCES = 20;
+  const LIST_FILTER = `party=${archive.listParty}&role=raised&status=OPEN&limit=25`;
+  const WRITER_GRIEVANCES = 20;
 
-/** The cursors of the pages after the 10,000th row, reached by following the API's own links. */
-async function deepCursors(pages: number): Promise<string[]> {
-  let cursor: string | null = null;
-  let seen = 0;
-  while (seen < 10_000) {
-    const page: any = await getJson(
-      `/api/v1/grievances?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+  /** The cursors of the pages after the 10,000th row, reached by following the API's own links. */
+  async function deepCursors(pages: number): Promise<string[]> {
+    let cursor: string | null = null;
+    let seen = 0;
+    while (seen < 10_000) {
+      const page: any = await getJson(
+        `/api/v1/grievances?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      seen += page.items.length;
+      cursor = page.nextCursor;
+      if (!cursor) throw new Error(`the list ended at ${seen} rows`);
+    }
+    const cursors = [cursor!];
+    while (cursors.length < pages) {
+      const page: any = await getJson(`/api/v1/grievances?limit=25&cursor=${encodeURIComponent(cursors.at(-1)!)}`);
+      if (!page.nextCursor) break;
+      cursors.push(page.nextCursor);
+    }
+    return cursors;
+  }
+
+  // Where the writers' grievances start: apart from each other and from the read workloads'.
+  const STATUS_WRITERS_FROM = Math.floor(archive.grievances / 20);
+  const OUTCOME_WRITERS_FROM = Math.floor(archive.grievances / 4);
+
+  /** The grievances writer w changes (its own, so no two writers race for one version). */
+  const writerIds = (w: number, offset: number) =>
+    Array.from(
+      { length: WRITER_GRIEVANCES },
+      (_, k) => `bench-g-${String(offset + w * WRITER_GRIEVANCES + k + 1).padStart(7, "0")}`,
     );
-    seen += page.items.length;
-    cursor = page.nextCursor;
-    if (!cursor) throw new Error(`the list ended at ${seen} rows`);
-  }
-  const cursors = [cursor!];
-  while (cursors.length < pages) {
-    const page: any = await getJson(`/api/v1/grievances?limit=25&cursor=${encodeURIComponent(cursors.at(-1)!)}`);
-    if (!page.nextCursor) break;
-    cursors.push(page.nextCursor);
-  }
-  return cursors;
-}
 
-/** The grievances writer w changes (its own, so no two writers race for one version). */
-const writerIds = (w: number, offset: number) =>
-  Array.from(
-    { length: WRITER_GRIEVANCES },
-    (_, k) => `bench-g-${String(offset + w * WRITER_GRIEVANCES + k + 1).padStart(7, "0")}`,
-  );
-
-const WORKLOADS: Workload[] = [
-  {
-    name: "list-html",
-    label: "list HTML, party-07 raised OPEN, 25",
-    headers: BROWSER,
-    requests: () => [{ path: `/grievances?${LIST_FILTER}` }],
-  },
-  {
-    name: "list-json",
-    label: "list JSON, same filter",
-    headers: API,
-    requests: () => [{ path: `/api/v1/grievances?${LIST_FILTER}` }],
-  },
-  {
-    name: "detail",
-    label: "grievance page, 6 history entries",
-    headers: BROWSER,
-    requests: () => [{ path: `/grievances/${archive.detailGrievanceId}` }],
-  },
-  { name: "overview", label: "overview", headers: BROWSER, requests: () => [{ path: "/" }] },
-  {
-    name: "search",
-    label: `search "${archive.searchQuery}" (HTML)`,
-    headers: BROWSER,
-    requests: () => [{ path: `/grievances?q=${encodeURIComponent(archive.searchQuery)}&limit=25` }],
-  },
-  { name: "party", label: "party page", headers: BROWSER, requests: () => [{ path: `/parties/${archive.listParty}` }] },
-  {
-    name: "deep-list",
-    label: "list JSON, pages after row 10,000",
-    headers: API,
-    requests: async () =>
-      (await deepCursors(20)).map((cursor) => ({
-        path: `/api/v1/grievances?limit=25&cursor=${encodeURIComponent(cursor)}`,
-      })),
-  },
-  {
-    name: "status-change",
-    label: `status changes, ${WRITERS} writers (API)`,
-    connections: WRITERS,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    requests: async () => {
-      // Each writer (autocannon connection) takes its own grievances and carries the version each
-      // answer gives back, as a client that saw the record would.
-      const state = new Map<string, { version: number; status: string }>();
-      for (let w = 0; w < WRITERS; w++) {
-        for (const id of writerIds(w, 1000)) {
-          const g = await getJson(`/api/v1/grievances/${id}`);
-          state.set(id, { version: g.version, status: g.status });
+  const WORKLOADS: Workload[] = [
+    {
+      name: "list-html",
+      label: "list HTML, party-07 raised OPEN, 25",
+      headers: BROWSER,
+      requests: () => [{ path: `/grievances?${LIST_FILTER}` }],
+    },
+    {
+      name: "list-json",
+      label: "list JSON, same filter",
+      headers: API,
+      requests: () => [{ path: `/api/v1/grievances?${LIST_FILTER}` }],
+    },
+    {
+      name: "detail",
+      label: "grievance page, 6 history entries",
+      headers: BROWSER,
+      requests: () => [{ path: `/grievances/${archive.detailGrievanceId}` }],
+    },
+    { name: "overview", label: "overview", headers: BROWSER, requests: () => [{ path: "/" }] },
+    {
+      name: "search",
+      label: `search "${archive.searchQuery}" (HTML)`,
+      headers: BROWSER,
+      requests: () => [{ path: `/grievances?q=${encodeURIComponent(archive.searchQuery)}&limit=25` }],
+    },
+    {
+      name: "party",
+      label: "party page",
+      headers: BROWSER,
+      requests: () => [{ path: `/parties/${archive.listParty}` }],
+    },
+    {
+      name: "deep-list",
+      label: "list JSON, pages after row 10,000",
+      headers: API,
+      requests: async () =>
+        (await deepCursors(20)).map((cursor) => ({
+          path: `/api/v1/grievances?limit=25&cursor=${encodeURIComponent(cursor)}`,
+        })),
+    },
+    {
+      name: "status-change",
+      label: `status changes, ${WRITERS} writers (API)`,
+      connections: WRITERS,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      requests: async () => {
+        // Each writer (autocannon connection) takes its own grievances and carries the version each
+        // answer gives back, as a client that saw the record would.
+        const state = new Map<string, { version: number; status: string }>();
+        for (let w = 0; w < WRITERS; w++) {
+          for (const id of writerIds(w, STATUS_WRITERS_FROM)) {
+            const g = await getJson(`/api/v1/grievances/${id}`);
+            state.set(id, { version: g.version, status: g.status });
+          }
         }
-      }
-      let nextWriter = 0;
-      return [
-        {
-          method: "PATCH",
-          path: "/",
-          setupRequest: (req: Request, context: Record<string, any>) => {
-            context.writer ??= nextWriter++;
-            context.turn = ((context.turn ?? -1) + 1) % WRITER_GRIEVANCES;
-            const id = writerIds(context.writer % WRITERS, 1000)[context.turn]!;
-            const current = state.get(id)!;
-            return {
-              ...req,
-              path: `/api/v1/grievances/${id}`,
-              body: JSON.stringify({
-                status: current.status === "STALLED" ? "IN_NEGOTIATION" : "STALLED",
-                reason: "Load benchmark move",
-                version: current.version,
-              }),
-            };
+        let nextWriter = 0;
+        return [
+          {
+            method: "PATCH",
+            path: "/",
+            setupRequest: (req: Request, context: Record<string, any>) => {
+              context.writer ??= nextWriter++;
+              context.turn = ((context.turn ?? -1) + 1) % WRITER_GRIEVANCES;
+              const id = writerIds(context.writer % WRITERS, STATUS_WRITERS_FROM)[context.turn]!;
+              const current = state.get(id)!;
+              return {
+                ...req,
+                path: `/api/v1/grievances/${id}`,
+                body: JSON.stringify({
+                  status: current.status === "STALLED" ? "IN_NEGOTIATION" : "STALLED",
+                  reason: "Load benchmark move",
+                  version: current.version,
+                }),
+              };
+            },
+            // The id comes from the answer, not the context: autocannon may set up a connection's
+            // next request before it hands over the answer to the last one.
+            onResponse: (status: number, body: string) => {
+              if (status === 200) {
+                const g = JSON.parse(body);
+                state.set(g.id, { version: g.version, status: g.status });
+              }
+            },
           },
-          // The id comes from the answer, not the context: autocannon may set up a connection's
-          // next request before it hands over the answer to the last one.
-          onResponse: (status: number, body: string) => {
-            if (status === 200) {
-              const g = JSON.parse(body);
-              state.set(g.id, { version: g.version, status: g.status });
-            }
-          },
-        },
-      ];
+        ];
+      },
     },
-  },
-  {
-    name: "outcome",
-    label: `meeting outcome of 10 grievances, ${WRITERS} writers`,
-    connections: WRITERS,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    requests: () => {
-      let nextWriter = 0;
-      return [
-        {
-          method: "POST",
-          path: "/",
-          setupRequest: (req: Request, context: Record<string, any>) => {
-            context.writer ??= nextWriter++;
-            context.turn = (context.turn ?? 0) + 1;
-            const ids = writerIds(context.writer % WRITERS, 5000).slice(0, 10);
-            const meeting =
-              archive.heldMeetingIds[(context.writer * 97 + context.turn) % archive.heldMeetingIds.length];
-            // Dated now: a round logged today, after every move the archive holds.
-            const occurredAt = new Date().toISOString();
-            const status = context.turn % 2 ? "STALLED" : "IN_NEGOTIATION";
-            return {
-              ...req,
-              path: `/api/v1/meetings/${meeting}/outcomes`,
-              body: JSON.stringify({
-                occurredAt,
-                outcomes: ids.map((grievanceId) => ({ grievanceId, status, note: "Load benchmark outcome" })),
-              }),
-            };
+    {
+      name: "outcome",
+      label: `meeting outcome of 10 grievances, ${WRITERS} writers`,
+      connections: WRITERS,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      requests: () => {
+        let nextWriter = 0;
+        return [
+          {
+            method: "POST",
+            path: "/",
+            setupRequest: (req: Request, context: Record<string, any>) => {
+              context.writer ??= nextWriter++;
+              context.turn = (context.turn ?? 0) + 1;
+              const ids = writerIds(context.writer % WRITERS, OUTCOME_WRITERS_FROM).slice(0, 10);
+              const meeting =
+                archive.heldMeetingIds[(context.writer * 97 + context.turn) % archive.heldMeetingIds.length];
+              // Dated now: a round logged today, after every move the archive holds.
+              const occurredAt = new Date().toISOString();
+              const status = context.turn % 2 ? "STALLED" : "IN_NEGOTIATION";
+              return {
+                ...req,
+                path: `/api/v1/meetings/${meeting}/outcomes`,
+                body: JSON.stringify({
+                  occurredAt,
+                  outcomes: ids.map((grievanceId) => ({ grievanceId, status, note: "Load benchmark outcome" })),
+                }),
+              };
+            },
           },
-        },
-      ];
+        ];
+      },
     },
-  },
-];
+  ];
 
-// ── Measuring ──────────────────────────────────────────────────────────────────────────────
+  // ── Measuring ──────────────────────────────────────────────────────────────────────────────
 
-type Figures = {
-  name: string;
-  label: string;
-  connections: number;
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  bytesPerResponse: number;
-  rss: RssPeak;
-  budget?: Budget;
-};
+  type Figures = {
+    name: string;
+    label: string;
+    connections: number;
+    requests: number;
+    rps: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    errors: number;
+    non2xx: number;
+    bytesPerResponse: number;
+    rss: RssPeak;
+    budget?: Budget;
+  };
 
-/** p95 is not among autocannon's fixed percentiles (p90, p97_5): read it from its histogram. */
-function run(
-  urls: string[],
-  options: { connections: number; duration: number; headers: Record<string, string>; requests: Request[] },
-): Promise<autocannon.Result & { p95: number }> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: urls.length === 1 ? urls[0]! : urls,
-        connections: options.connections,
-        duration: options.duration,
-        headers: options.headers,
-        requests: options.requests as autocannon.Request[],
-        timeout: 30,
-      } as autocannon.Options,
-      (error, result) => (error ? reject(error) : resolve({ ...result, p95: histogram.getValueAtPercentile(95) })),
-    );
-    const histogram = latencies(instance);
+  /** p95 is not among autocannon's fixed percentiles (p90, p97_5): read it from its histogram. */
+  function run(
+    urls: string[],
+    options: { connections: number; duration: number; headers: Record<string, string>; requests: Request[] },
+  ): Promise<autocannon.Result & { p95: number }> {
+    return new Promise((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: urls.length === 1 ? urls[0]! : urls,
+          connections: options.connections,
+          duration: options.duration,
+          headers: options.headers,
+          requests: options.requests as autocannon.Request[],
+          timeout: 30,
+        } as autocannon.Options,
+        (error, result) => (error ? reject(error) : resolve({ ...result, p95: histogram.getValueAtPercentile(95) })),
+      );
+      const histogram = latencies(instance);
+    });
+  }
+
+  /** Our own latency histogram of every response, for percentiles autocannon does not print. */
+  function latencies(instance: autocannon.Instance) {
+    const samples: number[] = [];
+    instance.on("response", (_client, _status, _bytes, ms) => samples.push(ms));
+    return {
+      getValueAtPercentile: (p: number) => {
+        const sorted = [...samples].sort((a, b) => a - b);
+        return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+      },
+    };
+  }
+
+  const roots = () => instances.map((i) => i.process.pid!);
+
+  async function measure(
+    name: string,
+    label: string,
+    urls: string[],
+    connections: number,
+    headers: Record<string, string>,
+    requests: Request[],
+    pids: () => number[],
+  ): Promise<Figures> {
+    if (WARMUP > 0) await run(urls, { connections, duration: WARMUP, headers, requests });
+    const rss = watchRss(pids());
+    const result = await run(urls, { connections, duration: DURATION, headers, requests });
+    const peak = rss.stop();
+    return {
+      name,
+      label,
+      connections,
+      requests: result.requests.total,
+      rps: result.requests.total / DURATION,
+      p50: result.latency.p50,
+      p95: result.p95,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0,
+      rss: peak,
+      budget: BUDGETS[name],
+    };
+  }
+
+  // Calibration: the bare node:http server, sending as many bytes as the list page did.
+  const listProbe = await fetch(`${base}/grievances?${LIST_FILTER}`, { headers: BROWSER });
+  const listBytes = Number(listProbe.headers.get("content-length")) || (await listProbe.arrayBuffer()).byteLength;
+  const calibrationPort = await freePort();
+  const calibration = spawn(process.execPath, ["scripts/bench/calibration-server.mjs"], {
+    env: { ...process.env, PORT: String(calibrationPort), BYTES: String(listBytes) },
+    stdio: ["ignore", "pipe", "inherit"],
   });
-}
+  await new Promise((r) => calibration.stdout!.once("data", r));
+  console.log(`\nCalibration: bare node:http sending ${(listBytes / 1024).toFixed(1)} KiB per response…`);
+  const yardstick = await measure(
+    "calibration",
+    `bare node:http, ${(listBytes / 1024).toFixed(1)} KiB`,
+    [`http://127.0.0.1:${calibrationPort}`],
+    CONNECTIONS,
+    {},
+    [{ path: "/" }],
+    () => [calibration.pid!],
+  );
+  calibration.kill("SIGTERM");
 
-/** Our own latency histogram of every response, for percentiles autocannon does not print. */
-function latencies(instance: autocannon.Instance) {
-  const samples: number[] = [];
-  instance.on("response", (_client, _status, _bytes, ms) => samples.push(ms));
-  return {
-    getValueAtPercentile: (p: number) => {
-      const sorted = [...samples].sort((a, b) => a - b);
-      return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
-    },
-  };
-}
+  const results: Figures[] = [yardstick];
+  const fmt = (n: number, digits = 0) =>
+    n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
 
-const roots = () => instances.map((i) => i.process.pid!);
+  function budgetText(f: Figures): string {
+    const parts: string[] = [];
+    if (f.budget?.rps !== undefined) parts.push(`≥ ${f.budget.rps}/s ${verdict(f.rps >= f.budget.rps)}`);
+    if (f.budget?.p95 !== undefined) parts.push(`p95 ≤ ${f.budget.p95} ms ${verdict(f.p95 <= f.budget.p95)}`);
+    if (f.name !== "calibration") parts.push(`RSS ≤ 300 MiB ${verdict(f.rss.total <= RSS_BUDGET)}`);
+    return parts.join(", ");
+  }
 
-async function measure(
-  name: string,
-  label: string,
-  urls: string[],
-  connections: number,
-  headers: Record<string, string>,
-  requests: Request[],
-  pids: () => number[],
-): Promise<Figures> {
-  if (WARMUP > 0) await run(urls, { connections, duration: WARMUP, headers, requests });
-  const rss = watchRss(pids());
-  const result = await run(urls, { connections, duration: DURATION, headers, requests });
-  const peak = rss.stop();
-  return {
-    name,
-    label,
-    connections,
-    requests: result.requests.total,
-    rps: result.requests.total / DURATION,
-    p50: result.latency.p50,
-    p95: result.p95,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0,
-    rss: peak,
-    budget: BUDGETS[name],
-  };
-}
-
-// Calibration: the bare node:http server, sending as many bytes as the list page did.
-const listProbe = await fetch(`${base}/grievances?${LIST_FILTER}`, { headers: BROWSER });
-const listBytes = Number(listProbe.headers.get("content-length")) || (await listProbe.arrayBuffer()).byteLength;
-const calibrationPort = await freePort();
-const calibration = spawn(process.execPath, ["scripts/bench/calibration-server.mjs"], {
-  env: { ...process.env, PORT: String(calibrationPort), BYTES: String(listBytes) },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise((r) => calibration.stdout!.once("data", r));
-console.log(`\nCalibration: bare node:http sending ${(listBytes / 1024).toFixed(1)} KiB per response…`);
-const yardstick = await measure(
-  "calibration",
-  `bare node:http, ${(listBytes / 1024).toFixed(1)} KiB`,
-  [`http://127.0.0.1:${calibrationPort}`],
-  CONNECTIONS,
-  {},
-  [{ path: "/" }],
-  () => [calibration.pid!],
-);
-calibration.kill("SIGTERM");
-
-const results: Figures[] = [yardstick];
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-
-function budgetText(f: Figures): string {
-  const parts: string[] = [];
-  if (f.budget?.rps !== undefined) parts.push(`≥ ${f.budget.rps}/s ${verdict(f.rps >= f.budget.rps)}`);
-  if (f.budget?.p95 !== undefined) parts.push(`p95 ≤ ${f.budget.p95} ms ${verdict(f.p95 <= f.budget.p95)}`);
-  if (f.name !== "calibration") parts.push(`RSS ≤ 300 MiB ${verdict(f.rss.total <= RSS_BUDGET)}`);
-  return parts.join(", ");
-}
-
-const HEADER =
-  `${"workload".padEnd(40)} ${"req/s".padStart(7)} ${"of cal.".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ` +
-  `${"p99".padStart(7)} ${"err/non2xx".padStart(10)} ${"bytes/resp".padStart(10)} ${"peak RSS".padStart(13)}  budget`;
-function print(f: Figures) {
-  if (f.requests === 0) {
-    // On a saturated machine a page can take longer than the whole window: say so, not "0 ms".
-    const rss = `${fmt(f.rss.total / MiB)} MiB/${f.rss.processes}p`;
+  const HEADER =
+    `${"workload".padEnd(40)} ${"req/s".padStart(7)} ${"of cal.".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ` +
+    `${"p99".padStart(7)} ${"err/non2xx".padStart(10)} ${"bytes/resp".padStart(10)} ${"peak RSS".padStart(13)}  budget`;
+  function print(f: Figures) {
+    if (f.requests === 0) {
+      // On a saturated machine a page can take longer than the whole window: say so, not "0 ms".
+      const rss = `${fmt(f.rss.total / MiB)} MiB/${f.rss.processes}p`;
+      console.log(
+        `${f.label.slice(0, 40).padEnd(40)} no answer within ${DURATION} s  (peak RSS ${rss})  ${budgetText(f)}`,
+      );
+      return;
+    }
     console.log(
-      `${f.label.slice(0, 40).padEnd(40)} no answer within ${DURATION} s  (peak RSS ${rss})  ${budgetText(f)}`,
+      `${f.label.slice(0, 40).padEnd(40)} ${fmt(f.rps).padStart(7)} ${`${((f.rps / yardstick.rps) * 100).toFixed(1)}%`.padStart(7)} ` +
+        `${`${fmt(f.p50)} ms`.padStart(7)} ${`${fmt(f.p95)} ms`.padStart(7)} ${`${fmt(f.p99)} ms`.padStart(7)} ` +
+        `${`${f.errors}/${f.non2xx}`.padStart(10)} ${fmt(f.bytesPerResponse).padStart(10)} ` +
+        `${`${fmt(f.rss.total / MiB)} MiB/${f.rss.processes}p`.padStart(13)}  ${budgetText(f)}`,
     );
-    return;
+  }
+  console.log(HEADER);
+  print(yardstick);
+
+  const urls = instances.map((i) => i.url);
+  for (const workload of WORKLOADS) {
+    if (ONLY && !ONLY.has(workload.name)) continue;
+    const requests = await workload.requests();
+    // Split the connections evenly over the instances (autocannon round-robins its connections).
+    const connections = workload.connections ?? CONNECTIONS;
+    const figures = await measure(workload.name, workload.label, urls, connections, workload.headers, requests, roots);
+    results.push(figures);
+    print(figures);
   }
   console.log(
-    `${f.label.slice(0, 40).padEnd(40)} ${fmt(f.rps).padStart(7)} ${`${((f.rps / yardstick.rps) * 100).toFixed(1)}%`.padStart(7)} ` +
-      `${`${fmt(f.p50)} ms`.padStart(7)} ${`${fmt(f.p95)} ms`.padStart(7)} ${`${fmt(f.p99)} ms`.padStart(7)} ` +
-      `${`${f.errors}/${f.non2xx}`.padStart(10)} ${fmt(f.bytesPerResponse).padStart(10)} ` +
-      `${`${fmt(f.rss.total / MiB)} MiB/${f.rss.processes}p`.padStart(13)}  ${budgetText(f)}`,
+    `Peak RSS is the sum over the server's process tree (launcher included); "of cal." is req/s as a share of the calibration.`,
   );
+
+  const report = {
+    startedAt: runId,
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      loadAverage: os.loadavg(),
+      totalMemory: os.totalmem(),
+    },
+    database: onPostgres ? "postgresql" : "sqlite",
+    instances: INSTANCES,
+    workers: flags.workers ?? process.env.BACKCHANNEL_WORKERS ?? "default",
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    warmupSeconds: WARMUP,
+    archive: { ...archive, heldMeetingIds: archive.heldMeetingIds.length },
+    results: results.map((f) => ({ ...f, ofCalibration: f.rps / yardstick.rps })),
+  };
+  fs.mkdirSync("reports/bench", { recursive: true });
+  const reportFile = `reports/bench/${runId}.json`;
+  fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
+  console.log(`Report: ${reportFile}`);
+} finally {
+  await stopAll();
+  await dropDatabase();
 }
-console.log(HEADER);
-print(yardstick);
-
-const urls = instances.map((i) => i.url);
-for (const workload of WORKLOADS) {
-  if (ONLY && !ONLY.has(workload.name)) continue;
-  const requests = await workload.requests();
-  // Split the connections evenly over the instances (autocannon round-robins its connections).
-  const connections = workload.connections ?? CONNECTIONS;
-  const figures = await measure(workload.name, workload.label, urls, connections, workload.headers, requests, roots);
-  results.push(figures);
-  print(figures);
-}
-console.log(
-  `Peak RSS is the sum over the server's process tree (launcher included); "of cal." is req/s as a share of the calibration.`,
-);
-
-const report = {
-  startedAt: runId,
-  machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverage: os.loadavg(), totalMemory: os.totalmem() },
-  database: onPostgres ? "postgresql" : "sqlite",
-  instances: INSTANCES,
-  workers: flags.workers ?? process.env.BACKCHANNEL_WORKERS ?? "default",
-  connections: CONNECTIONS,
-  durationSeconds: DURATION,
-  warmupSeconds: WARMUP,
-  archive: { ...archive, heldMeetingIds: archive.heldMeetingIds.length },
-  results: results.map((f) => ({ ...f, ofCalibration: f.rps / yardstick.rps })),
-};
-fs.mkdirSync("reports/bench", { recursive: true });
-const reportFile = `reports/bench/${runId}.json`;
-fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
-console.log(`Report: ${reportFile}`);
-
-await stopAll();
-await dropDatabase();
