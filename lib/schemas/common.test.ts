@@ -1,8 +1,33 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
+import { createSchema } from "zod-openapi";
 import { zodIssues } from "../errors";
 import { AgendaNoteUpdateSchema } from "./agenda";
-import { PageLimitSchema, VersionSchema } from "./common";
+import {
+  CalendarDateSchema,
+  clearableText,
+  commaList,
+  conflictBodyOf,
+  countedPageOf,
+  ErrorBodySchema,
+  ErrorIssueSchema,
+  HistoryActorSchema,
+  IdSchema,
+  isStorableText,
+  LIMITS,
+  OccurredAtSchema,
+  optionalText,
+  PageLimitSchema,
+  pageOf,
+  parseFiltersLenient,
+  parseOccurredAt,
+  requiredText,
+  SlugSchema,
+  SourceUrlSchema,
+  TimestampSchema,
+  unstorableTextMessage,
+  VersionSchema,
+} from "./common";
 import { GrievanceFiltersSchema, GrievanceUpdateSchema } from "./grievance";
 import { MeetingFiltersSchema, MeetingUpdateSchema, OutcomeInputSchema } from "./meeting";
 import { PartyUpdateSchema } from "./party";
@@ -153,5 +178,201 @@ describe("the schemas that take a version or a limit", () => {
     it("reads limit=16", () => {
       expect(schema.parse({ limit: "16" })).toEqual({ limit: 16 });
     });
+  });
+});
+
+// What Stryker's survivors in common.ts showed no unit test guarding: each builder's messages
+// (the API and the forms show them as they are), the blank-means-absent rule, the date-only
+// reading, comma lists, the lenient URL parse, and the response envelopes.
+
+const messagesOf = (schema: z.ZodType, input: unknown) => issuesOf(schema, input).map((issue) => issue.message);
+
+describe("the text builders", () => {
+  const required = requiredText("Title", 5);
+  const optional = optionalText("Note", 5);
+  const clearable = clearableText("Note", 5);
+
+  it("tell storable text from a NUL or an unpaired surrogate, each on its own", () => {
+    expect(isStorableText("Привет, İstanbul")).toBe(true);
+    expect(isStorableText("a\u0000b")).toBe(false);
+    expect(isStorableText("a\ud800b")).toBe(false);
+    expect(unstorableTextMessage("Title")).toBe(
+      "Title contains a character that cannot be stored (a NUL or an unpaired surrogate)",
+    );
+  });
+
+  it("name the field in every message of requiredText", () => {
+    expect(required.parse("  abc  ")).toBe("abc");
+    expect(messagesOf(required, undefined)).toEqual(["Title is required"]);
+    expect(messagesOf(required, 7)).toEqual(["Title must be text"]);
+    expect(messagesOf(required, "   ")).toEqual(["Title is required"]);
+    expect(messagesOf(required, "abcdef")).toEqual(["Title must be at most 5 characters"]);
+    expect(messagesOf(required, "a\u0000")).toEqual([unstorableTextMessage("Title")]);
+  });
+
+  it("read a blank optional field as absent, and name the field in its messages", () => {
+    expect(optional.parse("")).toBeUndefined();
+    expect(optional.parse("   ")).toBeUndefined();
+    expect(optional.parse(" ab ")).toBe("ab");
+    expect(optional.parse(undefined)).toBeUndefined();
+    expect(messagesOf(optional, 7)).toEqual(["Note must be text"]);
+    expect(messagesOf(optional, "abcdef")).toEqual(["Note must be at most 5 characters"]);
+    expect(messagesOf(optional, "\ud800")).toEqual([unstorableTextMessage("Note")]);
+  });
+
+  it("keep a clearable field's empty string, so an edit can clear it", () => {
+    expect(clearable.parse("")).toBe("");
+    expect(clearable.parse("  ")).toBe("");
+    expect(clearable.parse(undefined)).toBeUndefined();
+    expect(messagesOf(clearable, 7)).toEqual(["Note must be text"]);
+    expect(messagesOf(clearable, "abcdef")).toEqual(["Note must be at most 5 characters"]);
+    expect(messagesOf(clearable, "\u0000")).toEqual([unstorableTextMessage("Note")]);
+  });
+});
+
+describe("slugs, ids and source URLs", () => {
+  it("reads a slug, and says why one is refused", () => {
+    expect(SlugSchema.parse(" United-States ")).toBe("united-states");
+    expect(messagesOf(SlugSchema, 3)).toEqual(["Must be a slug"]);
+    expect(messagesOf(SlugSchema, "")).toEqual([
+      "Slug is required",
+      "Use lower-case letters, digits and single hyphens",
+    ]);
+    expect(messagesOf(SlugSchema, "a".repeat(LIMITS.slug + 1))).toEqual([
+      `Slug must be at most ${LIMITS.slug} characters`,
+    ]);
+    for (const bad of ["a--b", "-a", "a-", "a_b"]) {
+      expect(messagesOf(SlugSchema, bad)).toEqual(["Use lower-case letters, digits and single hyphens"]);
+    }
+  });
+
+  it("reads an id, and refuses one with anything but letters, digits, _ and - from end to end", () => {
+    expect(IdSchema.parse(" ck_1-A ")).toBe("ck_1-A");
+    expect(messagesOf(IdSchema, 3)).toEqual(["Must be an id"]);
+    expect(messagesOf(IdSchema, "")).toEqual(["Id is required", "Not a valid id"]);
+    expect(messagesOf(IdSchema, "a".repeat(65))).toEqual(["Id is too long"]);
+    expect(messagesOf(IdSchema, "ab/")).toEqual(["Not a valid id"]);
+    expect(messagesOf(IdSchema, "/ab")).toEqual(["Not a valid id"]);
+  });
+
+  it("reads a source URL over http or https only; blank is absent", () => {
+    expect(SourceUrlSchema.parse("")).toBeUndefined();
+    expect(SourceUrlSchema.parse("  ")).toBeUndefined();
+    expect(SourceUrlSchema.parse("http://example.org/a")).toBe("http://example.org/a");
+    expect(SourceUrlSchema.parse("https://example.org/a")).toBe("https://example.org/a");
+    for (const bad of ["ftp://example.org", "xhttps://example.org", "httpsx://example.org", "not a url"]) {
+      expect(messagesOf(SourceUrlSchema, bad)).toEqual(["Must be an http or https URL"]);
+    }
+    expect(messagesOf(SourceUrlSchema, `https://example.org/${"a".repeat(LIMITS.url)}`)).toEqual([
+      `URL must be at most ${LIMITS.url} characters`,
+    ]);
+    expect(messagesOf(SourceUrlSchema, "https://example.org/\ud800")).toContain(unstorableTextMessage("URL"));
+  });
+});
+
+describe("dates", () => {
+  it("reads a calendar date, refusing year 0000 and anything else", () => {
+    expect(CalendarDateSchema.parse("2025-02-27")).toBe("2025-02-27");
+    expect(messagesOf(CalendarDateSchema, "27/02/2025")).toEqual(["Must be a date (YYYY-MM-DD)"]);
+    expect(messagesOf(CalendarDateSchema, "0000-01-01")).toEqual(["Must be a date in year 1 or later"]);
+  });
+
+  it("reads a bare date as that day at 00:00 UTC and a date-time as written", () => {
+    expect(parseOccurredAt("2025-02-27").toISOString()).toBe("2025-02-27T00:00:00.000Z");
+    expect(parseOccurredAt("2025-02-27T10:30:00+03:00").toISOString()).toBe("2025-02-27T07:30:00.000Z");
+    // Not a bare date: read by Date itself, not given a "T00:00:00Z" (which would make it invalid).
+    expect(parseOccurredAt("2025-02-27T10:30:00Z").toISOString()).toBe("2025-02-27T10:30:00.000Z");
+    expect(Number.isNaN(parseOccurredAt("12025-02-27").getTime())).toBe(false);
+    expect(parseOccurredAt("x2025-02-27").getTime()).toBeNaN();
+  });
+
+  it("says what an occurredAt must be, refuses the future, and reads blank as absent", () => {
+    expect(OccurredAtSchema.parse("")).toBeUndefined();
+    expect(OccurredAtSchema.parse(" ")).toBeUndefined();
+    expect(messagesOf(OccurredAtSchema, "soon")).toEqual([
+      "Must be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM:SSZ)",
+    ]);
+    expect(messagesOf(OccurredAtSchema, "2999-01-01")).toEqual(["The date it happened cannot be in the future"]);
+  });
+
+  it("accepts a timestamp with an offset", () => {
+    expect(TimestampSchema.parse("2025-02-27T10:30:00+03:00")).toBe("2025-02-27T10:30:00+03:00");
+  });
+});
+
+describe("commaList", () => {
+  const list = commaList(z.enum(["OPEN", "STALLED", "RESOLVED"]));
+
+  it("reads a comma list or repeated keys, trimmed, without blanks or repeats", () => {
+    expect(list.parse("OPEN, STALLED,,OPEN")).toEqual(["OPEN", "STALLED"]);
+    expect(list.parse(["OPEN", " STALLED ,RESOLVED"])).toEqual(["OPEN", "STALLED", "RESOLVED"]);
+  });
+
+  it("reads nothing, null, blank and only commas as no filter", () => {
+    for (const none of [undefined, null, "", " , ,"]) expect(list.parse(none)).toBeUndefined();
+  });
+
+  it("refuses a value that is not text rather than dropping it", () => {
+    expect(list.safeParse([3]).success).toBe(false);
+    expect(list.safeParse("OPEN,NOPE").success).toBe(false);
+  });
+});
+
+describe("parseFiltersLenient", () => {
+  it("drops each key that does not parse and keeps the others", () => {
+    expect(parseFiltersLenient(GrievanceFiltersSchema, { status: "NOPE", q: "visas", limit: "x" })).toEqual(
+      GrievanceFiltersSchema.parse({ q: "visas" }),
+    );
+  });
+
+  it("reads a repeated list key as a list, and a repeated plain key by its first value", () => {
+    const parsed = parseFiltersLenient(GrievanceFiltersSchema, { status: ["OPEN", "STALLED"], q: ["visas", "banks"] });
+    expect(parsed.status).toEqual(["OPEN", "STALLED"]);
+    expect(parsed.q).toBe("visas");
+  });
+});
+
+describe("the response envelopes", () => {
+  it("a page has items and a next cursor, nothing else", () => {
+    const page = pageOf(IdSchema);
+    expect(page.parse({ items: ["a"], nextCursor: null })).toEqual({ items: ["a"], nextCursor: null });
+    expect(page.safeParse({ items: ["a"] }).success).toBe(false);
+    expect(page.safeParse({ items: ["a"], nextCursor: null, extra: 1 }).success).toBe(false);
+  });
+
+  it("a counted page also has a total that is never negative", () => {
+    const page = countedPageOf(IdSchema);
+    expect(page.parse({ items: [], nextCursor: "c", total: 3 }).total).toBe(3);
+    expect(page.safeParse({ items: [], nextCursor: null }).success).toBe(false);
+    expect(page.safeParse({ items: [], nextCursor: null, total: -1 }).success).toBe(false);
+  });
+
+  it("an error body names its code, message and issues; a conflict also carries the record", () => {
+    const error = { code: "NOT_FOUND", message: "Gone", issues: [{ path: "", message: "Gone" }] };
+    expect(ErrorBodySchema.parse({ error })).toEqual({ error });
+    expect(ErrorBodySchema.safeParse({ error: { code: "NOPE", message: "", issues: [] } }).success).toBe(false);
+    expect(ErrorBodySchema.safeParse({ error: { code: "NOT_FOUND", message: "x" } }).success).toBe(false);
+    expect(ErrorIssueSchema.safeParse({ path: "a" }).success).toBe(false);
+    const conflict = conflictBodyOf(IdSchema);
+    const body = { error: { code: "CONFLICT", message: "Stale", issues: [], current: "abc" } };
+    expect(conflict.parse(body)).toEqual(body);
+    expect(conflict.safeParse({ error: { ...body.error, code: "NOT_FOUND" } }).success).toBe(false);
+    expect(conflict.safeParse({ error: { ...body.error, current: "a/b" } }).success).toBe(false);
+    expect(HistoryActorSchema.parse(null)).toBeNull();
+    expect(HistoryActorSchema.safeParse({ name: "A" }).success).toBe(false);
+  });
+
+  it("the OpenAPI document describes a version as an integer in range, and the envelopes' fields", () => {
+    const version = createSchema(VersionSchema, { io: "input" }).schema;
+    expect(version).toMatchObject({ type: "integer", minimum: 1, maximum: 2_147_483_647 });
+    expect(version).not.toHaveProperty("anyOf");
+    const counted = z.toJSONSchema(countedPageOf(IdSchema)) as { properties: Record<string, { description?: string }> };
+    expect(counted.properties.total!.description).toBe("Rows matching the filters, on every page");
+    expect(counted.properties.nextCursor!.description).toMatch(/^Pass as `cursor`/);
+    expect((z.toJSONSchema(ErrorIssueSchema) as typeof counted).properties.path!.description).toMatch(/^Dotted path/);
+    expect((z.toJSONSchema(TimestampSchema) as { description?: string }).description).toBe("ISO 8601 date-time (UTC)");
+    expect((z.toJSONSchema(OccurredAtSchema, { io: "input" }) as { description?: string }).description).toMatch(
+      /^When it happened/,
+    );
   });
 });
