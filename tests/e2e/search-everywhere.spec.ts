@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 // Search everywhere (issue 11), over the seed: the header's one box finds the Istanbul rounds
@@ -23,6 +24,10 @@ test("istanbul in the header box finds the rounds and the venues, grouped, and o
     "Russian Consulate General",
   ]);
   await expect(page.getByRole("region", { name: "Parties · 0" })).toBeVisible();
+
+  // The marks, the empty groups and the two search landmarks stay accessible.
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   await meetings.getByRole("link", { name: "Istanbul talks, 1st round" }).click();
   await expect(page).toHaveURL(/\/meetings\/[^/?]+$/);
