@@ -125,7 +125,7 @@ beforeAll(async () => {
         id: `qp-g-${String(i).padStart(5, "0")}`,
         title: `Plan grievance ${i}`,
         category: "OTHER" as const,
-        status: statuses[i % statuses.length],
+        status: statuses[i % statuses.length]!,
         lastMovedAt: new Date(start + ((i * 7) % 1500) * day),
         createdAt: new Date(start + i * 1000),
         searchText: `plan grievance ${i} visas ${i % 10 === 0 ? "embassy" : "consulate"}`,
@@ -149,8 +149,8 @@ beforeAll(async () => {
       data: ids.flatMap((i) =>
         [0, 1, 2, 3].map((k) => ({
           grievanceId: `qp-g-${String(i).padStart(5, "0")}`,
-          fromStatus: k === 0 ? null : statuses[(i + k - 1) % statuses.length],
-          toStatus: statuses[(i + k) % statuses.length],
+          fromStatus: k === 0 ? null : statuses[(i + k - 1) % statuses.length]!,
+          toStatus: statuses[(i + k) % statuses.length]!,
           reason: `Move ${k}`,
           occurredAt: new Date(start + ((i * 7) % 1500) * day - (3 - k) * day),
         })),
