@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "SavedView" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "query" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "shared" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deletedAt" DATETIME,
+    CONSTRAINT "SavedView_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "SavedView_ownerId_deletedAt_name_idx" ON "SavedView"("ownerId", "deletedAt", "name");
+
+-- CreateIndex
+CREATE INDEX "SavedView_shared_deletedAt_name_idx" ON "SavedView"("shared", "deletedAt", "name");
+
