@@ -424,11 +424,13 @@ try {
             },
             // The id comes from the answer, not the context: autocannon may set up a connection's
             // next request before it hands over the answer to the last one.
+            // A 409 carries the grievance as it stands (e.g. a change the warm-up sent but never
+            // saw answered): the writer takes that up as a client would; the refusal still counts.
             onResponse: (status: number, body: string) => {
-              if (status === 200) {
-                const g = JSON.parse(body);
-                state.set(g.id, { version: g.version, status: g.status });
-              }
+              if (status !== 200 && status !== 409) return;
+              const answer = JSON.parse(body);
+              const g = status === 200 ? answer : answer.error?.current;
+              if (g?.id) state.set(g.id, { version: g.version, status: g.status });
             },
           },
         ];
