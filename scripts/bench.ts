@@ -393,8 +393,11 @@ try {
       connections: WRITERS,
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       requests: async () => {
-        // Each writer (autocannon connection) takes its own grievances and carries the version each
-        // answer gives back, as a client that saw the record would.
+        // autocannon gives a connection a fresh context each time it starts its request list
+        // over, so a writer cannot keep "its" grievances there. Instead a grievance is taken from
+        // a pool when a change is sent and put back when its answer arrives: no two changes in
+        // flight touch one grievance, and each carries the version the last answer gave back,
+        // as a client that saw the record would.
         const state = new Map<string, { version: number; status: string }>();
         for (let w = 0; w < WRITERS; w++) {
           for (const id of writerIds(w, STATUS_WRITERS_FROM)) {
@@ -402,15 +405,13 @@ try {
             state.set(id, { version: g.version, status: g.status });
           }
         }
-        let nextWriter = 0;
+        const free = [...state.keys()];
         return [
           {
             method: "PATCH",
             path: "/",
-            setupRequest: (req: Request, context: Record<string, any>) => {
-              context.writer ??= nextWriter++;
-              context.turn = ((context.turn ?? -1) + 1) % WRITER_GRIEVANCES;
-              const id = writerIds(context.writer % WRITERS, STATUS_WRITERS_FROM)[context.turn]!;
+            setupRequest: (req: Request) => {
+              const id = free.shift()!;
               const current = state.get(id)!;
               return {
                 ...req,
@@ -422,15 +423,15 @@ try {
                 }),
               };
             },
-            // The id comes from the answer, not the context: autocannon may set up a connection's
-            // next request before it hands over the answer to the last one.
-            // A 409 carries the grievance as it stands (e.g. a change the warm-up sent but never
-            // saw answered): the writer takes that up as a client would; the refusal still counts.
+            // The id comes from the answer (a 409 carries the grievance as it stands, which the
+            // writer takes up as a client would; the refusal still counts as non-2xx).
             onResponse: (status: number, body: string) => {
               if (status !== 200 && status !== 409) return;
               const answer = JSON.parse(body);
               const g = status === 200 ? answer : answer.error?.current;
-              if (g?.id) state.set(g.id, { version: g.version, status: g.status });
+              if (!g?.id) return;
+              state.set(g.id, { version: g.version, status: g.status });
+              free.push(g.id);
             },
           },
         ];
@@ -442,28 +443,40 @@ try {
       connections: WRITERS,
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       requests: () => {
-        let nextWriter = 0;
+        // Groups of 10 grievances taken from a pool and put back when the answer arrives (as for
+        // status changes), each group moving between two statuses at every round it is logged for.
+        const groups = Array.from({ length: WRITERS }, (_, w) => ({
+          ids: writerIds(w, OUTCOME_WRITERS_FROM).slice(0, 10),
+          turn: 0,
+          meeting: archive.heldMeetingIds[(w * 97) % archive.heldMeetingIds.length]!,
+        }));
+        const free = [...groups];
+        const inFlight = new Map<string, (typeof groups)[number]>();
         return [
           {
             method: "POST",
             path: "/",
-            setupRequest: (req: Request, context: Record<string, any>) => {
-              context.writer ??= nextWriter++;
-              context.turn = (context.turn ?? 0) + 1;
-              const ids = writerIds(context.writer % WRITERS, OUTCOME_WRITERS_FROM).slice(0, 10);
-              const meeting =
-                archive.heldMeetingIds[(context.writer * 97 + context.turn) % archive.heldMeetingIds.length];
+            setupRequest: (req: Request) => {
+              const group = free.shift() ?? groups[0]!;
+              group.turn++;
+              inFlight.set(group.meeting, group);
               // Dated now: a round logged today, after every move the archive holds.
               const occurredAt = new Date().toISOString();
-              const status = context.turn % 2 ? "STALLED" : "IN_NEGOTIATION";
+              const status = group.turn % 2 ? "STALLED" : "IN_NEGOTIATION";
               return {
                 ...req,
-                path: `/api/v1/meetings/${meeting}/outcomes`,
+                path: `/api/v1/meetings/${group.meeting}/outcomes`,
                 body: JSON.stringify({
                   occurredAt,
-                  outcomes: ids.map((grievanceId) => ({ grievanceId, status, note: "Load benchmark outcome" })),
+                  outcomes: group.ids.map((grievanceId) => ({ grievanceId, status, note: "Load benchmark outcome" })),
                 }),
               };
+            },
+            // The answer is the meeting: its id says which group is free again.
+            onResponse: (_status: number, body: string) => {
+              const id = (JSON.parse(body) as { id?: string }).id;
+              const group = id ? inFlight.get(id) : undefined;
+              if (group) free.push(group);
             },
           },
         ];
