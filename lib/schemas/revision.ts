@@ -12,6 +12,7 @@ export const REVISION_ENTITIES = [
   "source",
   "party",
   "venue",
+  "savedView",
 ] as const;
 export type RevisionEntity = (typeof REVISION_ENTITIES)[number];
 
