@@ -445,10 +445,12 @@ try {
       requests: () => {
         // Groups of 10 grievances taken from a pool and put back when the answer arrives (as for
         // status changes), each group moving between two statuses at every round it is logged for.
-        const groups = Array.from({ length: WRITERS }, (_, w) => ({
-          ids: writerIds(w, OUTCOME_WRITERS_FROM).slice(0, 10),
+        // Two groups per writer: the warm-up's last answers never come back to its pool, and a
+        // writer must never have to share a group that is in flight.
+        const groups = Array.from({ length: 2 * WRITERS }, (_, k) => ({
+          ids: writerIds(k >> 1, OUTCOME_WRITERS_FROM).slice((k % 2) * 10, (k % 2) * 10 + 10),
           turn: 0,
-          meeting: archive.heldMeetingIds[(w * 97) % archive.heldMeetingIds.length]!,
+          meeting: archive.heldMeetingIds[(k * 97) % archive.heldMeetingIds.length]!,
         }));
         const free = [...groups];
         const inFlight = new Map<string, (typeof groups)[number]>();
@@ -497,6 +499,8 @@ try {
     p99: number;
     errors: number;
     non2xx: number;
+    /** How many answers of each status code (in the JSON report: which refusals the non-2xx were). */
+    statusCodes: Record<string, number>;
     bytesPerResponse: number;
     rss: RssPeak;
     budget?: Budget;
@@ -561,6 +565,11 @@ try {
       p99: result.latency.p99,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      statusCodes: Object.fromEntries(
+        Object.entries((result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(
+          ([code, stat]) => [code, stat.count],
+        ),
+      ),
       bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0,
       rss: peak,
       budget: BUDGETS[name],
