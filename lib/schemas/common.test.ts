@@ -22,6 +22,7 @@ import {
   parseFiltersLenient,
   parseOccurredAt,
   requiredText,
+  slugify,
   SlugSchema,
   SourceUrlSchema,
   TimestampSchema,
@@ -227,6 +228,21 @@ describe("the text builders", () => {
     expect(messagesOf(clearable, 7)).toEqual(["Note must be text"]);
     expect(messagesOf(clearable, "abcdef")).toEqual(["Note must be at most 5 characters"]);
     expect(messagesOf(clearable, "\u0000")).toEqual([unstorableTextMessage("Note")]);
+  });
+});
+
+describe("slugify", () => {
+  it("folds a name as search does and joins its words with single hyphens", () => {
+    expect(slugify("Türkiye")).toBe("turkiye");
+    expect(slugify("  United   States (U.S.)  ")).toBe("united-states-u-s");
+    expect(slugify("--Embassy, Moscow--")).toBe("embassy-moscow");
+    expect(slugify("ab")).toBe("ab");
+  });
+
+  it("cuts a long name at the slug limit without leaving a hyphen at the end", () => {
+    const name = `${"a".repeat(LIMITS.slug - 1)} b`;
+    expect(slugify(name)).toBe("a".repeat(LIMITS.slug - 1));
+    expect(slugify("x".repeat(LIMITS.slug + 5))).toHaveLength(LIMITS.slug);
   });
 });
 
