@@ -76,6 +76,7 @@ import {
   VenueSummarySchema,
   VenueUpdateSchema,
 } from "@/lib/schemas/venue";
+import { ViewConflictSchema, ViewCreateSchema, ViewListSchema, ViewSchema, ViewUpdateSchema } from "@/lib/schemas/view";
 import { authorize, type Actor } from "@/lib/server/authz";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas of lib/schemas: requests
@@ -225,7 +226,7 @@ const ERRORS_BY_KIND = {
 };
 type Kind = keyof typeof ERRORS_BY_KIND;
 
-type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview" | "Sources" | "Search";
+type Tag = "Grievances" | "Meetings" | "Parties" | "Venues" | "Overview" | "Sources" | "Search" | "Views";
 
 type Spec = {
   summary: string;
@@ -290,6 +291,51 @@ function importGrievancesPath() {
         "200": ok("The dry run's report (dryRun=1); nothing was written", GrievanceImportReportSchema),
         ...post.responses,
       },
+    },
+  };
+}
+
+/** Saved views (issue 11): a name for the grievance list's filters, personal or shared. */
+function viewPaths() {
+  const changedBy = "Its owner or an admin; anyone else gets a 403 for a shared view and a 404 for a personal one.";
+  return {
+    "/api/v1/views": {
+      get: operation("read", "Views", "listViews", {
+        summary: "My saved views and the team's shared ones",
+        description: "By name, each with the count of live grievances its filters match.",
+        answer: { "200": ok("The views", ViewListSchema) },
+      }),
+      post: operation("write", "Views", "createView", {
+        summary: "Save a view of the grievance list",
+        description:
+          "`query` is the list's query string (or its whole address); it is checked as the list checks it, so an " +
+          "unknown or bad filter is a 400 naming `query.<key>`. The page (`cursor`), `limit` and `deleted` are not kept. " +
+          "Any signed-in user may save one; `shared: true` shows it to everyone signed in.",
+        body: body("ViewCreate", ViewCreateSchema, "The view's name, the list's query and whether it is shared"),
+        answer: { "201": created("The view", ViewSchema) },
+      }),
+    },
+    "/api/v1/views/{id}": {
+      get: operation("read", "Views", "getView", {
+        summary: "Read a saved view",
+        description: "A deleted view still answers, with `deletedAt` set and no count, so an old link can say so.",
+        path: IdPath,
+        answer: { "200": ok("The view", ViewSchema) },
+      }),
+      patch: operation("write", "Views", "updateView", {
+        summary: "Rename, share or unshare a saved view",
+        description: `${changedBy} With the \`version\` last seen: a stale one is a 409 carrying the view as it is now.`,
+        path: IdPath,
+        body: body("ViewUpdate", ViewUpdateSchema, "The new name and/or shared flag, with the version last seen"),
+        answer: { "200": ok("The view as updated", ViewSchema) },
+        conflict: ["Someone else changed the view first", ViewConflictSchema],
+      }),
+      delete: operation("admin", "Views", "deleteView", {
+        summary: "Delete a saved view",
+        description: `${changedBy} Takes no body.`,
+        path: IdPath,
+        answer: { "200": ok("The view, with `deletedAt` set", ViewSchema) },
+      }),
     },
   };
 }
@@ -595,6 +641,7 @@ function buildDocument() {
       { name: "Overview" },
       { name: "Sources" },
       { name: "Search" },
+      { name: "Views" },
     ],
     paths: {
       ...sluggedRecordPaths({
@@ -754,6 +801,7 @@ function buildDocument() {
           answer: { "200": ok("The matches, grouped by kind", SearchResultSchema) },
         }),
       },
+      ...viewPaths(),
       "/api/v1/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",

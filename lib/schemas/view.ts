@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, requiredText, TimestampSchema, VersionSchema } from "./common";
+import { conflictBodyOf, LIMITS, requiredText, TimestampSchema, VersionSchema } from "./common";
 import { GrievanceFiltersSchema } from "./grievance";
 
 // Saved views (issue 11): a name for the grievance list's filters, personal or shared with the team.
@@ -95,3 +95,6 @@ export const ViewListSchema = z.strictObject({ items: z.array(ViewSchema) });
 
 /** DELETE: optionally the version last seen (a form sends it; absent deletes whatever it is now). */
 export const ViewDeleteSchema = z.strictObject({ version: VersionSchema.optional() });
+
+/** A stale version's 409: the view as it stands now. */
+export const ViewConflictSchema = conflictBodyOf(ViewSchema);

@@ -67,6 +67,11 @@ const OPERATIONS: Array<[string, string]> = [
   ["/api/v1/sources/{id}/revisions", "get"],
   ["/api/v1/overview", "get"],
   ["/api/v1/search", "get"],
+  ["/api/v1/views", "get"],
+  ["/api/v1/views", "post"],
+  ["/api/v1/views/{id}", "get"],
+  ["/api/v1/views/{id}", "patch"],
+  ["/api/v1/views/{id}", "delete"],
   ["/api/v1/openapi.json", "get"],
 ];
 
