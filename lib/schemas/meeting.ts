@@ -193,6 +193,5 @@ export const MeetingDetailSchema = MeetingSummarySchema.extend({
 export type MeetingDetail = z.output<typeof MeetingDetailSchema>;
 
 export const MeetingPageSchema = countedPageOf(MeetingSummarySchema);
-export type MeetingPage = z.output<typeof MeetingPageSchema>;
 
 export const MeetingConflictSchema = conflictBodyOf(MeetingDetailSchema);
