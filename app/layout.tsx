@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteHeader, type HeaderUser } from "@/components/site-header";
 import { can } from "@/lib/server/authz";
 import { currentActor } from "@/lib/server/session";
+import { listViews, NAV_VIEW_LIMIT } from "@/lib/server/views";
 import "./globals.css";
 import "@/components/ui/components.css";
 
@@ -25,7 +26,9 @@ async function headerUser(): Promise<HeaderUser | null> {
   const actor = await currentActor();
   if (actor?.kind !== "user") return null;
   const { name, email, role } = actor;
-  return { name, email, role, canWrite: can(actor, "write"), isAdmin: can(actor, "admin") };
+  // The header lists the first few saved views with their counts: bounded, however many there are.
+  const views = await listViews(actor, { limit: NAV_VIEW_LIMIT });
+  return { name, email, role, canWrite: can(actor, "write"), isAdmin: can(actor, "admin"), views };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

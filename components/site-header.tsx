@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
 import { ROLE_LABELS, type Role } from "@/lib/schemas/user";
+import type { SavedViewSummary } from "@/lib/schemas/view";
 import { PrimaryNav } from "./primary-nav";
 import { SearchForm } from "./search-form";
+import { SavedViewsNav } from "./views/saved-views-nav";
 
 /** Who is signed in, as the header shows them, and what the header offers them. */
 export type HeaderUser = {
@@ -13,6 +15,8 @@ export type HeaderUser = {
   canWrite: boolean;
   /** May manage users. */
   isAdmin: boolean;
+  /** The first few saved views, for the header's "Views" menu. */
+  views?: readonly SavedViewSummary[];
 };
 
 /**
@@ -44,6 +48,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <>
             <PrimaryNav />
+            {user.views ? <SavedViewsNav views={user.views} /> : null}
             <div className="ml-auto flex w-full items-center gap-2 sm:w-auto">
               <SearchForm />
               {user.canWrite ? (

@@ -4,6 +4,7 @@ import { GrievanceFilterForm } from "@/components/grievances/grievance-filter-fo
 import { GrievanceTable } from "@/components/grievances/grievance-table";
 import { AsOfBanner, nothingRaisedState } from "@/components/records/as-of-banner";
 import { RecordListPage } from "@/components/records/record-list-page";
+import { SaveViewForm } from "@/components/views/view-controls";
 import { ButtonLink } from "@/components/ui/button";
 import { formatNumber } from "@/components/ui/format";
 import { GRIEVANCES_PATH, grievanceListHref, hasFilters } from "@/lib/grievance-list-url";
@@ -16,6 +17,11 @@ import { listPartyOptions } from "@/lib/server/parties";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Grievances" };
+
+/** The list's filters as "Save this view" posts them: without the page it is on. */
+function savedViewQuery(filters: Parameters<typeof grievanceListHref>[0]): string {
+  return grievanceListHref({ ...filters, cursor: undefined, limit: undefined }).split("?")[1] ?? "";
+}
 
 export default async function GrievancesPage(props: ListPageProps) {
   const request = await listPageRequest(GrievanceFiltersSchema, props);
@@ -44,11 +50,14 @@ export default async function GrievancesPage(props: ListPageProps) {
       isAdmin={isAdmin}
       create={canWrite ? { href: "/grievances/new", label: "New grievance", primary: true } : null}
       more={
-        canWrite ? (
-          <ButtonLink href="/grievances/import" variant="ghost">
-            Import CSV
-          </ButtonLink>
-        ) : null
+        <>
+          {canWrite ? (
+            <ButtonLink href="/grievances/import" variant="ghost">
+              Import CSV
+            </ButtonLink>
+          ) : null}
+          {view.showing ? null : <SaveViewForm query={savedViewQuery(filters)} />}
+        </>
       }
       filtered={filtered}
       clearHref={grievanceListHref({ deleted: filters.deleted, asOf })}
