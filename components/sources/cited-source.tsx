@@ -13,11 +13,14 @@ export function CitedSourceLine({ source }: { source: CitedSource }) {
     .join(", ");
   return (
     <span>
-      <TextLink href={`/sources/${source.id}`}>{source.title}</TextLink>
+      {/* Underlined: the line sits in grey text, where colour alone would not tell the links apart (axe). */}
+      <TextLink href={`/sources/${source.id}`} className="underline">
+        {source.title}
+      </TextLink>
       {source.url ? (
         <>
           {" "}
-          <a href={source.url} className={LINK_CLASS} rel="noreferrer noopener" target="_blank">
+          <a href={source.url} className={`${LINK_CLASS} underline`} rel="noreferrer noopener" target="_blank">
             <span aria-hidden="true">original ↗</span>
             <span className="sr-only">Open the original (in a new tab)</span>
           </a>

@@ -27,7 +27,10 @@ export function PageHeader({ title, subtitle, actions, breadcrumb, banner, child
     <>
       {breadcrumb ? (
         <nav aria-label="Breadcrumb" className="mb-2 text-xs text-slate-600">
-          <TextLink href={breadcrumb.href}>{breadcrumb.label}</TextLink>
+          {/* Underlined: beside the grey trail, colour alone would not tell the link apart (axe). */}
+          <TextLink href={breadcrumb.href} className="underline">
+            {breadcrumb.label}
+          </TextLink>
           {breadcrumb.trail === undefined ? (
             <span aria-hidden="true"> /</span>
           ) : (
@@ -45,7 +48,8 @@ export function PageHeader({ title, subtitle, actions, breadcrumb, banner, child
             <h1 className="text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
             {subtitle ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{subtitle}</p> : null}
           </div>
-          {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
+          {/* min-w-0, not shrink-0: on a phone the actions wrap inside the page instead of widening it. */}
+          {actions ? <div className="flex min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
         </div>
         {children}
       </header>

@@ -200,7 +200,11 @@ export default async function MeetingPage(props: RecordPageProps<"id">) {
               ) : (
                 <p className="text-sm text-slate-700">
                   A held meeting stays held: its outcomes hang on it. To correct a mistaken entry,{" "}
-                  <TextLink href="#edit">edit its details</TextLink>.
+                  {/* Underlined: in running text a link must not be told apart by colour alone. */}
+                  <TextLink href="#edit" className="underline">
+                    edit its details
+                  </TextLink>
+                  .
                 </p>
               )}
             </Card>
