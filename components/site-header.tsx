@@ -49,7 +49,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <>
             <PrimaryNav />
             {user.views ? <SavedViewsNav views={user.views} /> : null}
-            <div className="ml-auto flex w-full items-center gap-2 sm:w-auto">
+            {/* Wraps on a phone: the search box takes the first line, the rest the next, none squeezed. */}
+            <div className="ml-auto flex w-full flex-wrap items-center gap-2 sm:w-auto sm:flex-nowrap">
               <SearchForm />
               {user.canWrite ? (
                 <Link

@@ -36,18 +36,39 @@ export type DataTableProps<Row> = {
   ? { /** The row's React key; its `id` unless said otherwise. */ rowKey?: (row: Row) => string }
   : { rowKey: (row: Row) => string });
 
+/** A row: a card on a phone; the focus ring j/k leave is globals.css's [data-keyboard-row]:focus. */
+const ROW = "align-top hover:bg-slate-50/80 max-sm:block max-sm:py-1.5";
+/** A cell: on a phone a line of the card, its column's name (data-label) before the value. */
+const CELL = "max-sm:flex max-sm:min-w-0 max-sm:gap-2 max-sm:py-0.5 max-sm:text-left";
+/** A labelled cell on a phone: the column's name in a fixed-width column before the value. */
+const LABELLED =
+  "max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]";
+/** The value beside the label, one block, so a cell of several pieces wraps as text. */
+const VALUE = "min-w-0 max-sm:flex-1 max-sm:break-words";
+
+/** The name a phone's card shows before a cell: none for the first (the row's title), or for a header that is not text. */
+function labelOf<Row>(column: Column<Row>, index: number): string | undefined {
+  return index > 0 && typeof column.header === "string" ? column.header : undefined;
+}
+
 const TH = "whitespace-nowrap bg-slate-50 text-xs font-semibold text-slate-600 first:rounded-tl-md last:rounded-tr-md";
 
-/** A dense data table, in a bordered frame that scrolls sideways when the page is narrow. */
+/**
+ * A dense data table, in a bordered frame. Below the sm breakpoint (a phone) each row stacks as a
+ * card, every cell on its own line after its column's name, so nothing needs sideways scrolling.
+ * Each row is marked `data-keyboard-row` and focusable by script: the j/k shortcuts move through
+ * them (components/keyboard).
+ */
 export function DataTable<Row>({ caption, columns, rows, empty, rowKey }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return empty;
   const keyOf = rowKey ?? ((row: Row) => (row as { id: string }).id);
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-left text-sm tabular-nums">
+      <table className="w-full border-collapse text-left text-sm tabular-nums max-sm:block">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200">
+        {/* On a phone the card's cells name their columns; the header row (and its sort links) is hidden. */}
+        <thead className="border-b border-slate-200 max-sm:hidden">
           <tr>
             {shown.map((column, i) =>
               column.sort ? (
@@ -65,25 +86,38 @@ export function DataTable<Row>({ caption, columns, rows, empty, rowKey }: DataTa
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 max-sm:block">
           {rows.map((row) => (
-            <tr key={keyOf(row)} className="align-top hover:bg-slate-50/80">
+            <tr key={keyOf(row)} data-keyboard-row="" tabIndex={-1} className={ROW}>
               {shown.map((column, i) =>
                 column.rowHeader ? (
-                  <th key={i} scope="row" className={cn("px-3 py-1.5 text-left font-normal", column.className)}>
-                    {column.cell(row)}
+                  <th
+                    key={i}
+                    scope="row"
+                    data-label={labelOf(column, i)}
+                    className={cn(
+                      "px-3 py-1.5 text-left font-normal",
+                      CELL,
+                      labelOf(column, i) && LABELLED,
+                      column.className,
+                    )}
+                  >
+                    <div className={VALUE}>{column.cell(row)}</div>
                   </th>
                 ) : (
                   <td
                     key={i}
+                    data-label={labelOf(column, i)}
                     className={cn(
                       "px-3 py-1.5",
+                      CELL,
+                      labelOf(column, i) && LABELLED,
                       column.numeric && "text-right tabular-nums",
                       column.muted ? "text-slate-600" : "text-slate-900",
                       column.className,
                     )}
                   >
-                    {column.cell(row)}
+                    <div className={VALUE}>{column.cell(row)}</div>
                   </td>
                 ),
               )}
