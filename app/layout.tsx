@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { KeyboardShortcuts } from "@/components/keyboard/keyboard-shortcuts";
 import { SiteHeader, type HeaderUser } from "@/components/site-header";
 import { can } from "@/lib/server/authz";
 import { currentActor } from "@/lib/server/session";
@@ -50,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {children}
         </main>
+        {user ? <KeyboardShortcuts /> : null}
       </body>
     </html>
   );
