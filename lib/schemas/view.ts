@@ -11,7 +11,7 @@ import { GrievanceFiltersSchema } from "./grievance";
 export const ViewFiltersSchema = GrievanceFiltersSchema.omit({ cursor: true, limit: true, deleted: true });
 export type ViewFilters = z.output<typeof ViewFiltersSchema>;
 
-export const VIEW_QUERY_MAX = 2000;
+const VIEW_QUERY_MAX = 2000;
 
 /** A query string's values by key; a repeated key is a list (as Next hands a page its searchParams). */
 export function queryValues(query: string): Record<string, string | string[]> {
