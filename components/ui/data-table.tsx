@@ -36,15 +36,10 @@ export type DataTableProps<Row> = {
   ? { /** The row's React key; its `id` unless said otherwise. */ rowKey?: (row: Row) => string }
   : { rowKey: (row: Row) => string });
 
-/** A row: a card on a phone; the focus ring j/k leave is globals.css's [data-keyboard-row]:focus. */
-const ROW = "align-top hover:bg-slate-50/80 max-sm:block max-sm:py-1.5";
-/** A cell: on a phone a line of the card, its column's name (data-label) before the value. */
-const CELL = "max-sm:flex max-sm:min-w-0 max-sm:gap-2 max-sm:py-0.5 max-sm:text-left";
-/** A labelled cell on a phone: the column's name in a fixed-width column before the value. */
-const LABELLED =
-  "max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]";
-/** The value beside the label, one block, so a cell of several pieces wraps as text. */
-const VALUE = "min-w-0 max-sm:flex-1 max-sm:break-words";
+// A row, its cells and a cell's value: short class names (components/ui/components.css), since a
+// list repeats them on every cell, in its HTML and again in its RSC payload. Below sm (a phone) a
+// row is a card, each cell a line after its column's name (data-label); the focus ring j/k leave
+// is globals.css's [data-keyboard-row]:focus.
 
 /** The name a phone's card shows before a cell: none for the first (the row's title), or for a header that is not text. */
 function labelOf<Row>(column: Column<Row>, index: number): string | undefined {
@@ -88,36 +83,29 @@ export function DataTable<Row>({ caption, columns, rows, empty, rowKey }: DataTa
         </thead>
         <tbody className="divide-y divide-slate-100 max-sm:block">
           {rows.map((row) => (
-            <tr key={keyOf(row)} data-keyboard-row="" tabIndex={-1} className={ROW}>
+            <tr key={keyOf(row)} data-keyboard-row="" tabIndex={-1} className="dt-row">
               {shown.map((column, i) =>
                 column.rowHeader ? (
                   <th
                     key={i}
                     scope="row"
                     data-label={labelOf(column, i)}
-                    className={cn(
-                      "px-3 py-1.5 text-left font-normal",
-                      CELL,
-                      labelOf(column, i) && LABELLED,
-                      column.className,
-                    )}
+                    className={cn("dt-cell text-left font-normal", column.className)}
                   >
-                    <div className={VALUE}>{column.cell(row)}</div>
+                    <div className="dt-value">{column.cell(row)}</div>
                   </th>
                 ) : (
                   <td
                     key={i}
                     data-label={labelOf(column, i)}
                     className={cn(
-                      "px-3 py-1.5",
-                      CELL,
-                      labelOf(column, i) && LABELLED,
-                      column.numeric && "text-right tabular-nums",
+                      "dt-cell",
+                      column.numeric && "text-right tabular-nums max-sm:text-left",
                       column.muted ? "text-slate-600" : "text-slate-900",
                       column.className,
                     )}
                   >
-                    <div className={VALUE}>{column.cell(row)}</div>
+                    <div className="dt-value">{column.cell(row)}</div>
                   </td>
                 ),
               )}
