@@ -1,8 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { useEffect, useRef } from "react";
 
 /** A row of a list that j/k move through (set by DataTable on each <tr>). */
 const ROW = "main [data-keyboard-row]";
@@ -70,7 +69,10 @@ function openStatusChange(): boolean {
 export function KeyboardShortcuts() {
   const router = useRouter();
   const pathname = usePathname();
-  const [helpOpen, setHelpOpen] = useState(false);
+  // The help is a native <dialog>, not the Radix one the forms use: this component is on every
+  // page, and Radix's dialog would ship with each of them (issue 10's page weight). showModal()
+  // gives the same modal focus trap and Escape.
+  const help = useRef<HTMLDialogElement>(null);
   // Where focus was when the help opened, to give it back when it closes.
   const returnTo = useRef<HTMLElement | null>(null);
 
@@ -83,11 +85,11 @@ export function KeyboardShortcuts() {
     function onKeyDown(e: KeyboardEvent) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       // An open dialog (this one or a form's) owns the keyboard.
-      if (document.querySelector('[role="dialog"]')) return;
+      if (document.querySelector('dialog[open], [role="dialog"]')) return;
       if (e.key === "?") {
         e.preventDefault();
         returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        setHelpOpen(true);
+        help.current?.showModal();
         return;
       }
       if (e.key === "j" || e.key === "k") {
@@ -126,35 +128,36 @@ export function KeyboardShortcuts() {
   }, [router]);
 
   return (
-    <Dialog
-      open={helpOpen}
-      onOpenChange={(open) => {
-        setHelpOpen(open);
+    <dialog
+      ref={help}
+      aria-labelledby="keyboard-shortcuts-title"
+      // Back to where the reader was (a row, a link), not to the top of the page.
+      onClose={() => {
+        if (returnTo.current?.isConnected) returnTo.current.focus();
       }}
+      className="fixed inset-0 m-auto h-fit w-[calc(100vw-2rem)] max-w-sm rounded-lg border border-slate-200 bg-white p-5 shadow-xl backdrop:bg-slate-900/40"
     >
-      <DialogContent
-        title="Keyboard shortcuts"
-        size="sm"
-        // Back to where the reader was (a row, a link), not to the top of the page.
-        onCloseAutoFocus={(event) => {
-          if (returnTo.current?.isConnected) {
-            event.preventDefault();
-            returnTo.current.focus();
-          }
-        }}
-      >
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={keys} className="contents">
-              <dt>
-                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-xs">{keys}</kbd>
-              </dt>
-              <dd className="text-slate-700">{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="mt-4 text-xs text-slate-600">Shortcuts do nothing while you type in a field.</p>
-      </DialogContent>
-    </Dialog>
+      <div className="mb-3 flex items-start justify-between gap-4">
+        <h2 id="keyboard-shortcuts-title" className="text-base font-semibold text-slate-900">
+          Keyboard shortcuts
+        </h2>
+        <form method="dialog">
+          <button type="submit" className="rounded px-1.5 text-slate-600 hover:text-slate-900" aria-label="Close">
+            ×
+          </button>
+        </form>
+      </div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 text-xs">{keys}</kbd>
+            </dt>
+            <dd className="text-slate-700">{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-xs text-slate-600">Shortcuts do nothing while you type in a field.</p>
+    </dialog>
   );
 }

@@ -36,10 +36,10 @@ export type DataTableProps<Row> = {
   ? { /** The row's React key; its `id` unless said otherwise. */ rowKey?: (row: Row) => string }
   : { rowKey: (row: Row) => string });
 
-// A row, its cells and a cell's value: short class names (components/ui/components.css), since a
-// list repeats them on every cell, in its HTML and again in its RSC payload. Below sm (a phone) a
-// row is a card, each cell a line after its column's name (data-label); the focus ring j/k leave
-// is globals.css's [data-keyboard-row]:focus.
+// A row and its cells: short class names (components/ui/components.css), and no wrapper inside a
+// cell, since a list repeats them on every cell, in its HTML and again in its RSC payload. Below sm
+// (a phone) a row is a card, each cell a line after its column's name (data-label); the focus ring
+// j/k leave is globals.css's [data-keyboard-row]:focus.
 
 /** The name a phone's card shows before a cell: none for the first (the row's title), or for a header that is not text. */
 function labelOf<Row>(column: Column<Row>, index: number): string | undefined {
@@ -92,7 +92,7 @@ export function DataTable<Row>({ caption, columns, rows, empty, rowKey }: DataTa
                     data-label={labelOf(column, i)}
                     className={cn("dt-cell text-left font-normal", column.className)}
                   >
-                    <div className="dt-value">{column.cell(row)}</div>
+                    {column.cell(row)}
                   </th>
                 ) : (
                   <td
@@ -105,7 +105,7 @@ export function DataTable<Row>({ caption, columns, rows, empty, rowKey }: DataTa
                       column.className,
                     )}
                   >
-                    <div className="dt-value">{column.cell(row)}</div>
+                    {column.cell(row)}
                   </td>
                 ),
               )}
