@@ -11,11 +11,14 @@ import { grievanceRows } from "./support";
 
 /**
  * The list's HTML at 25 rows, its inline RSC payload included (uncompressed), as an admin sees it
- * on the seed plus 25 grievances: 104,348 B when this budget was set. Issue 10 asks for 50 KiB; what
- * is left is mostly the rows, each rendered twice (HTML and payload) with DataTable's utility
- * classes on every cell. This holds what was reached so that a regression fails.
+ * on the seed plus 25 grievances: 104,348 B when this budget was first set; 114,800 B run alone
+ * once issue 11 added the phone cards' column names on every cell (data-label), the rows j/k move
+ * through, the bulk status form and the saved views in the header. Issue 10 asks for 50 KiB; what is
+ * left is mostly the rows, each rendered twice (HTML and payload). The budget holds that plus 6 KiB
+ * for what the journeys before this one leave in the database (meetings in the two meeting pickers,
+ * saved views in the header), so that a regression, not the order of the journeys, fails it.
  */
-const LIST_HTML_BUDGET = 106 * 1024;
+const LIST_HTML_BUDGET = 118 * 1024;
 /**
  * The gzipped JavaScript the list loads: 149,738 B when this budget was set. Issue 10 asks for
  * 110 KB; Next 16's own runtime (React DOM, the App Router, Turbopack's loader: what a page with
