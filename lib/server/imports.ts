@@ -49,13 +49,16 @@ const IMPORT_TIMEOUT_MS = 180_000;
 
 /**
  * Whether the transaction ran past its timeout and was rolled back: Prisma's P2028, raw or as
- * mutate() may report it (a CONFLICT, "busy"). An import creates rows and compares no version,
- * so a CONFLICT once its time is up is that expiry.
+ * mutate() may report it (a CONFLICT, "busy"), or, once the time is up, whatever the driver says
+ * of a query on the closed transaction (which error comes depends on where the expiry struck). An
+ * import creates rows and compares no version, so past its time only its own refusals (a bad row,
+ * a permission) are not the expiry.
  */
 function transactionExpired(error: unknown, elapsedMs: number, timeoutMs: number): boolean {
   if (typeof error !== "object" || error === null) return false;
   if ((error as { code?: unknown }).code === "P2028") return true;
-  return isAppError(error) && error.code === "CONFLICT" && elapsedMs >= timeoutMs;
+  if (elapsedMs < timeoutMs) return false;
+  return !isAppError(error) || error.code === "CONFLICT";
 }
 
 type PartyIndex = {

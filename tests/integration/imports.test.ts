@@ -232,7 +232,7 @@ describe("an import that runs out of time", () => {
     "is a clear refusal, not a 500, and nothing is written",
     async () => {
       const { a, b } = await twoParties();
-      const file = csvOf(Array.from({ length: 30 }, (_, i) => [`Slow ${i}`, "", "OTHER", "", a.slug, b.slug]));
+      const file = csvOf(Array.from({ length: 60 }, (_, i) => [`Slow ${i}`, "", "OTHER", "", a.slug, b.slug]));
       await expect(
         expectNothingChanged(() => applyGrievanceImport(SYSTEM, file, { timeoutMs: 20 })),
       ).rejects.toMatchObject({
