@@ -34,6 +34,8 @@ export default defineConfig([
     "playwright-report/**",
     "reports/**",
     "data/**",
+    // Stryker's sandbox copies of the tree, left behind when a run is stopped.
+    ".stryker-tmp*/**",
   ]),
   ...nextVitals,
   ...nextTs,
