@@ -3,10 +3,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 import type { DeletedView } from "@/components/records/record-list-page";
+import type { NotAllowedProps } from "@/components/ui/not-allowed";
 import { isAppError } from "@/lib/errors";
 import { AsOfQuerySchema, pastAsOf } from "@/lib/schemas/as-of";
 import { parseFiltersLenient } from "@/lib/schemas/common";
-import { can, type Actor } from "@/lib/server/authz";
+import { can, PERMISSIONS, type Actor } from "@/lib/server/authz";
 import { requirePageActor } from "@/lib/server/session";
 
 // What pages read before they render: the signed-in actor, and the record or the filters the
@@ -33,6 +34,18 @@ function deletedView<F extends { deleted?: "1" }>(parsed: F, isAdmin: boolean): 
   const refused = Boolean(parsed.deleted) && !isAdmin;
   const filters = refused ? { ...parsed, deleted: undefined } : parsed;
   return { filters, view: { showing: Boolean(filters.deleted), refused } };
+}
+
+/**
+ * A page only analysts and admins use (a "new" form, the import): the signed-in actor, and for
+ * anyone else the 403 page's props, to render instead of a form that would only be refused.
+ */
+export async function writerPageRequest(refusal: Pick<NotAllowedProps, "reason" | "back">) {
+  const actor = await requirePageActor();
+  const notAllowed: NotAllowedProps | null = can(actor, "write")
+    ? null
+    : { actor, need: PERMISSIONS.write, ...refusal };
+  return { actor, notAllowed };
 }
 
 /** The props Next gives the page of one record: `/parties/[slug]` has `params.slug`. */

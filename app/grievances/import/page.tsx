@@ -4,25 +4,18 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { PageHeader } from "@/components/ui/page-header";
 import { GRIEVANCE_CSV_COLUMNS } from "@/lib/csv/grievance-columns";
 import { LIMITS } from "@/lib/schemas/common";
-import { can, PERMISSIONS } from "@/lib/server/authz";
-import { requirePageActor } from "@/lib/server/session";
+import { writerPageRequest } from "@/app/page-data";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Import grievances" };
 
 export default async function ImportGrievancesPage() {
-  const actor = await requirePageActor();
-  if (!can(actor, "write")) {
-    return (
-      <NotAllowed
-        actor={actor}
-        need={PERMISSIONS.write}
-        reason="Grievances are imported by analysts and admins."
-        back={{ href: "/grievances", label: "Back to grievances" }}
-      />
-    );
-  }
+  const { notAllowed } = await writerPageRequest({
+    reason: "Grievances are imported by analysts and admins.",
+    back: { href: "/grievances", label: "Back to grievances" },
+  });
+  if (notAllowed) return <NotAllowed {...notAllowed} />;
   return (
     <>
       <PageHeader

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { can, PERMISSIONS } from "@/lib/server/authz";
-import { requirePageActor } from "@/lib/server/session";
+import { writerPageRequest } from "@/app/page-data";
 import { GrievanceForm } from "@/components/grievances/grievance-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMeetingOptions } from "@/lib/server/meetings";
@@ -12,17 +11,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New grievance" };
 
 export default async function NewGrievancePage() {
-  const actor = await requirePageActor();
-  if (!can(actor, "write")) {
-    return (
-      <NotAllowed
-        actor={actor}
-        need={PERMISSIONS.write}
-        reason="Grievances are raised by analysts and admins."
-        back={{ href: "/grievances", label: "Back to grievances" }}
-      />
-    );
-  }
+  const { actor, notAllowed } = await writerPageRequest({
+    reason: "Grievances are raised by analysts and admins.",
+    back: { href: "/grievances", label: "Back to grievances" },
+  });
+  if (notAllowed) return <NotAllowed {...notAllowed} />;
   const [parties, meetings] = await Promise.all([listPartyOptions(actor), listMeetingOptions(actor)]);
   return (
     <>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { can, PERMISSIONS } from "@/lib/server/authz";
-import { requirePageActor } from "@/lib/server/session";
+import { writerPageRequest } from "@/app/page-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { MeetingCreateForm } from "@/components/meetings/meeting-create-form";
 import { listPartyOptions } from "@/lib/server/parties";
@@ -12,17 +11,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Log meeting" };
 
 export default async function NewMeetingPage() {
-  const actor = await requirePageActor();
-  if (!can(actor, "write")) {
-    return (
-      <NotAllowed
-        actor={actor}
-        need={PERMISSIONS.write}
-        reason="Meetings are logged by analysts and admins."
-        back={{ href: "/meetings", label: "Back to meetings" }}
-      />
-    );
-  }
+  const { actor, notAllowed } = await writerPageRequest({
+    reason: "Meetings are logged by analysts and admins.",
+    back: { href: "/meetings", label: "Back to meetings" },
+  });
+  if (notAllowed) return <NotAllowed {...notAllowed} />;
   const [parties, venues] = await Promise.all([listPartyOptions(actor), listVenues(actor)]);
   return (
     <>

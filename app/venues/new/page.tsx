@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { can, PERMISSIONS } from "@/lib/server/authz";
-import { requirePageActor } from "@/lib/server/session";
+import { writerPageRequest } from "@/app/page-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { VenueCreateForm } from "@/components/venues/venue-create-form";
 
 export const metadata: Metadata = { title: "Add venue" };
 
 export default async function NewVenuePage() {
-  const actor = await requirePageActor();
-  if (!can(actor, "write")) {
-    return (
-      <NotAllowed
-        actor={actor}
-        need={PERMISSIONS.write}
-        reason="Venues are added by analysts and admins."
-        back={{ href: "/venues", label: "Back to venues" }}
-      />
-    );
-  }
+  const { notAllowed } = await writerPageRequest({
+    reason: "Venues are added by analysts and admins.",
+    back: { href: "/venues", label: "Back to venues" },
+  });
+  if (notAllowed) return <NotAllowed {...notAllowed} />;
   return (
     <>
       <PageHeader title="Add venue" subtitle="The building where talks are held." />
