@@ -11,7 +11,7 @@ import { GRIEVANCES_PATH, grievanceListHref, hasFilters } from "@/lib/grievance-
 import { pastAsOf } from "@/lib/schemas/as-of";
 import { GrievanceFiltersSchema } from "@/lib/schemas/grievance";
 import { listGrievances } from "@/lib/server/grievances";
-import { listMeetingOptions, MEETING_PICKER_SIZE } from "@/lib/server/meetings";
+import { listMeetingOptions } from "@/lib/server/meetings";
 import { listPartyOptions } from "@/lib/server/parties";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export default async function GrievancesPage(props: ListPageProps) {
   const [page, parties, meetings] = await Promise.all([
     listGrievances(actor, filters),
     listPartyOptions(actor),
-    listMeetingOptions(actor, { limit: MEETING_PICKER_SIZE, including: filters.meeting }),
+    listMeetingOptions(actor, [filters.meeting]),
   ]);
   const filtered = hasFilters(filters);
 

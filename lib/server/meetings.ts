@@ -382,17 +382,21 @@ export async function logMeetingOutcome(
   });
 }
 
-/** How many meetings a filter picker offers: the latest ones; older ones are reached by date filters. */
+/**
+ * How many meetings a picker offers: the latest ones. Older ones are reached by date filters, or
+ * preselected by coming from the meeting's own page (`?meeting=`).
+ */
 export const MEETING_PICKER_SIZE = 100;
 
 /**
- * Meetings for pickers, newest first. With `limit`, the latest that many (a filter's drop-down,
- * so its page does not carry every meeting of the archive), and always the meeting `including`
- * names, so a filter on an older meeting still shows what it filters on.
+ * Meetings for pickers, newest first: the latest MEETING_PICKER_SIZE (so no page carries every
+ * meeting of the archive), then any of the meetings `including` names that are older (the one a
+ * filter is on, the one the analyst came from, the ones a grievance was discussed at), so a picker
+ * always shows what it has selected.
  */
 export async function listMeetingOptions(
   actor: Actor | null,
-  bounds: { limit?: number; including?: string } = {},
+  including: ReadonlyArray<string | undefined> = [],
 ): Promise<Array<{ id: string; title: string; date: string | null; status: MeetingStatus }>> {
   authorize(actor, "read");
   const db = await getDb();
@@ -400,12 +404,19 @@ export async function listMeetingOptions(
   const rows = await db.meeting.findMany({
     where: { deletedAt: null },
     orderBy: MEETING_ORDER,
-    take: bounds.limit,
+    take: MEETING_PICKER_SIZE,
     select,
   });
-  if (bounds.including && !rows.some((r) => r.id === bounds.including)) {
-    const named = await db.meeting.findFirst({ where: { id: bounds.including, deletedAt: null }, select });
-    if (named) rows.push(named);
+  const shown = new Set(rows.map((r) => r.id));
+  const missing = [...new Set(including)].filter((id): id is string => !!id && !shown.has(id));
+  if (missing.length) {
+    rows.push(
+      ...(await db.meeting.findMany({
+        where: { id: { in: missing.slice(0, MEETING_PICKER_SIZE) }, deletedAt: null },
+        orderBy: MEETING_ORDER,
+        select,
+      })),
+    );
   }
   return rows.map((r) => ({ ...r, date: r.date?.toISOString() ?? null }));
 }

@@ -65,11 +65,11 @@ export default async function GrievancePage(props: GrievancePageProps) {
   }
   const grievance = replayed ?? live;
   // Linked from a meeting's agenda: that meeting is the status dialog's preselected one.
-  const { meeting: fromMeeting } = await props.searchParams;
+  const { meeting } = await props.searchParams;
+  const fromMeeting = typeof meeting === "string" ? meeting : undefined;
   // A deleted grievance can only be restored, not edited; viewers are not offered edits at all.
   const deleted = grievance.deletedAt !== null;
   const canEdit = can(actor, "write") && !deleted && !asOf;
-  const meetings = canEdit ? await listMeetingOptions(actor) : [];
   const snapshot = { id: grievance.id, status: grievance.status, version: grievance.version };
   // The entry that raised it (the timeline sorts by date, so a move dated earlier may precede it).
   const first = grievance.history.find((entry) => entry.from === null);
@@ -78,6 +78,8 @@ export default async function GrievancePage(props: GrievancePageProps) {
   const discussed = new Map<string, { id: string; title: string; date: string | null }>();
   for (const a of grievance.agenda) discussed.set(a.meetingId, a.meeting);
   for (const h of grievance.history) if (h.meeting) discussed.set(h.meeting.id, h.meeting);
+  // The picker: the latest meetings, plus the one the analyst came from and those that discussed it.
+  const meetings = canEdit ? await listMeetingOptions(actor, [fromMeeting, ...discussed.keys()]) : [];
   const discussedList = [...discussed.values()].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
   const newestFirst = [...grievance.history].reverse();
   const separator = (
@@ -131,11 +133,7 @@ export default async function GrievancePage(props: GrievancePageProps) {
             </span>
             {canEdit ? (
               <>
-                <ChangeStatusControl
-                  snapshot={snapshot}
-                  meetings={meetings}
-                  fromMeetingId={typeof fromMeeting === "string" ? fromMeeting : undefined}
-                />
+                <ChangeStatusControl snapshot={snapshot} meetings={meetings} fromMeetingId={fromMeeting} />
                 <ButtonLink href={`/grievances/${grievance.id}/edit`} variant="ghost">
                   Edit
                 </ButtonLink>
