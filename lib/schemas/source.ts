@@ -82,9 +82,8 @@ export const CitationUpdateSchema = z.strictObject({
   note: optionalText("Note", LIMITS.note).meta({ description: "Why it changed, kept with the revision" }),
 });
 
-/** "" or null clears an optional field (a form sends ""), absent leaves it as it is. */
-const cleared = (value: unknown) =>
-  value === null || (typeof value === "string" && value.trim() === "") ? null : value;
+/** Blank text clears an optional field (a form sends ""), as null does (the field is nullable); absent leaves it. */
+const cleared = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
 /** An edit of a source, at the version last seen; an empty publisher, URL, date or note clears it. */
 export const SourceUpdateSchema = z.strictObject({
