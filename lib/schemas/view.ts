@@ -15,9 +15,9 @@ const VIEW_QUERY_MAX = 2000;
 
 /** A query string's values by key; a repeated key is a list (as Next hands a page its searchParams). */
 export function queryValues(query: string): Record<string, string | string[]> {
-  // A whole list address is taken too: what the browser's address bar shows.
-  const start = query.indexOf("?");
-  const params = new URLSearchParams(start >= 0 ? query.slice(start + 1) : query);
+  // A whole list address is taken too: what the browser's address bar shows. Without a "?",
+  // indexOf gives -1 and the slice is the whole text.
+  const params = new URLSearchParams(query.slice(query.indexOf("?") + 1));
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
@@ -38,11 +38,12 @@ const ViewQuerySchema = z
     const parsed = ViewFiltersSchema.safeParse(values);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      const key = issue.path.length ? String(issue.path[0]) : (issue as { keys?: string[] }).keys?.[0];
+      // A filter's issue is named by its key (not the item of a list); a key the list lacks, by that key.
+      const unknown = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
       ctx.addIssue({
         code: "custom",
-        path: key ? [key] : [],
-        message: issue.code === "unrecognized_keys" ? `The list has no filter called ${key}` : issue.message,
+        path: unknown === undefined ? issue.path.slice(0, 1) : [unknown],
+        message: unknown === undefined ? issue.message : `The list has no filter called ${unknown}`,
       });
     }
     return z.NEVER;
