@@ -50,9 +50,8 @@ export function encodeCursor(cursor: ListCursor): string {
 export function decodeCursor(text: string): ListCursor | null {
   if (text.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
   try {
-    const payload = PayloadSchema.safeParse(JSON.parse(fromBase64Url(text)));
-    if (!payload.success) return null;
-    const { s, v, n, b } = payload.data;
+    // Not base64url of UTF-8, not JSON, or not this payload: each throws, and the answer is null.
+    const { s, v, n, b } = PayloadSchema.parse(JSON.parse(fromBase64Url(text)));
     return { sort: s, values: v, position: n, before: b === 1 };
   } catch {
     return null;
