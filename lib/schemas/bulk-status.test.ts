@@ -198,3 +198,12 @@ describe("BulkStatusChangeSchema: the versions seen", () => {
     ]);
   });
 });
+
+describe("BulkStatusChangeSchema: the rules of the request as a whole", () => {
+  it("are custom issues, as every cross-field rule of the schemas is (not one of zod's checks)", () => {
+    const codes = (input: unknown) =>
+      BulkStatusChangeSchema.safeParse(input).error?.issues.map((issue) => `${issue.code} ${issue.path.join(".")}`);
+    expect(codes({ ...move })).toEqual(["custom ids", "custom versions"]);
+    expect(codes({ ...move, ids: ["g1"], versions: {} })).toEqual(["custom versions.g1"]);
+  });
+});
