@@ -66,6 +66,8 @@ describe("VenueCreateSchema", () => {
 
   it("without a slug, needs a letter or digit in the name or the city to make one from", () => {
     expect(issuesOf(VenueCreateSchema, { ...venue, name: "!!!", city: "???" })).toEqual([NO_SLUG]);
+    // zodIssues drops the code; it is zod's own for a refinement.
+    expect(VenueCreateSchema.safeParse({ ...venue, name: "!!!", city: "???" }).error?.issues[0]?.code).toBe("custom");
     expect(issuesOf(VenueCreateSchema, { ...venue, name: "!!!", city: "???", slug: "" })).toEqual([NO_SLUG]);
     // Either one is enough.
     expect(VenueCreateSchema.parse({ ...venue, name: "!!!", city: "Oslo" }).slug).toBeUndefined();

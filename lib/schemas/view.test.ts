@@ -73,6 +73,9 @@ describe("ViewCreateSchema", () => {
     expect(issuesOf(ViewCreateSchema, { name: "x", query: "status=OPEN&colour=red" })).toEqual([
       { path: "query.colour", message: "The list has no filter called colour" },
     ]);
+    // zodIssues drops the code; each issue is re-raised as a refinement's.
+    const issues = ViewCreateSchema.safeParse({ name: "x", query: "status=NOPE&colour=red" }).error?.issues;
+    expect(issues?.map((issue) => issue.code)).toEqual(["custom", "custom"]);
   });
 
   it("takes a query of up to 2000 characters once trimmed", () => {
