@@ -26,7 +26,7 @@ export const SearchQuerySchema = z.strictObject({
     .min(1, { error: "Search is required: give q, the words to look for", abort: true })
     .max(LIMITS.query, `Search must be at most ${LIMITS.query} characters`)
     .refine(isStorableText, unstorableTextMessage("Search"))
-    // "%" or "--" alone fold to no word at all, which would match everything.
+    // "%", "_" or "\\" alone fold to no word at all (lib/search.ts), which would match everything.
     .refine((q) => foldForSearch(q) !== "", "Search needs a letter or a digit")
     .meta({ description: "The words to look for; each must occur, case, accents and Turkish İ/ı folded" }),
   /** Only this kind (a "show all" link); absent, every kind. */
