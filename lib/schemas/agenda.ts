@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, requiredText, TimestampSchema, VersionSchema } from "./common";
+import { LIMITS, requiredText, VersionSchema } from "./common";
 
 // An agenda note: what a meeting said about one grievance. Notes are appended, never replaced;
 // an edit keeps the old text as a revision (issue 8).
@@ -10,12 +10,13 @@ export const AgendaNoteUpdateSchema = z.strictObject({
   note: requiredText("Note", LIMITS.note),
 });
 
-export const AgendaNoteSchema = z.strictObject({
-  id: z.string(),
-  meetingId: z.string(),
-  grievanceId: z.string(),
-  note: z.string(),
-  version: z.int().min(1),
-  deletedAt: TimestampSchema.nullable(),
-});
-export type AgendaNote = z.output<typeof AgendaNoteSchema>;
+/** A note as lib/server returns it: a plain type, since nothing parses or publishes it. */
+export type AgendaNote = {
+  id: string;
+  meetingId: string;
+  grievanceId: string;
+  note: string;
+  version: number;
+  /** ISO 8601 date-time (UTC), or null while the note is live. */
+  deletedAt: string | null;
+};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, optionalText, requiredText, TimestampSchema } from "./common";
+import { LIMITS, optionalText, requiredText } from "./common";
 
 export const ROLES = ["viewer", "analyst", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -53,27 +53,27 @@ export const ApiTokenCreateSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Responses (the admin pages'; not part of the API)
+// Responses (the admin pages'; not part of the API): plain types, since nothing parses or
+// publishes them (a schema here would only carry checks no code runs).
 
-export const UserSummarySchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: RoleSchema,
-  deactivatedAt: TimestampSchema.nullable(),
-  createdAt: TimestampSchema,
-  activeSessions: z.int().min(0),
-  activeTokens: z.int().min(0),
-});
-export type UserSummary = z.output<typeof UserSummarySchema>;
+export type UserSummary = {
+  id: string;
+  name: string;
+  email: string;
+  role: z.output<typeof RoleSchema>;
+  /** ISO 8601 date-time (UTC), as every timestamp the app hands out. */
+  deactivatedAt: string | null;
+  createdAt: string;
+  activeSessions: number;
+  activeTokens: number;
+};
 
 /** A token as listed: never the token itself, which is shown once when it is made. */
-export const ApiTokenSummarySchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: TimestampSchema,
-  lastUsedAt: TimestampSchema.nullable(),
-  revokedAt: TimestampSchema.nullable(),
-});
-export type ApiTokenSummary = z.output<typeof ApiTokenSummarySchema>;
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
