@@ -6,6 +6,8 @@
 //   node scripts/db-migrations.mjs new <name>   snapshot the models and write both migrations
 //   node scripts/db-migrations.mjs derive       (re)write prisma/postgresql/ from the snapshots
 //   node scripts/db-migrations.mjs check        exit 1 when anything derived is out of date
+// A migration may carry SQL that Prisma cannot express (triggers), written by hand for each
+// database as prisma/snapshots/<name>.sqlite.sql and <name>.postgresql.sql: it is appended.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -55,6 +57,16 @@ function diffScript(fromFile, toFile, scratchDir) {
   return execFileSync(process.execPath, args, { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
+/**
+ * What Prisma cannot express (triggers, functions) for one database, written by hand beside the
+ * snapshot as prisma/snapshots/<name>.<sqlite|postgresql>.sql and appended to that migration.
+ */
+function handWritten(name, database) {
+  const file = path.join(SNAPSHOTS, `${name}.${database}.sql`);
+  if (!fs.existsSync(file)) return "";
+  return `\n-- Written by hand: prisma/snapshots/${name}.${database}.sql\n${fs.readFileSync(file, "utf8")}`;
+}
+
 /** Every file derived from the snapshots, as path → content. */
 export function deriveAll() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bc-derive-"));
@@ -67,8 +79,14 @@ export function deriveAll() {
       const sqlite = path.join(SNAPSHOTS, `${name}.prisma`);
       const pgFile = path.join(tmp, `${name}.prisma`);
       fs.writeFileSync(pgFile, toPostgresSchema(fs.readFileSync(sqlite, "utf8")));
-      files.set(path.join(SQLITE_MIGRATIONS, name, "migration.sql"), diffScript(previous?.sqlite, sqlite, tmp));
-      files.set(path.join(PG_MIGRATIONS, name, "migration.sql"), diffScript(previous?.pg, pgFile, tmp));
+      files.set(
+        path.join(SQLITE_MIGRATIONS, name, "migration.sql"),
+        diffScript(previous?.sqlite, sqlite, tmp) + handWritten(name, "sqlite"),
+      );
+      files.set(
+        path.join(PG_MIGRATIONS, name, "migration.sql"),
+        diffScript(previous?.pg, pgFile, tmp) + handWritten(name, "postgresql"),
+      );
       previous = { sqlite, pg: pgFile };
     }
   } finally {
