@@ -34,6 +34,7 @@ import type { RevisionSpec } from "./revisions";
 import { partyIdsBySlug, partyRefSelect } from "./parties";
 import { addCitations, citationsSelect, toCitation } from "./sources";
 import { readPage, type SortKey } from "./list-page";
+import { tallyTotal } from "./tally";
 import { HISTORY_ORDER, historyEntrySelect, toHistoryEntry, versionedRecord } from "./versioned";
 
 const meetingRefSelect = { id: true, title: true, date: true, status: true } as const;
@@ -189,7 +190,8 @@ export function listGrievances(actor: Actor | null, input: unknown): Promise<Gri
             select: summarySelect,
           })
           .then((rows) => rows.map(toSummary)),
-        db.grievance.count({ where }),
+        // Party, role and status alone are a seek in the maintained tally; other filters count.
+        tallyTotal(db, filters).then((total) => total ?? db.grievance.count({ where })),
       ]);
     },
     // A past day's list is a replay in SQL with no index to seek: it pages by position.

@@ -1,32 +1,17 @@
 import "server-only";
 import { parseOrThrow } from "@/lib/errors";
 import { AsOfQuerySchema, asOfInstant, pastAsOf } from "@/lib/schemas/as-of";
-import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
+import { GRIEVANCE_STATUSES } from "@/lib/schemas/enums";
 import type { Overview } from "@/lib/schemas/overview";
 import { datedBy, overviewCountsAsOf } from "./as-of";
 import { authorize, type Actor } from "./authz";
-import { getDb, type Tx } from "./db";
+import { getDb } from "./db";
 import { listMeetings } from "./meetings";
 import { partyRefSelect } from "./parties";
+import { tallyCounts } from "./tally";
 import { statusChangeSelect, toStatusChange } from "./versioned";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Live counts, in the shape of the replayed ones (lib/server/as-of.ts). */
-async function liveCounts(db: Tx) {
-  const [byParty, byStatus] = await Promise.all([
-    db.grievanceParty.groupBy({
-      by: ["partyId", "role"],
-      where: { grievance: { status: { in: [...UNSETTLED_GRIEVANCE_STATUSES] }, deletedAt: null } },
-      _count: { _all: true },
-    }),
-    db.grievance.groupBy({ by: ["status"], where: { deletedAt: null }, _count: { _all: true } }),
-  ]);
-  return {
-    byParty: byParty.map((c) => ({ partyId: c.partyId, role: c.role, count: c._count._all })),
-    byStatus: byStatus.map((c) => ({ status: c.status, count: c._count._all })),
-  };
-}
 
 /** What an overview with no grievance to count says: the record is empty, or starts after `asOf`. */
 function emptyExplanation(asOf: string | undefined): string {
@@ -46,7 +31,7 @@ export async function getOverview(actor: Actor | null, now: Date = new Date(), q
   const db = await getDb();
   const [parties, counts, lastRound, latestMeetings, moves] = await Promise.all([
     db.party.findMany({ orderBy: { name: "asc" }, select: { id: true, ...partyRefSelect } }),
-    at ? overviewCountsAsOf(db, at) : liveCounts(db),
+    at ? overviewCountsAsOf(db, at) : tallyCounts(db),
     db.meeting.findFirst({
       where: { status: "HELD", date: at ? { not: null, lte: at } : { not: null }, deletedAt: null },
       orderBy: { date: "desc" },
