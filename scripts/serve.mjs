@@ -16,6 +16,7 @@
 // `npm start` sets the default (scripts/start.mjs), the tests and the e2e server run one.
 import cluster from "node:cluster";
 import http from "node:http";
+import { fileURLToPath } from "node:url";
 
 const PEER_HEADER = "x-backchannel-peer";
 const PATH_HEADER = "x-backchannel-path";
@@ -93,6 +94,9 @@ async function superviseWorkers(count) {
     console.error(`A server worker stopped (${signal ?? `exit ${code}`}); starting another.`);
     fork();
   });
+  // Workers run this file, not the script that imported it (npm start's scripts/start.mjs, whose
+  // migrate, seed and build steps are the primary's alone).
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
   for (let i = 0; i < count; i++) fork();
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {

@@ -3,7 +3,7 @@
 // migrate the database, seed it when empty, build when there is no build of the current code,
 // then serve. `npm run dev` does the same but serves in development mode and never builds. Both
 // serve through scripts/serve.mjs, which tells the app the client's real address.
-import { spawnSync, spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -150,10 +150,10 @@ if (!dev) {
 // budget (300 MiB peak for the whole server, docs/performance.md) is what one process already
 // reaches under load at 20,000 grievances, so a second would double it; see the measurements there.
 process.env.BACKCHANNEL_WORKERS ||= "1";
-const args = ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])];
+process.env.PORT = port;
 console.log(
   `Backchannel on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"})`,
 );
-const server = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, PORT: port } });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Served from this very process (the steps above ran as children): a launcher left waiting on a
+// child server added its own ~45 MiB to the server's memory, and a signal had to be passed on.
+await import("./serve.mjs");
