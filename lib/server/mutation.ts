@@ -99,7 +99,20 @@ type PrismaLikeError = {
   meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: AdapterCause } };
   cause?: AdapterCause;
 };
-type AdapterCause = { kind?: string; constraint?: { fields?: string[]; index?: string } };
+type AdapterCause = { kind?: string; originalCode?: string; constraint?: { fields?: string[]; index?: string } };
+
+/**
+ * PostgreSQL aborted the transaction to end a deadlock (40P01) or a serialization conflict
+ * (40001; Prisma's P2034): it committed nothing, and trying again can succeed. The driver adapter
+ * passes a deadlock on unwrapped, as a DriverAdapterError whose cause keeps the SQLSTATE.
+ */
+function writeConflict(error: PrismaLikeError | null): boolean {
+  if (error?.code === "P2034") return true;
+  const cause = error?.cause;
+  return (
+    cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40P01" || cause?.originalCode === "40001"
+  );
+}
 
 function constraintFields(constraint: AdapterCause["constraint"], target: unknown): string[] {
   if (constraint?.fields?.length) return constraint.fields;
@@ -139,6 +152,9 @@ function databaseError(error: unknown, uniqueError: (fields: string[]) => AppErr
   if (e?.code === "P2025") return notFound(e.meta?.modelName ?? "Record");
   if (staleSnapshot(error)) {
     return new AppError("CONFLICT", "Another writer kept changing the same records meanwhile; try again");
+  }
+  if (writeConflict(e)) {
+    return new AppError("CONFLICT", "Another writer was changing the same records at the same time; try again");
   }
   // P2028: the transaction could not begin in TRANSACTION_MAX_WAIT_MS, or outlived its timeout;
   // nothing of it was committed. Like a stale snapshot, the answer is to try again.
