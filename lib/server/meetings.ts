@@ -37,18 +37,32 @@ const summarySelect = {
     orderBy: [{ role: "asc" }, { party: { name: "asc" } }],
     select: { role: true, headOfDelegation: true, party: { select: partyRefSelect } },
   },
-  _count: { select: { agenda: { where: { grievance: { deletedAt: null } } } } },
 } satisfies Prisma.MeetingSelect;
 
 type SummaryRow = Prisma.MeetingGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary({ _count, date, deletedAt, ...row }: SummaryRow): MeetingSummary {
+function toSummary({ date, deletedAt, ...row }: SummaryRow, agendaCount: number): MeetingSummary {
   return {
     ...row,
     date: date?.toISOString() ?? null,
-    agendaCount: _count.agenda,
+    agendaCount,
     deletedAt: deletedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * How many live grievances are on each of these meetings' agendas. Counted for the page's
+ * meetings only: Prisma's `_count` of a filtered relation grouped the whole agenda table for every
+ * page (103 ms for the overview's 5 latest meetings at 20,000 grievances).
+ */
+async function agendaCounts(db: Tx, meetingIds: readonly string[]): Promise<Map<string, number>> {
+  if (!meetingIds.length) return new Map();
+  const rows = await db.agendaItem.groupBy({
+    by: ["meetingId"],
+    where: { meetingId: { in: [...meetingIds] }, grievance: { deletedAt: null } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.meetingId, r._count._all]));
 }
 
 // Newest first; a meeting whose date is unknown sorts after dated ones.
@@ -92,7 +106,13 @@ export async function listMeetings(actor: Actor | null, input: unknown = {}): Pr
             take: page.take,
             select: summarySelect,
           })
-          .then((rows) => rows.map(toSummary)),
+          .then(async (rows) => {
+            const counts = await agendaCounts(
+              db,
+              rows.map((r) => r.id),
+            );
+            return rows.map((row) => toSummary(row, counts.get(row.id) ?? 0));
+          }),
         db.meeting.count({ where }),
       ]);
     },
@@ -122,7 +142,8 @@ async function readMeetingDetail(tx: Tx, id: string): Promise<MeetingDetail | nu
   if (!row) return null;
   const { agenda, citations, history, ...summary } = row;
   return {
-    ...toSummary(summary),
+    // The agenda read above holds exactly the live grievances' items: its length is the count.
+    ...toSummary(summary, agenda.length),
     agenda,
     citations: citations.map(toCitation),
     history: history.map(toHistoryEntry),
