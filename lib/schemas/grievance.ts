@@ -96,6 +96,9 @@ export type GrievanceSortKey = (typeof GRIEVANCE_SORT_KEYS)[number];
 
 export const PARTY_ROLE_FILTERS = ["raised", "addressed"] as const;
 
+/** The stored role each `role` filter value stands for. */
+export const PARTY_ROLE_OF_FILTER = { raised: "RAISED_BY", addressed: "ADDRESSED_TO" } as const;
+
 export const GrievanceFiltersSchema = z.strictObject({
   party: SlugSchema.optional(),
   role: z.enum(PARTY_ROLE_FILTERS, { error: "Role must be raised or addressed" }).optional(),

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNSETTLED_GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
-import type { GrievanceFilters } from "@/lib/schemas/grievance";
+import { PARTY_ROLE_OF_FILTER, type GrievanceFilters } from "@/lib/schemas/grievance";
 import { foldForSearch } from "@/lib/search";
 import type { Tx } from "./db";
 
@@ -52,7 +52,7 @@ function filterSql(filters: GrievanceFilters, at: Date): Prisma.Sql[] {
   const and = [filters.deleted ? Prisma.sql`g."deletedAt" IS NOT NULL` : Prisma.sql`g."deletedAt" IS NULL`];
   and.push(existsSql(at));
   if (filters.party) {
-    const role = filters.role === "raised" ? "RAISED_BY" : filters.role === "addressed" ? "ADDRESSED_TO" : null;
+    const role = filters.role && PARTY_ROLE_OF_FILTER[filters.role];
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "GrievanceParty" gp JOIN "Party" p ON p."id" = gp."partyId"
       WHERE gp."grievanceId" = g."id" AND p."slug" = ${filters.party}
       ${role ? Prisma.sql`AND CAST(gp."role" AS TEXT) = ${role}` : Prisma.empty})`);

@@ -14,6 +14,7 @@ import {
   GrievanceCreateSchema,
   GrievanceFiltersSchema,
   GrievanceUpdateSchema,
+  PARTY_ROLE_OF_FILTER,
   type GrievanceDetail,
   type GrievanceFilters,
   type GrievancePage,
@@ -116,7 +117,7 @@ function toGrievanceHistoryEntry(row: HistoryRow): HistoryEntry {
 export function grievanceWhere(filters: GrievanceFilters): Prisma.GrievanceWhereInput {
   const and: Prisma.GrievanceWhereInput[] = [filters.deleted ? { deletedAt: { not: null } } : { deletedAt: null }];
   if (filters.party) {
-    const role = filters.role === "raised" ? "RAISED_BY" : filters.role === "addressed" ? "ADDRESSED_TO" : undefined;
+    const role = filters.role && PARTY_ROLE_OF_FILTER[filters.role];
     and.push({ parties: { some: { party: { slug: filters.party }, ...(role ? { role } : {}) } } });
   }
   if (filters.status?.length) and.push({ status: { in: filters.status } });

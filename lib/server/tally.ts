@@ -1,6 +1,6 @@
 import "server-only";
 import { UNSETTLED_GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
-import type { GrievanceFilters } from "@/lib/schemas/grievance";
+import { PARTY_ROLE_OF_FILTER, type GrievanceFilters } from "@/lib/schemas/grievance";
 import type { Tx } from "./db";
 
 // The grievance tally (issue 10, docs/decisions/012-grievance-tally.md): GrievanceTally holds the
@@ -48,7 +48,7 @@ export async function tallyTotal(db: Tx, filters: GrievanceFilters): Promise<num
     const party = await db.party.findUnique({ where: { slug: filters.party }, select: { id: true } });
     if (!party) return 0;
     partyId = party.id;
-    role = filters.role === "raised" ? "RAISED_BY" : filters.role === "addressed" ? "ADDRESSED_TO" : ANY;
+    role = filters.role ? PARTY_ROLE_OF_FILTER[filters.role] : ANY;
   }
   const sum = await db.grievanceTally.aggregate({
     where: { partyId, role, ...(filters.status?.length ? { status: { in: filters.status } } : {}) },
