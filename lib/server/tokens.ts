@@ -23,8 +23,11 @@ function toSummary(row: {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }): ApiTokenSummary {
+  // Field by field: the row as created also holds userId and tokenHash, which no summary shows.
   return {
-    ...row,
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
