@@ -56,15 +56,22 @@ function nodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(nodes)];
 }
 
-/** The ways a statement would read a big table whole, in the database's own words. */
-async function wholeTableReads(query: SentQuery): Promise<string[]> {
+/**
+ * The ways a statement would read a big table whole, in the database's own words. `seeks` names a
+ * column the statement filters on that an index must answer (search's LIKE on "searchText"):
+ * walking another index and filtering every row is a whole read too.
+ */
+async function wholeTableReads(query: SentQuery, seeks: string | undefined): Promise<string[]> {
   const db = await getDb();
   if (postgres) {
     const [row] = await db.$queryRawUnsafe<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>(
       `EXPLAIN (FORMAT JSON) ${query.query}`,
       ...paramsOf(query),
     );
-    return nodes(row!["QUERY PLAN"][0]!.Plan)
+    const plan = row!["QUERY PLAN"][0]!.Plan;
+    const filtersColumn = seeks !== undefined && new RegExp(`"${seeks}"(::text)? LIKE`).test(query.query);
+    const seeksColumn = !filtersColumn || nodes(plan).some((n) => (n["Index Cond"] ?? "").includes(`"${seeks}"`));
+    const scans = nodes(plan)
       .filter((n) => BIG.includes(n["Relation Name"] ?? ""))
       .filter(
         (n) =>
@@ -73,6 +80,7 @@ async function wholeTableReads(query: SentQuery): Promise<string[]> {
           (aggregates(query.query) && /^\(?"deletedAt" IS NULL\)?$/.test(n["Index Cond"] ?? "")),
       )
       .map((n) => `${n["Node Type"]} on ${n["Relation Name"]} ${n["Index Cond"] ?? ""}`);
+    return seeksColumn ? scans : [...scans, `no index condition on ${seeks}`];
   }
   const names = aliases(query.query);
   const plan = await db.$queryRawUnsafe<Array<{ detail: string }>>(
@@ -94,16 +102,22 @@ async function wholeTableReads(query: SentQuery): Promise<string[]> {
 }
 
 /** The statements `read` sends that touch a big table, each with how it would read that table whole. */
-async function plansOf(read: () => Promise<unknown>) {
+async function plansOf(read: () => Promise<unknown>, seeks: string | undefined) {
   captured = [];
   await read();
   const statements = captured.filter((q) => /[`"](Grievance|GrievanceStatusChange)[`"]/.test(q.query));
-  return Promise.all(statements.map(async (q) => ({ sql: q.query.slice(0, 160), scans: await wholeTableReads(q) })));
+  return Promise.all(
+    statements.map(async (q) => ({ sql: q.query.slice(0, 160), scans: await wholeTableReads(q, seeks) })),
+  );
 }
 
 /** Asserts `read` sent statements on the big tables and none of them (but those `skip` picks) reads one whole. */
-async function expectNoWholeTableRead(read: () => Promise<unknown>, skip: (sql: string) => boolean = () => false) {
-  const plans = (await plansOf(read)).filter((p) => !skip(p.sql));
+async function expectNoWholeTableRead(
+  read: () => Promise<unknown>,
+  skip: (sql: string) => boolean = () => false,
+  { seeks }: { seeks?: string } = {},
+) {
+  const plans = (await plansOf(read, seeks)).filter((p) => !skip(p.sql));
   expect(plans.length).toBeGreaterThan(0);
   expect(plans.filter((p) => p.scans.length)).toEqual([]);
 }
@@ -131,7 +145,9 @@ beforeAll(async () => {
         status: statuses[i % statuses.length]!,
         lastMovedAt: new Date(start + ((i * 7) % 1500) * day),
         createdAt: new Date(start + i * 1000),
-        searchText: `plan grievance ${i} visas ${i % 10 === 0 ? "embassy" : "consulate"}`,
+        // The searched words are in one grievance in a hundred, as a real search's are rare: where
+        // most rows match, reading the table is the right plan.
+        searchText: `plan grievance ${i} ${i % 100 === 0 ? "visas embassy" : "consulate"}`,
       })),
     });
     await db.grievanceParty.createMany({
@@ -209,12 +225,14 @@ describe("the hot reads' plans seek an index and read no big table whole", () =>
     expect(captured.filter((q) => /Grievance/.test(q.query))).toEqual([]);
   });
 
-  // Not yet flat (issue 10, unfinished): `q=` is a LIKE '%term%' on the folded text, which no
-  // B-tree index serves. It is marked as failing so that the fix shows here: once it holds,
-  // `it.fails` reports it, and it becomes a plain `it`. (The totals and the overview's counts
-  // were too, until the maintained tally, ADR 012.)
-  it.fails("search (q=, two words): a full scan until a token index replaces LIKE", async () => {
-    await expectNoWholeTableRead(() => listGrievances(SYSTEM, { q: "visas embassy", limit: 25 }));
+  // `q=` is a LIKE '%term%' per word on the folded text, which no B-tree index serves. PostgreSQL
+  // answers it from a trigram GIN index (migration search_trigram_index). On SQLite it is not yet
+  // flat (issue 10, unfinished): no index for LIKE '%…%' is reachable from Prisma's where clause,
+  // so the case is marked as failing there, and the fix will show as `it.fails` reporting it.
+  (postgres ? it : it.fails)("search (q=, two words): a trigram index seek, not a scan", async () => {
+    await expectNoWholeTableRead(() => listGrievances(SYSTEM, { q: "visas embassy", limit: 25 }), undefined, {
+      seeks: "searchText",
+    });
   });
 
   it("the unfiltered list's total: a seek in the maintained tally (GrievanceTally), not a count", async () => {
