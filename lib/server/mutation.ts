@@ -114,6 +114,11 @@ function writeConflict(error: PrismaLikeError | null): boolean {
   );
 }
 
+/** The busy timeout ran out: Prisma's P1008 "timed out", the driver's SQLITE_BUSY underneath. */
+function sqliteBusy(error: PrismaLikeError | null): boolean {
+  return error?.meta?.driverAdapterError?.cause?.originalCode === "SQLITE_BUSY";
+}
+
 function constraintFields(constraint: AdapterCause["constraint"], target: unknown): string[] {
   if (constraint?.fields?.length) return constraint.fields;
   if (Array.isArray(target)) return target.map(String);
@@ -157,7 +162,10 @@ function databaseError(error: unknown, uniqueError: (fields: string[]) => AppErr
     return new AppError("CONFLICT", "Another writer was changing the same records at the same time; try again");
   }
   // P2028: the transaction could not begin in TRANSACTION_MAX_WAIT_MS, or outlived its timeout;
-  // nothing of it was committed. Like a stale snapshot, the answer is to try again.
-  if (e?.code === "P2028") return new AppError("CONFLICT", "The database is busy with other changes; try again");
+  // SQLITE_BUSY: another process held SQLite's write lock past the busy timeout (db.ts). Nothing
+  // of the transaction was committed. Like a stale snapshot, the answer is to try again.
+  if (e?.code === "P2028" || sqliteBusy(e)) {
+    return new AppError("CONFLICT", "The database is busy with other changes; try again");
+  }
   return error;
 }
