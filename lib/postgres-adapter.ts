@@ -2,7 +2,8 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 // PostgreSQL through @prisma/adapter-pg 6.19, with two fixes the WASM schema engine needs
-// (measured on these machines; docs/decisions/001-database.md):
+// (measured on these machines; docs/decisions/001-database.md), and one for pg itself (each
+// connection's queries sent one after another, patchClient):
 // - the engine reads catalog columns of type `name` (OID 19) and `"char"` (OID 18), which the
 //   adapter refuses to decode; every result reports them as `text` (OID 25), which they are on the wire;
 // - the adapter's executeScript splits scripts on ";" and so breaks dollar-quoted SQL; the whole
@@ -19,8 +20,15 @@ function reportAsText(result: Result | Result[]): void {
   }
 }
 
+/**
+ * A connection runs one query at a time. Prisma sends the reads a transaction runs side by side
+ * (a page and its count in Promise.all) on the transaction's one connection, which pg queues but
+ * warns is deprecated (the queue goes in pg 9); each waits here for the one before it instead, in
+ * the order sent, so a transaction's statements still run as they did.
+ */
 function patchClient(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const callback = args.at(-1);
     if (typeof callback === "function") {
@@ -30,8 +38,12 @@ function patchClient(client: pg.PoolClient): void {
       };
       return query(...args);
     }
-    const pending = query(...args);
-    return pending instanceof Promise ? pending.then((result: Result) => (reportAsText(result), result)) : pending;
+    // A cursor or stream (a "submittable") is returned to its caller as it is, not queued.
+    if (typeof (args[0] as { submit?: unknown } | null)?.submit === "function") return query(...args);
+    const run = () => (query(...args) as Promise<Result>).then((result) => (reportAsText(result), result));
+    const pending = previous.then(run, run);
+    previous = pending.catch(() => undefined);
+    return pending;
   };
 }
 
