@@ -21,10 +21,11 @@ function reportAsText(result: Result | Result[]): void {
 }
 
 /**
- * A connection runs one query at a time. Prisma sends the reads a transaction runs side by side
- * (a page and its count in Promise.all) on the transaction's one connection, which pg queues but
- * warns is deprecated (the queue goes in pg 9); each waits here for the one before it instead, in
- * the order sent, so a transaction's statements still run as they did.
+ * A connection runs one query at a time. Inside a transaction Prisma loads a record's relations
+ * side by side (the grievance page's parties, history, citations and agenda) on the transaction's
+ * one connection, which pg queues but warns is deprecated (the queue goes in pg 9); each waits
+ * here for the one before it instead, in the order sent, so a transaction's statements still run
+ * as they did.
  */
 function patchClient(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;

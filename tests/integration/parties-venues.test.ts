@@ -1,24 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { SYSTEM, type Actor } from "@/lib/server/authz";
+import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
 import { createUser } from "@/lib/server/users";
 import { deleteGrievance, getGrievanceOrThrow } from "@/lib/server/grievances";
 import { getMeetingOrThrow, listMeetings } from "@/lib/server/meetings";
 import { deleteParty, getPartyOrThrow, listParties, mergeParty, restoreParty, updateParty } from "@/lib/server/parties";
 import { deleteVenue, getVenueOrThrow, listVenues, mergeVenue, restoreVenue, updateVenue } from "@/lib/server/venues";
-import { makeGrievance, makeMeeting, makeParty, makeVenue } from "../support/factories";
+import { makeGrievance, makeMeeting, makeParty, makeVenue, userActor } from "../support/factories";
 
 // Editing, deleting, restoring and merging parties and venues (issue 8). A refusal changes
 // nothing: every one is checked against the row counts and the record as it was.
 
-const as = (role: "viewer" | "analyst" | "admin"): Extract<Actor, { kind: "user" }> => ({
-  kind: "user",
-  id: `${role}-id`,
-  name: role,
-  email: `${role}@example.org`,
-  role,
-  via: "token",
-});
+const as = (role: "viewer" | "analyst" | "admin") => userActor(role);
 
 async function counts() {
   const db = await getDb();

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/server/authz";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
 import { createParty } from "@/lib/server/parties";
 import { createVenue } from "@/lib/server/venues";
+import { userActor } from "../support/factories";
 
 // Creating a record URLs name by a slug (lib/server/slugged.ts, behind createParty and
 // createVenue): where the slug comes from, what a taken or impossible slug answers and on which
 // field, and the create revision written with the record.
 
-const as = (role: "viewer" | "analyst"): Actor => ({
-  kind: "user",
-  id: `${role}-id`,
-  name: role,
-  email: `${role}@example.org`,
-  role,
-  via: "session",
-});
+const as = (role: "viewer" | "analyst") => userActor(role, "session");
 
 describe("createSlugged", () => {
   it("makes the slug from the name unless the input gives one", async () => {

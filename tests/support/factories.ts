@@ -1,5 +1,5 @@
 import { createGrievance } from "@/lib/server/grievances";
-import { SYSTEM } from "@/lib/server/authz";
+import { SYSTEM, type Actor } from "@/lib/server/authz";
 import { createMeeting } from "@/lib/server/meetings";
 import { createParty } from "@/lib/server/parties";
 import { createVenue } from "@/lib/server/venues";
@@ -7,6 +7,14 @@ import { seedDatabase } from "@/lib/server/seed";
 
 // Factories shared by the integration tests: each makes a valid record through lib/server, with
 // overrides for what a test cares about.
+
+/** A signed-in user of `role`, as the request guards hand one to lib/server; no row behind it. */
+export function userActor(
+  role: "viewer" | "analyst" | "admin",
+  via: "session" | "token" = "token",
+): Extract<Actor, { kind: "user" }> {
+  return { kind: "user", id: `${role}-id`, name: role, email: `${role}@example.org`, role, via };
+}
 
 let counter = 0;
 const next = () => ++counter;
