@@ -3,12 +3,15 @@ import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
 import {
   createGrievance,
+  deleteGrievance,
   getGrievanceHistory,
   getGrievanceOrThrow,
+  listGrievanceOptions,
   listGrievances,
+  restoreGrievance,
   updateGrievance,
 } from "@/lib/server/grievances";
-import { makeGrievance, makeMeeting, makeParty } from "../support/factories";
+import { makeGrievance, makeMeeting, makeParty, userActor } from "../support/factories";
 
 async function counts() {
   const db = await getDb();
@@ -222,5 +225,223 @@ describe("listing and searching", () => {
     });
     expect(second.items.map((g) => g.title)).toEqual(["Визы задерживаются в Москве"]);
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("what a grievance records when it is raised", () => {
+  it("dates its raising, names the meeting and reason given, and cites the source by title", async () => {
+    const meeting = await makeMeeting({ date: "2025-02-10" });
+    const party = await makeParty();
+    const g = await createGrievance(
+      SYSTEM,
+      { title: "Seized archive", category: "PROPERTY", raisedBy: [party.slug], addressedTo: [party.slug] },
+      {
+        raisedAtMeetingId: meeting.id,
+        raisedReason: "Raised at the round",
+        sourceTitle: "TASS report",
+        at: new Date("2025-03-01T00:00:00Z"),
+      },
+    );
+    expect(g).toMatchObject({
+      description: "",
+      lastMovedAt: "2025-03-01T00:00:00.000Z",
+      createdAt: "2025-03-01T00:00:00.000Z",
+    });
+    expect(g.lastMeeting?.id).toBe(meeting.id);
+    expect(g.history).toEqual([
+      expect.objectContaining({
+        from: null,
+        to: "OPEN",
+        reason: "Raised at the round",
+        meetingId: meeting.id,
+        meeting: expect.objectContaining({ id: meeting.id, date: "2025-02-10T00:00:00.000Z" }),
+        source: expect.objectContaining({ title: "TASS report", url: null }),
+      }),
+    ]);
+  });
+
+  it("without a date or meeting is raised now, with the default reason and no source", async () => {
+    const before = Date.now();
+    const g = await createGrievance(SYSTEM, {
+      title: "Undated",
+      category: "OTHER",
+      raisedBy: [(await makeParty()).slug],
+      addressedTo: [(await makeParty()).slug],
+    });
+    expect(Date.parse(g.lastMovedAt)).toBeGreaterThanOrEqual(before);
+    expect(g.history).toEqual([
+      expect.objectContaining({ reason: "Raised", meetingId: null, meeting: null, source: null }),
+    ]);
+    expect(g.lastMeeting).toBeNull();
+  });
+});
+
+describe("editing a grievance", () => {
+  it("writes title, description and category, and the search text follows the new words, keeping the moves' reasons", async () => {
+    const g = await makeGrievance({ title: "Embassy parking", description: "Tow trucks" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "Awaiting the ministry" });
+    const edited = await updateGrievance(SYSTEM, g.id, {
+      version: 2,
+      title: "Diplomatic parking",
+      description: "Clamped cars",
+      category: "BANKING",
+    });
+    expect(edited).toMatchObject({
+      title: "Diplomatic parking",
+      description: "Clamped cars",
+      category: "BANKING",
+      status: "STALLED",
+      version: 3,
+    });
+    const found = async (q: string) => (await listGrievances(SYSTEM, { q })).items.map((i) => i.id);
+    expect(await found("clamped")).toEqual([g.id]);
+    expect(await found("diplomatic parking")).toEqual([g.id]);
+    expect(await found("ministry")).toEqual([g.id]);
+    expect(await found("tow")).toEqual([]);
+    expect(await found("embassy")).toEqual([]);
+  });
+
+  it("replaces only the role it names, and leaves the other role's parties", async () => {
+    const a = await makeParty();
+    const b = await makeParty();
+    const c = await makeParty();
+    const g = await makeGrievance({ raisedBy: [a.slug], addressedTo: [b.slug] });
+    const edited = await updateGrievance(SYSTEM, g.id, { version: 1, addressedTo: [c.slug, b.slug] });
+    expect(edited.raisedBy.map((p) => p.slug)).toEqual([a.slug]);
+    expect(edited.addressedTo.map((p) => p.slug).sort()).toEqual([b.slug, c.slug].sort());
+    const db = await getDb();
+    expect(await db.grievanceParty.count({ where: { grievanceId: g.id } })).toBe(3);
+  });
+
+  it("a move appends its folded reason to the search text, as a part of its own", async () => {
+    const g = await makeGrievance({ title: "Quiet file" });
+    const db = await getDb();
+    const before = (await db.grievance.findUniqueOrThrow({ where: { id: g.id } })).searchText;
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "Quiet AGAIN" });
+    expect((await db.grievance.findUniqueOrThrow({ where: { id: g.id } })).searchText).toBe(`${before}\nquiet again`);
+  });
+});
+
+describe("paging a list sorted by an enum column", () => {
+  it("visits every row once, in the database's order of the values, whatever the sort and direction", async () => {
+    const tag = "enumpagingtag";
+    const statuses = ["WITHDRAWN", "OPEN", "RESOLVED", "IN_NEGOTIATION", "STALLED"] as const;
+    const categories = ["VISAS", "BANKING", "PROPERTY", "OTHER", "FLIGHTS"] as const;
+    for (const [i, status] of statuses.entries()) {
+      const g = await makeGrievance({ title: `${tag} ${i}`, category: categories[i] });
+      if (status !== "OPEN") await updateGrievance(SYSTEM, g.id, { version: 1, status, reason: "moved" });
+    }
+    for (const sort of ["status", "category"] as const) {
+      for (const dir of [undefined, "desc"] as const) {
+        const whole = await listGrievances(SYSTEM, { q: tag, sort, dir, limit: 100 });
+        const values = whole.items.map((i) => i[sort]);
+        expect(new Set(values).size).toBe(5);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<typeof listGrievances>> = await listGrievances(SYSTEM, {
+            q: tag,
+            sort,
+            dir,
+            limit: 1,
+            ...(cursor ? { cursor } : {}),
+          });
+          seen.push(...page.items.map((i) => i[sort]));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual(values);
+        // The list's own default direction is ascending for an enum, a title; newest first for dates.
+        if (!dir)
+          expect([...values].reverse()).toEqual(
+            (await listGrievances(SYSTEM, { q: tag, sort, dir: "desc" })).items.map((i) => i[sort]),
+          );
+      }
+    }
+    const byTitle = (await listGrievances(SYSTEM, { q: tag, sort: "title" })).items.map((i) => i.title);
+    expect(byTitle).toEqual([0, 1, 2, 3, 4].map((i) => `${tag} ${i}`));
+    const created = (await listGrievances(SYSTEM, { q: tag, sort: "created" })).items.map((i) => i.title);
+    expect(created).toEqual([4, 3, 2, 1, 0].map((i) => `${tag} ${i}`));
+  });
+});
+
+describe("deleted grievances", () => {
+  it("are hidden from everyone but admins, listed only under deleted=1, and come back on restore", async () => {
+    const g = await makeGrievance({ title: "Withdrawn complaint" });
+    const deleted = await deleteGrievance(SYSTEM, g.id);
+    expect(deleted.deletedAt).not.toBeNull();
+    expect(deleted.version).toBe(2);
+    await expect(getGrievanceOrThrow(userActor("analyst"), g.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getGrievanceHistory(userActor("viewer"), g.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getGrievanceOrThrow(userActor("viewer"), g.id, { asOf: "2024-06-01" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await getGrievanceOrThrow(userActor("admin"), g.id)).deletedAt).toBe(deleted.deletedAt);
+    expect((await getGrievanceOrThrow(userActor("admin"), g.id, { asOf: "2024-06-01" })).id).toBe(g.id);
+    expect(await getGrievanceHistory(userActor("admin"), g.id)).toHaveLength(1);
+    const live = await listGrievances(SYSTEM, { q: "withdrawn" });
+    expect(live.items).toEqual([]);
+    expect(live.total).toBe(0);
+    const bin = await listGrievances(userActor("admin"), { q: "withdrawn", deleted: "1" });
+    expect(bin.items.map((i) => [i.id, i.deletedAt])).toEqual([[g.id, deleted.deletedAt]]);
+    expect((await listGrievanceOptions(SYSTEM)).map((o) => o.id)).not.toContain(g.id);
+
+    const restored = await restoreGrievance(SYSTEM, g.id);
+    expect(restored).toMatchObject({ deletedAt: null, version: 3 });
+    expect((await listGrievances(SYSTEM, { q: "withdrawn" })).items.map((i) => i.id)).toEqual([g.id]);
+    expect((await listGrievanceOptions(SYSTEM)).map((o) => o.id)).toContain(g.id);
+  });
+
+  it("cannot be deleted by an analyst, and nothing changes", async () => {
+    const g = await makeGrievance();
+    await expect(deleteGrievance(userActor("analyst"), g.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await getGrievanceOrThrow(SYSTEM, g.id)).toMatchObject({ deletedAt: null, version: 1 });
+  });
+});
+
+describe("the picker's grievances", () => {
+  it("are every live one by title, with status and version", async () => {
+    const g = await makeGrievance({ title: "Zz last by title" });
+    const options = await listGrievanceOptions(userActor("viewer"));
+    const titles = options.map((o) => o.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(options.find((o) => o.id === g.id)).toEqual({
+      id: g.id,
+      title: "Zz last by title",
+      status: "OPEN",
+      version: 1,
+    });
+    await expect(listGrievanceOptions(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("a grievance as of a past day", () => {
+  it("shows the status, last move, meeting and timeline dated by then, and is not found before its raising", async () => {
+    const early = await makeMeeting({ date: "2025-02-01" });
+    const late = await makeMeeting({ date: "2025-04-01" });
+    const g = await makeGrievance({ raisedAt: "2025-01-10" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "IN_NEGOTIATION", reason: "Talks", meetingId: early.id });
+    await updateGrievance(SYSTEM, g.id, { version: 2, status: "RESOLVED", reason: "Settled", meetingId: late.id });
+
+    const then = await getGrievanceOrThrow(SYSTEM, g.id, { asOf: "2025-03-01" });
+    expect(then).toMatchObject({ status: "IN_NEGOTIATION", lastMovedAt: "2025-02-01T00:00:00.000Z" });
+    expect(then.lastMeeting?.id).toBe(early.id);
+    expect(then.history.map((h) => h.to)).toEqual(["OPEN", "IN_NEGOTIATION"]);
+    expect((await getGrievanceHistory(SYSTEM, g.id, { asOf: "2025-03-01" })).map((h) => h.reason)).toEqual([
+      "Raised",
+      "Talks",
+    ]);
+    const now = await getGrievanceOrThrow(SYSTEM, g.id);
+    expect(now).toMatchObject({ status: "RESOLVED", lastMovedAt: "2025-04-01T00:00:00.000Z" });
+    expect(now.lastMeeting?.id).toBe(late.id);
+    expect(now.agenda.map((a) => a.meetingId)).toEqual([]);
+
+    const listed = await listGrievances(SYSTEM, { asOf: "2025-03-01", meeting: early.id });
+    expect(listed.items.map((i) => [i.id, i.status, i.lastMovedAt, i.lastMeeting?.id])).toEqual([
+      [g.id, "IN_NEGOTIATION", "2025-02-01T00:00:00.000Z", early.id],
+    ]);
+    await expect(getGrievanceOrThrow(SYSTEM, g.id, { asOf: "2025-01-09" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Grievance had not been raised by 2025-01-09",
+    });
   });
 });
