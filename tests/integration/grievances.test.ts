@@ -11,6 +11,8 @@ import {
   restoreGrievance,
   updateGrievance,
 } from "@/lib/server/grievances";
+import { logMeetingOutcome } from "@/lib/server/meetings";
+import { listRevisions } from "@/lib/server/revisions";
 import { makeGrievance, makeMeeting, makeParty, userActor } from "../support/factories";
 
 async function counts() {
@@ -443,5 +445,165 @@ describe("a grievance as of a past day", () => {
       code: "NOT_FOUND",
       message: "Grievance had not been raised by 2025-01-09",
     });
+  });
+});
+
+describe("a grievance's detail", () => {
+  it("answers every field, its agenda notes in the rounds' order and its timeline", async () => {
+    const raiser = await makeParty({ name: "Detail raiser", slug: "detail-raiser" });
+    const addressee = await makeParty({ name: "Detail addressee", slug: "detail-addressee" });
+    const later = await makeMeeting({ title: "Later round", date: "2025-06-01" });
+    const earlier = await makeMeeting({ title: "Earlier round", date: "2025-03-01" });
+    const g = await makeGrievance({
+      title: "Detail file",
+      description: "All of it",
+      category: "VISAS",
+      raisedAt: "2025-01-05",
+      raisedBy: [raiser.slug],
+      addressedTo: [addressee.slug],
+    });
+    // A note alone at each round: on the agenda, no move.
+    await logMeetingOutcome(SYSTEM, later.id, { outcomes: [{ grievanceId: g.id, note: "Raised again" }] });
+    await logMeetingOutcome(SYSTEM, earlier.id, { outcomes: [{ grievanceId: g.id, note: "First mention" }] });
+    const detail = await getGrievanceOrThrow(SYSTEM, g.id);
+    expect(detail).toEqual({
+      id: g.id,
+      title: "Detail file",
+      description: "All of it",
+      category: "VISAS",
+      status: "OPEN",
+      version: 1,
+      raisedBy: [{ slug: "detail-raiser", name: "Detail raiser", shortName: null }],
+      addressedTo: [{ slug: "detail-addressee", name: "Detail addressee", shortName: null }],
+      lastMovedAt: "2025-01-05T00:00:00.000Z",
+      lastMeeting: null,
+      createdAt: g.createdAt,
+      updatedAt: expect.any(String),
+      deletedAt: null,
+      citations: [],
+      agenda: [
+        {
+          meetingId: earlier.id,
+          meeting: { id: earlier.id, title: "Earlier round", date: "2025-03-01T00:00:00.000Z", status: "HELD" },
+          note: "First mention",
+          statusAfter: null,
+        },
+        {
+          meetingId: later.id,
+          meeting: { id: later.id, title: "Later round", date: "2025-06-01T00:00:00.000Z", status: "HELD" },
+          note: "Raised again",
+          statusAfter: null,
+        },
+      ],
+      history: [
+        {
+          id: expect.any(String),
+          from: null,
+          to: "OPEN",
+          reason: "Raised",
+          at: "2025-01-05T00:00:00.000Z",
+          occurredAt: "2025-01-05T00:00:00.000Z",
+          recordedAt: expect.any(String),
+          meetingId: null,
+          meeting: null,
+          source: null,
+          actor: null,
+        },
+      ],
+    });
+    // On a round's agenda without a move there, it is listed under that round.
+    expect((await listGrievances(SYSTEM, { meeting: earlier.id })).items.map((i) => i.id)).toEqual([g.id]);
+    // As of a day between the rounds, only the first note was dated by then.
+    const then = await getGrievanceOrThrow(SYSTEM, g.id, { asOf: "2025-04-01" });
+    expect(then.agenda.map((a) => a.note)).toEqual(["First mention"]);
+    expect(then.lastMovedAt).toBe("2025-01-05T00:00:00.000Z");
+  });
+
+  it("names a round with no date yet as its last meeting, undated", async () => {
+    const undated = await makeMeeting({ date: null, status: "PLANNED" });
+    const g = await makeGrievance();
+    const moved = await updateGrievance(SYSTEM, g.id, {
+      version: 1,
+      status: "STALLED",
+      reason: "Parked",
+      meetingId: undated.id,
+      occurredAt: "2025-01-01",
+    });
+    expect(moved.lastMeeting).toEqual({ id: undated.id, title: undated.title, date: null, status: "PLANNED" });
+    expect(moved.history.at(-1)?.meeting).toEqual(moved.lastMeeting);
+    const listed = await listGrievances(SYSTEM, { meeting: undated.id });
+    expect(listed.items.map((i) => i.lastMeeting)).toEqual([moved.lastMeeting]);
+  });
+
+  it("is not found under its own name, for an unknown id, live or as of a day", async () => {
+    await expect(getGrievanceOrThrow(SYSTEM, "no-such-id")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Grievance was not found",
+    });
+    await expect(getGrievanceOrThrow(SYSTEM, "no-such-id", { asOf: "2025-01-01" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Grievance was not found",
+    });
+    await expect(getGrievanceOrThrow(null, "no-such-id", { asOf: "2025-01-01" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(getGrievanceHistory(null, "no-such-id")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("refuses a move at a future round that gives no date of its own, saying so", async () => {
+    const future = await makeMeeting({ date: "2999-01-01", status: "PLANNED" });
+    const g = await makeGrievance();
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "Too soon", meetingId: future.id }),
+    ).rejects.toMatchObject({
+      issues: [{ path: "occurredAt", message: "The meeting's date is in the future: give the date it happened" }],
+    });
+    expect(await getGrievanceHistory(SYSTEM, g.id)).toHaveLength(1);
+  });
+});
+
+describe("a grievance's revisions", () => {
+  it("record its edited fields, the parties as sorted slugs", async () => {
+    const [a, b, c] = [
+      await makeParty({ slug: "rev-c" }),
+      await makeParty({ slug: "rev-a" }),
+      await makeParty({ slug: "rev-b" }),
+    ];
+    const g = await makeGrievance({ title: "Revised", raisedBy: [a.slug], addressedTo: [b.slug] });
+    await updateGrievance(SYSTEM, g.id, { version: 1, title: "Revised twice", raisedBy: [a.slug, c.slug, b.slug] });
+    const revisions = await listRevisions(SYSTEM, "grievance", g.id);
+    expect(revisions.map((r) => [r.entity, r.action])).toEqual([
+      ["grievance", "create"],
+      ["grievance", "edit"],
+    ]);
+    expect(revisions[0]!.changes).toEqual([
+      { field: "title", before: null, after: "Revised" },
+      { field: "description", before: null, after: "" },
+      { field: "category", before: null, after: "OTHER" },
+      { field: "raisedBy", before: null, after: ["rev-c"] },
+      { field: "addressedTo", before: null, after: ["rev-a"] },
+    ]);
+    expect(revisions[1]!.changes).toEqual([
+      { field: "title", before: "Revised", after: "Revised twice" },
+      { field: "raisedBy", before: ["rev-c"], after: ["rev-a", "rev-b", "rev-c"] },
+    ]);
+  });
+});
+
+describe("a past day's list", () => {
+  it("pages by position with a cursor, every grievance raised by then once", async () => {
+    const tag = "asofpagingtag";
+    const ids: string[] = [];
+    for (const day of ["2025-01-02", "2025-01-03", "2025-01-04"]) {
+      ids.push((await makeGrievance({ title: `${tag} ${day}`, raisedAt: day })).id);
+    }
+    await makeGrievance({ title: `${tag} later`, raisedAt: "2025-03-01" });
+    const first = await listGrievances(SYSTEM, { q: tag, asOf: "2025-02-01", limit: 2 });
+    expect(first.total).toBe(3);
+    const second = await listGrievances(SYSTEM, { q: tag, asOf: "2025-02-01", limit: 2, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual([...ids].reverse());
+    expect(second.nextCursor).toBeNull();
+    const back = await listGrievances(SYSTEM, { q: tag, asOf: "2025-02-01", limit: 2, cursor: second.prevCursor });
+    expect(back.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
   });
 });
