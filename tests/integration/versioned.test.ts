@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM } from "@/lib/server/authz";
+import { getDb } from "@/lib/server/db";
+import {
+  deleteGrievance,
+  getGrievanceHistory,
+  getGrievanceOrThrow,
+  grievanceTimelineAt,
+  restoreGrievance,
+  updateGrievance,
+} from "@/lib/server/grievances";
+import { listRevisions } from "@/lib/server/revisions";
+import { makeGrievance, makeParty } from "../support/factories";
+
+// The core every versioned record shares (lib/server/versioned.ts), through grievances: the
+// compare-and-set, the edit that changes nothing, soft delete and restore, and where a dated move
+// lands in the timeline.
+
+async function stored(id: string) {
+  const db = await getDb();
+  const row = await db.grievance.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, version: true, deletedAt: true, lastMovedAt: true, updatedAt: true },
+  });
+  const [history, revisions] = await Promise.all([
+    db.grievanceStatusChange.count({ where: { grievanceId: id } }),
+    db.revision.count({ where: { entityId: id } }),
+  ]);
+  return { ...row, history, revisions };
+}
+
+describe("a stale save", () => {
+  it("is refused with the version it is now at and the record as it stands", async () => {
+    const g = await makeGrievance({ title: "Contested" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, title: "Contested, first" });
+    const before = await stored(g.id);
+    const error = await updateGrievance(SYSTEM, g.id, { version: 1, title: "Contested, second" }).catch((e) => e);
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Someone else changed this grievance first (it is now at version 2); review their change and apply yours again",
+      current: { id: g.id, title: "Contested, first", version: 2 },
+    });
+    expect(await stored(g.id)).toEqual(before);
+  });
+});
+
+describe("an edit that changes nothing", () => {
+  it("writes nothing: the same title, or the same parties in another order", async () => {
+    const [a, b] = [await makeParty(), await makeParty()];
+    const g = await makeGrievance({ title: "Unchanged", raisedBy: [a.slug, b.slug] });
+    const before = await stored(g.id);
+    const same = await updateGrievance(SYSTEM, g.id, { version: 1, title: "Unchanged", raisedBy: [b.slug, a.slug] });
+    expect(same.version).toBe(1);
+    expect(await stored(g.id)).toEqual(before);
+    // One field of several changed is a change: one revision, one version.
+    const edited = await updateGrievance(SYSTEM, g.id, { version: 1, title: "Unchanged", description: "Now said" });
+    expect(edited).toMatchObject({ version: 2, description: "Now said" });
+    expect(await stored(g.id)).toMatchObject({ version: 2, revisions: before.revisions + 1, history: 1 });
+  });
+});
+
+describe("a deleted record", () => {
+  it("cannot be edited or moved, and is restored as it was, a revision for each real change only", async () => {
+    const g = await makeGrievance();
+    await deleteGrievance(SYSTEM, g.id);
+    const deleted = await stored(g.id);
+    expect(deleted.deletedAt).not.toBeNull();
+    await expect(updateGrievance(SYSTEM, g.id, { version: 2, title: "Edited while deleted" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Grievance was not found",
+    });
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 2, status: "STALLED", reason: "Moved while deleted" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await stored(g.id)).toEqual(deleted);
+
+    // Deleting it again moves the version (a form opened before cannot save) but records nothing new.
+    await deleteGrievance(SYSTEM, g.id);
+    expect(await stored(g.id)).toMatchObject({ version: 3, revisions: deleted.revisions });
+    const restored = await restoreGrievance(SYSTEM, g.id);
+    expect(restored).toMatchObject({ deletedAt: null, version: 4, status: "OPEN" });
+    await restoreGrievance(SYSTEM, g.id);
+    const actions = (await listRevisions(SYSTEM, "grievance", g.id)).map((r) => r.action);
+    expect(actions).toEqual(["create", "delete", "restore"]);
+  });
+
+  it("an unknown one cannot be deleted or restored", async () => {
+    await expect(deleteGrievance(SYSTEM, "no-such-grievance")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Grievance was not found",
+    });
+    await expect(restoreGrievance(SYSTEM, "no-such-grievance")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("where a dated move lands", () => {
+  it("reads the raising, the status in force, the next later move and the latest status", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    await updateGrievance(SYSTEM, g.id, {
+      version: 1,
+      status: "IN_NEGOTIATION",
+      reason: "a",
+      occurredAt: "2025-02-01",
+    });
+    await updateGrievance(SYSTEM, g.id, { version: 2, status: "STALLED", reason: "b", occurredAt: "2025-04-01" });
+    await updateGrievance(SYSTEM, g.id, { version: 3, status: "RESOLVED", reason: "c", occurredAt: "2025-05-01" });
+    const db = await getDb();
+    const at = (day: string) => grievanceTimelineAt(db, g.id, new Date(`${day}T00:00:00Z`), "RESOLVED");
+    const began = new Date("2025-01-01T00:00:00Z");
+    expect(await at("2025-03-01")).toEqual({
+      began,
+      inForce: "IN_NEGOTIATION",
+      next: { to: "STALLED", at: new Date("2025-04-01T00:00:00Z") },
+      latest: "RESOLVED",
+    });
+    // On a move's own date that move is in force (a move typed now sorts after it).
+    expect(await at("2025-04-01")).toMatchObject({ inForce: "STALLED", next: { to: "RESOLVED" } });
+    expect(await at("2025-06-01")).toEqual({ began, inForce: "RESOLVED", next: null, latest: null });
+    // Before the raising nothing is in force: the caller's status stands in.
+    expect(await at("2024-12-01")).toEqual({
+      began,
+      inForce: "RESOLVED",
+      next: { to: "OPEN", at: began },
+      latest: "RESOLVED",
+    });
+  });
+
+  it("a move logged late for an earlier day moves from the status then, leaving the later status and date", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "later", occurredAt: "2025-04-01" });
+    const late = await updateGrievance(SYSTEM, g.id, {
+      version: 2,
+      status: "IN_NEGOTIATION",
+      reason: "earlier",
+      occurredAt: "2025-02-01",
+    });
+    expect(late).toMatchObject({ status: "STALLED", version: 3, lastMovedAt: "2025-04-01T00:00:00.000Z" });
+    const history = await getGrievanceHistory(SYSTEM, g.id);
+    expect(history.map((h) => [h.from, h.to, h.occurredAt.slice(0, 10)])).toEqual([
+      [null, "OPEN", "2025-01-01"],
+      ["OPEN", "IN_NEGOTIATION", "2025-02-01"],
+      ["OPEN", "STALLED", "2025-04-01"],
+    ]);
+    expect((await getGrievanceOrThrow(SYSTEM, g.id, { asOf: "2025-03-01" })).status).toBe("IN_NEGOTIATION");
+  });
+
+  it("a move dated before the raising is refused, naming occurredAt, and changes nothing", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    const before = await stored(g.id);
+    await expect(
+      updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "too early", occurredAt: "2024-12-01" }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "occurredAt" }] });
+    expect(await stored(g.id)).toEqual(before);
+  });
+});
