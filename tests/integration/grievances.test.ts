@@ -607,3 +607,60 @@ describe("a past day's list", () => {
     expect(back.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
   });
 });
+
+describe("a grievance's summary", () => {
+  it("lists its parties by name, and names the round of its latest move by date that had one", async () => {
+    const zed = await makeParty({ name: "Zed republic" });
+    const alpha = await makeParty({ name: "Alpha kingdom" });
+    const april = await makeMeeting({ date: "2025-04-01" });
+    const february = await makeMeeting({ date: "2025-02-01" });
+    const g = await makeGrievance({ raisedBy: [zed.slug, alpha.slug], raisedAt: "2025-01-01" });
+    expect(g.raisedBy.map((p) => p.name)).toEqual(["Alpha kingdom", "Zed republic"]);
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "a", meetingId: april.id });
+    // The February round logged late, then a move with no round at all.
+    await updateGrievance(SYSTEM, g.id, { version: 2, status: "IN_NEGOTIATION", reason: "b", meetingId: february.id });
+    await updateGrievance(SYSTEM, g.id, { version: 3, status: "RESOLVED", reason: "c", occurredAt: "2025-05-01" });
+    expect((await getGrievanceOrThrow(SYSTEM, g.id)).lastMeeting?.id).toBe(april.id);
+    expect((await getGrievanceOrThrow(SYSTEM, g.id, { asOf: "2025-05-02" })).lastMeeting?.id).toBe(april.id);
+    expect((await getGrievanceOrThrow(SYSTEM, g.id, { asOf: "2025-03-01" })).lastMeeting?.id).toBe(february.id);
+  });
+
+  it("lists deleted ones only under deleted=1, never a live one", async () => {
+    const live = await makeGrievance({ title: "binlisttag live" });
+    const gone = await makeGrievance({ title: "binlisttag gone" });
+    await deleteGrievance(SYSTEM, gone.id);
+    const bin = await listGrievances(SYSTEM, { q: "binlisttag", deleted: "1" });
+    expect(bin.items.map((i) => i.id)).toEqual([gone.id]);
+    expect((await listGrievances(SYSTEM, { q: "binlisttag" })).items.map((i) => i.id)).toEqual([live.id]);
+  });
+
+  it("lists agenda notes by their round's date, whatever date a note itself carries", async () => {
+    const june = await makeMeeting({ date: "2025-06-01" });
+    const march = await makeMeeting({ date: "2025-03-01" });
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    await logMeetingOutcome(SYSTEM, june.id, {
+      outcomes: [{ grievanceId: g.id, note: "Typed against June, dated February", occurredAt: "2025-02-01" }],
+    });
+    await logMeetingOutcome(SYSTEM, march.id, { outcomes: [{ grievanceId: g.id, note: "March" }] });
+    expect((await getGrievanceOrThrow(SYSTEM, g.id)).agenda.map((a) => a.meetingId)).toEqual([march.id, june.id]);
+  });
+});
+
+describe("refusing a grievance at creation", () => {
+  it("names the raisedBy entry that is no party, and the raisedAt a future round would give", async () => {
+    const party = await makeParty();
+    await expect(
+      createGrievance(SYSTEM, { title: "x", category: "OTHER", raisedBy: ["nowhere"], addressedTo: [party.slug] }),
+    ).rejects.toMatchObject({ issues: [{ path: "raisedBy.0", message: 'Unknown party "nowhere"' }] });
+    const future = await makeMeeting({ date: "2999-01-01", status: "PLANNED" });
+    await expect(
+      createGrievance(SYSTEM, {
+        title: "x",
+        category: "OTHER",
+        raisedBy: [party.slug],
+        addressedTo: [party.slug],
+        meetingId: future.id,
+      }),
+    ).rejects.toMatchObject({ issues: [{ path: "raisedAt" }] });
+  });
+});
