@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
-import { mutate } from "@/lib/server/mutation";
+import { mutate, mutationContext } from "@/lib/server/mutation";
 import { reactivateUser } from "@/lib/server/users";
 
 // The mutation runner: authorize → validate → one transaction, and what the database refuses
@@ -102,5 +102,47 @@ describe("mutate", () => {
       code: "NOT_FOUND",
       message: "User was not found",
     });
+  });
+  it("runs a transaction again on a stale SQLite snapshot, and gives up after three", async () => {
+    const db = await getDb();
+    const stale = () => Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY_SNAPSHOT" });
+    let runs = 0;
+    const kept = await mutate(SYSTEM, { permission: "write" }, async (tx) => {
+      runs++;
+      if (runs === 1) throw stale();
+      return tx.party.create(party("second-try"));
+    });
+    expect(runs).toBe(2);
+    expect(kept.slug).toBe("second-try");
+    expect(await db.party.count({ where: { slug: "second-try" } })).toBe(1);
+
+    let attempts = 0;
+    await expect(
+      mutate(SYSTEM, { permission: "write" }, async (tx) => {
+        attempts++;
+        await tx.party.create(party(`never-${attempts}`));
+        throw stale();
+      }),
+    ).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
+    expect(attempts).toBe(3);
+    expect(await db.party.count({ where: { slug: { startsWith: "never-" } } })).toBe(0);
+  });
+
+  it("keeps the spec's context with its transaction, for the revisions written inside it", async () => {
+    const context = { seed: true, sourceTitle: "Kommersant", at: new Date("2025-02-27T00:00:00Z") };
+    const seen = await mutate(SYSTEM, { permission: "write", context }, async (tx) => mutationContext(tx));
+    expect(seen).toEqual(context);
+    expect(await mutate(SYSTEM, { permission: "write" }, async (tx) => mutationContext(tx))).toEqual({});
+  });
+
+  it("ends a transaction that outlives the spec's timeout with nothing written, as a CONFLICT to retry", async () => {
+    const db = await getDb();
+    await expect(
+      mutate(SYSTEM, { permission: "write", timeoutMs: 300 }, async (tx) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await tx.party.create(party("too-late"));
+      }),
+    ).rejects.toMatchObject({ status: 409, code: "CONFLICT" });
+    expect(await db.party.count({ where: { slug: "too-late" } })).toBe(0);
   });
 });
