@@ -6,10 +6,10 @@ import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
 import { deleteGrievance, getGrievanceOrThrow, restoreGrievance, updateGrievance } from "@/lib/server/grievances";
 import { deleteMeeting, logMeetingOutcome, restoreMeeting, updateMeeting } from "@/lib/server/meetings";
-import { deleteParty, restoreParty, updateParty } from "@/lib/server/parties";
-import { listRevisions } from "@/lib/server/revisions";
+import { createParty, deleteParty, mergeParty, restoreParty, updateParty } from "@/lib/server/parties";
+import { changedFields, listRevisions } from "@/lib/server/revisions";
 import { createUser } from "@/lib/server/users";
-import { makeGrievance, makeMeeting, makeParty, makeVenue, seedDatabase } from "../support/factories";
+import { makeGrievance, makeMeeting, makeParty, makeVenue, seedDatabase, userActor } from "../support/factories";
 import { expectError, getRequest, params, readJson, tokenFor } from "../api/support";
 
 // Every create, edit, delete and restore through the shared cores appends exactly one revision,
@@ -271,5 +271,112 @@ describe("GET …/revisions", () => {
       "NOT_FOUND",
     );
     expect((await grievanceRevisionsRoute(getRequest(path), params({ id: grievance.id }))).status).toBe(200);
+  });
+});
+
+describe("what a revision keeps of a field", () => {
+  it("dates as ISO text, lists as text, numbers and flags as they are, anything else as JSON, absent as null", () => {
+    const at = new Date("2025-02-03T04:05:06.000Z");
+    const fields = ["date", "list", "count", "flag", "object", "gone", "same"];
+    expect(
+      changedFields(
+        { date: null, list: ["a"], count: 1, flag: false, object: { a: 1 }, gone: "x", same: "kept" },
+        { date: at, list: ["a", 2], count: 2, flag: true, object: { a: 2 }, gone: undefined, same: "kept" },
+        fields,
+      ),
+    ).toEqual([
+      { field: "date", before: null, after: "2025-02-03T04:05:06.000Z" },
+      { field: "list", before: ["a"], after: ["a", "2"] },
+      { field: "count", before: 1, after: 2 },
+      { field: "flag", before: false, after: true },
+      { field: "object", before: '{"a":1}', after: '{"a":2}' },
+      { field: "gone", before: "x", after: null },
+    ]);
+    // Only the fields asked for, in the order asked; the same date twice is no change.
+    expect(changedFields({ a: 1, b: 1 }, { a: 2, b: 2 }, ["b"])).toEqual([{ field: "b", before: 1, after: 2 }]);
+    expect(changedFields({ d: new Date(at) }, { d: new Date(at) }, ["d"])).toEqual([]);
+    expect(changedFields(null, null, ["a"])).toEqual([]);
+  });
+});
+
+describe("who and when a revision records", () => {
+  it("a seeding write is marked as the seed's and dated at its records' date; any other is dated now", async () => {
+    const at = new Date("2024-05-06T00:00:00.000Z");
+    const seeded = await createParty(SYSTEM, { name: "Seeded party", slug: "seeded-party" }, { seed: true, at });
+    const [seedRow] = await revisionsOf("party", seeded.id);
+    expect(seedRow).toMatchObject({ seed: true, recordedAt: at, actorId: null, note: null });
+    const before = Date.now();
+    const typed = await createParty(SYSTEM, { name: "Typed party", slug: "typed-party" }, { at });
+    const [typedRow] = await revisionsOf("party", typed.id);
+    expect(typedRow!.seed).toBe(false);
+    expect(typedRow!.recordedAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("a merge keeps why, and the merged party's revisions are for admins once it is gone", async () => {
+    const merged = await makeParty({ name: "Merged away" });
+    const survivor = await makeParty({ name: "Survivor" });
+    await mergeParty(SYSTEM, merged.slug, { into: survivor.slug });
+    const revisions = await listRevisions(SYSTEM, "party", merged.slug);
+    expect(revisions.map((r) => [r.action, r.note])).toEqual([
+      ["create", null],
+      ["merge", "Merged into Survivor"],
+    ]);
+    expect(revisions[1]).toMatchObject({
+      entity: "party",
+      entityId: merged.id,
+      changes: [{ field: "mergedInto", before: null, after: survivor.slug }],
+      seed: false,
+      actor: null,
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    await expect(listRevisions(userActor("viewer"), "party", merged.slug)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Party was not found",
+    });
+    await expect(listRevisions(null, "party", merged.slug)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("a record's revisions with those of what it carries", () => {
+  it("a grievance's take in its citations' and agenda notes', a meeting's its notes', oldest first", async () => {
+    const meeting = await makeMeeting();
+    const grievance = await makeGrievance({
+      citations: [{ quote: "Carried quote", source: "https://example.org/carried" }],
+    });
+    await logMeetingOutcome(SYSTEM, meeting.id, { outcomes: [{ grievanceId: grievance.id, note: "Carried note" }] });
+    await updateGrievance(SYSTEM, grievance.id, { version: grievance.version, title: "Carried, renamed" });
+    const ofGrievance = await listRevisions(userActor("viewer"), "grievance", grievance.id);
+    expect(ofGrievance.map((r) => [r.entity, r.action])).toEqual([
+      ["grievance", "create"],
+      ["citation", "create"],
+      ["agendaItem", "create"],
+      ["grievance", "edit"],
+    ]);
+    const ofMeeting = await listRevisions(SYSTEM, "meeting", meeting.id);
+    expect(ofMeeting.map((r) => [r.entity, r.action])).toEqual([
+      ["meeting", "create"],
+      ["agendaItem", "create"],
+    ]);
+    // Another grievance's notes at the same round are not this one's.
+    const other = await makeGrievance();
+    await logMeetingOutcome(SYSTEM, meeting.id, { outcomes: [{ grievanceId: other.id, note: "Not carried" }] });
+    expect(await listRevisions(SYSTEM, "grievance", grievance.id)).toHaveLength(4);
+    expect((await listRevisions(SYSTEM, "grievance", other.id)).map((r) => r.entity)).toEqual([
+      "grievance",
+      "agendaItem",
+    ]);
+  });
+
+  it("a venue's by slug, and an unknown venue or meeting is not found under its name", async () => {
+    const venue = await makeVenue();
+    expect((await listRevisions(SYSTEM, "venue", venue.slug)).map((r) => [r.entity, r.entityId])).toEqual([
+      ["venue", venue.id],
+    ]);
+    await expect(listRevisions(SYSTEM, "venue", "no-such-venue")).rejects.toMatchObject({
+      message: "Venue was not found",
+    });
+    await expect(listRevisions(SYSTEM, "meeting", "no-such-meeting")).rejects.toMatchObject({
+      message: "Meeting was not found",
+    });
   });
 });
