@@ -68,6 +68,11 @@ describe("databaseError: unique violations", () => {
     expect(mapped(uniqueP2002({}, { target: ["email"] })).issues).toEqual([
       { path: "email", message: "A party with this email exists already" },
     ]);
+    const noCause = Object.assign(new Error("Unique constraint failed"), {
+      code: "P2002",
+      meta: { modelName: "User", driverAdapterError: {}, target: ["email"] },
+    });
+    expect(mapped(noCause).message).toBe("A user with this email exists already");
     expect(mapped(uniqueP2002({ constraint: { fields: [] } }, { target: "Party_name_key" })).message).toBe(
       "A party with this name exists already",
     );
@@ -95,6 +100,8 @@ describe("databaseError: unique violations", () => {
       cause: { kind: "TooManyConnections" },
     });
     expect(databaseError(other, noEntry)).toBe(other);
+    const causeless = Object.assign(new Error("closed"), { name: "DriverAdapterError" });
+    expect(databaseError(causeless, noEntry)).toBe(causeless);
     const notAdapter = Object.assign(new Error("x"), { cause: { kind: "UniqueConstraintViolation" } });
     expect(databaseError(notAdapter, noEntry)).toBe(notAdapter);
   });
@@ -163,5 +170,10 @@ describe("databaseError: the rest", () => {
       meta: { driverAdapterError: { cause: { originalCode: "SQLITE_IOERR" } } },
     });
     expect(databaseError(otherTimeout, noEntry)).toBe(otherTimeout);
+    // A timeout whose adapter error carries no cause, or with no adapter error at all, is not ours.
+    for (const meta of [{}, { driverAdapterError: {} }]) {
+      const bare = Object.assign(new Error("timed out"), { code: "P1008", meta });
+      expect(databaseError(bare, noEntry)).toBe(bare);
+    }
   });
 });

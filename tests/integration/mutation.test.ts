@@ -94,6 +94,11 @@ describe("mutate", () => {
     await expect(
       mutate(SYSTEM, { permission: "write", unique }, (tx) => tx.party.create(party("named"))),
     ).rejects.toMatchObject({ status: 400, code: "VALIDATION_FAILED", message: "slug: taken" });
+    // An entry for another field leaves this violation to the general CONFLICT.
+    const other = { name: unique.slug };
+    await expect(
+      mutate(SYSTEM, { permission: "write", unique: other }, (tx) => tx.party.create(party("named"))),
+    ).rejects.toMatchObject({ status: 409, code: "CONFLICT", message: "A party with this slug exists already" });
   });
 
   it("turns a record missing under an update (P2025) into NOT_FOUND", async () => {
