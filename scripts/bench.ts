@@ -136,7 +136,7 @@ console.log(
 // (data/bench/cache): on a busy machine building 20,000 grievances takes minutes, measuring them
 // a few. Every run still starts from the same bytes, and the writes of one never reach the next.
 const cacheKey = createHash("sha256")
-  .update(fs.readFileSync("lib/server/bench-archive.ts"))
+  .update(fs.readFileSync("scripts/bench/archive.ts"))
   .update(fs.readFileSync("scripts/bench/prepare.ts"))
   .update(fs.readdirSync("prisma/migrations").join(","))
   .update(`${flags.grievances}/${flags.seed}`)

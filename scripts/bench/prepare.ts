@@ -4,7 +4,7 @@
 // line (the archive's landmarks, the user and an API token).
 import { parseArgs } from "node:util";
 import { SYSTEM } from "@/lib/server/authz";
-import { buildBenchArchive } from "@/lib/server/bench-archive";
+import { buildBenchArchive } from "./archive";
 import { disconnectDb } from "@/lib/server/db";
 import { createApiToken } from "@/lib/server/tokens";
 import { createUser } from "@/lib/server/users";

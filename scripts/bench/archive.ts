@@ -2,12 +2,12 @@ import "server-only";
 import { buildSearchText } from "@/lib/search";
 import type { GrievanceCategory, GrievanceStatus } from "@/lib/schemas/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb, type Tx } from "./db";
-import { GRIEVANCE_REVISIONS } from "./grievances";
-import { MEETING_REVISIONS } from "./meetings";
-import { PARTY_REVISIONS } from "./parties";
-import { AGENDA_ITEM_REVISIONS, changedFields, type RevisionSpec } from "./revisions";
-import { VENUE_REVISIONS } from "./venues";
+import { getDb, type Tx } from "@/lib/server/db";
+import { GRIEVANCE_REVISIONS } from "@/lib/server/grievances";
+import { MEETING_REVISIONS } from "@/lib/server/meetings";
+import { PARTY_REVISIONS } from "@/lib/server/parties";
+import { AGENDA_ITEM_REVISIONS, changedFields, type RevisionSpec } from "@/lib/server/revisions";
+import { VENUE_REVISIONS } from "@/lib/server/venues";
 
 // The load benchmark's channel archive (scripts/bench.ts, docs/performance.md): a deterministic,
 // seedable stand-in for a team's years of rounds, big enough that per-request work growing with
@@ -16,6 +16,7 @@ import { VENUE_REVISIONS } from "./venues";
 // Rows are written as the app would write them (folded searchText, lastMovedAt, a "Raised" first
 // history row, an agenda note for each move made at a meeting, a create revision for every
 // record) so every page reads real shapes and the start-up upgrade finds nothing to backfill.
+// It lives with the benchmark, not in lib/server: no page, action or API route reaches it.
 
 export type BenchArchiveOptions = { grievances?: number; parties?: number; meetings?: number; seed?: number };
 
