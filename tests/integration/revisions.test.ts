@@ -367,7 +367,7 @@ describe("a record's revisions with those of what it carries", () => {
     ]);
   });
 
-  it("a venue's by slug, and an unknown venue or meeting is not found under its name", async () => {
+  it("a venue's by slug, and an unknown venue, meeting, grievance or party is not found under its name", async () => {
     const venue = await makeVenue();
     expect((await listRevisions(SYSTEM, "venue", venue.slug)).map((r) => [r.entity, r.entityId])).toEqual([
       ["venue", venue.id],
@@ -377,6 +377,12 @@ describe("a record's revisions with those of what it carries", () => {
     });
     await expect(listRevisions(SYSTEM, "meeting", "no-such-meeting")).rejects.toMatchObject({
       message: "Meeting was not found",
+    });
+    await expect(listRevisions(SYSTEM, "grievance", "no-such-grievance")).rejects.toMatchObject({
+      message: "Grievance was not found",
+    });
+    await expect(listRevisions(SYSTEM, "party", "no-such-party")).rejects.toMatchObject({
+      message: "Party was not found",
     });
   });
 });
