@@ -9,8 +9,10 @@ import {
   restoreGrievance,
   updateGrievance,
 } from "@/lib/server/grievances";
+import { updateMeeting } from "@/lib/server/meetings";
 import { listRevisions } from "@/lib/server/revisions";
-import { makeGrievance, makeParty } from "../support/factories";
+import { expectNothingChanged } from "../support/fingerprint";
+import { makeGrievance, makeMeeting, makeParty, makeVenue, userActor } from "../support/factories";
 
 // The core every versioned record shares (lib/server/versioned.ts), through grievances: the
 // compare-and-set, the edit that changes nothing, soft delete and restore, and where a dated move
@@ -60,6 +62,39 @@ describe("an edit that changes nothing", () => {
   });
 });
 
+describe("an edit of the join rows alone", () => {
+  it("is a change: another party with no column edited bumps the version and records the parties", async () => {
+    const [a, b] = [await makeParty(), await makeParty()];
+    const g = await makeGrievance({ raisedBy: [a.slug] });
+    const edited = await updateGrievance(SYSTEM, g.id, { version: 1, raisedBy: [b.slug] });
+    expect(edited.version).toBe(2);
+    const revisions = await listRevisions(SYSTEM, "grievance", g.id);
+    expect(revisions.map((r) => r.action)).toEqual(["create", "edit"]);
+    expect(revisions[1]!.changes).toEqual([{ field: "raisedBy", before: [a.slug], after: [b.slug] }]);
+  });
+});
+
+describe("an edit that changes nothing, of a record with dates and empty references", () => {
+  it("writes nothing when the date and the (absent) venue are given as they are", async () => {
+    const m = await makeMeeting({ date: "2025-05-01" });
+    const same = await expectNothingChanged(() =>
+      updateMeeting(SYSTEM, m.id, { version: m.version, title: m.title, date: "2025-05-01", venue: null }),
+    );
+    expect(same.version).toBe(m.version);
+    // Another date, or a venue where there was none, is a change.
+    const venue = await makeVenue();
+    const moved = await updateMeeting(SYSTEM, m.id, { version: m.version, date: "2025-05-02" });
+    expect(moved).toMatchObject({ version: m.version + 1, date: "2025-05-02T00:00:00.000Z" });
+    const held = await updateMeeting(SYSTEM, m.id, { version: moved.version, venue: venue.slug });
+    expect(held.version).toBe(m.version + 2);
+    expect((await listRevisions(SYSTEM, "meeting", m.id)).map((r) => r.changes.map((c) => c.field))).toEqual([
+      ["title", "date", "summary", "participants"],
+      ["date"],
+      ["venue"],
+    ]);
+  });
+});
+
 describe("a deleted record", () => {
   it("cannot be edited or moved, and is restored as it was, a revision for each real change only", async () => {
     const g = await makeGrievance();
@@ -83,6 +118,38 @@ describe("a deleted record", () => {
     await restoreGrievance(SYSTEM, g.id);
     const actions = (await listRevisions(SYSTEM, "grievance", g.id)).map((r) => r.action);
     expect(actions).toEqual(["create", "delete", "restore"]);
+  });
+
+  it("deleting or restoring one leaves every other record as it was", async () => {
+    const [g, other] = [await makeGrievance(), await makeGrievance()];
+    const untouched = await stored(other.id);
+    await deleteGrievance(SYSTEM, g.id);
+    expect(await stored(other.id)).toEqual(untouched);
+    await restoreGrievance(SYSTEM, g.id);
+    expect(await stored(other.id)).toEqual(untouched);
+  });
+
+  it("its delete and restore revisions carry no field changes", async () => {
+    const g = await makeGrievance();
+    await deleteGrievance(SYSTEM, g.id);
+    await restoreGrievance(SYSTEM, g.id);
+    const revisions = await listRevisions(SYSTEM, "grievance", g.id);
+    expect(revisions.slice(1).map((r) => [r.action, r.changes])).toEqual([
+      ["delete", []],
+      ["restore", []],
+    ]);
+  });
+
+  it("only an admin deletes or restores: an analyst is refused and nothing changes", async () => {
+    const g = await makeGrievance();
+    const analyst = userActor("analyst");
+    await expectNothingChanged(async () => {
+      await expect(deleteGrievance(analyst, g.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    });
+    await deleteGrievance(SYSTEM, g.id);
+    await expectNothingChanged(async () => {
+      await expect(restoreGrievance(analyst, g.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    });
   });
 
   it("an unknown one cannot be deleted or restored", async () => {
@@ -152,5 +219,27 @@ describe("where a dated move lands", () => {
       updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "too early", occurredAt: "2024-12-01" }),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "occurredAt" }] });
     expect(await stored(g.id)).toEqual(before);
+  });
+
+  it("moves on the same day are listed in the order they were recorded, among earlier and later ones", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "RESOLVED", reason: "last", occurredAt: "2025-06-01" });
+    await updateGrievance(SYSTEM, g.id, {
+      version: 2,
+      status: "IN_NEGOTIATION",
+      reason: "first that day",
+      occurredAt: "2025-03-01",
+    });
+    await updateGrievance(SYSTEM, g.id, {
+      version: 3,
+      status: "STALLED",
+      reason: "second that day",
+      occurredAt: "2025-03-01",
+    });
+    const history = await getGrievanceHistory(SYSTEM, g.id);
+    expect(history.map((h) => h.reason)).toEqual(["Raised", "first that day", "second that day", "last"]);
+    expect((await getGrievanceOrThrow(SYSTEM, g.id)).history.map((h) => h.reason)).toEqual(
+      history.map((h) => h.reason),
+    );
   });
 });
