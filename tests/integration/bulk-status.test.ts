@@ -4,8 +4,15 @@ import type { BulkStatusReport } from "@/lib/schemas/bulk-status";
 import { SYSTEM, type Actor } from "@/lib/server/authz";
 import { changeGrievanceStatuses } from "@/lib/server/bulk-status";
 import { getDb } from "@/lib/server/db";
-import { getGrievanceOrThrow, listGrievances, updateGrievance } from "@/lib/server/grievances";
+import {
+  deleteGrievance,
+  getGrievanceOrThrow,
+  listGrievances,
+  restoreGrievance,
+  updateGrievance,
+} from "@/lib/server/grievances";
 import { createUser } from "@/lib/server/users";
+import { momentLabel } from "@/lib/status-rules";
 import { expectNothingChanged } from "../support/fingerprint";
 import { makeGrievance, makeMeeting, makeParty } from "../support/factories";
 
@@ -238,15 +245,16 @@ describe("bulk status change", () => {
     expect(error.current.items.filter((row) => row.result === "ready")).toHaveLength(grievances.length);
   });
 
-  it("by filter: more grievances than the cap is a 400 naming the filter", async () => {
+  it("by filter: one more than the cap is a 400 saying so; exactly the cap is resolved row by row", async () => {
     const db = await getDb();
     const party = await makeParty();
     const { id: partyId } = await db.party.findUniqueOrThrow({ where: { slug: party.slug } });
     // Written directly: 501 grievances through createGrievance would take most of the test's time.
+    // So they have no history and no revision: nothing says who changed them.
     const count = 501;
     const rows = Array.from({ length: count }, (_, i) => ({
       id: `capped-${i}`,
-      title: `Capped ${i}`,
+      title: `Capped ${String(i).padStart(3, "0")}`,
       description: "",
       category: "OTHER" as const,
       status: "OPEN" as const,
@@ -257,15 +265,241 @@ describe("bulk status change", () => {
     await db.grievanceParty.createMany({
       data: rows.map((row) => ({ grievanceId: row.id, partyId, role: "RAISED_BY" as const })),
     });
+    const body = { filter: { party: party.slug }, status: "STALLED", reason: "x", versions: {} };
     await expectNothingChanged(async () => {
-      await expect(
+      await expect(changeGrievanceStatuses(SYSTEM, { ...body, dryRun: true })).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        issues: [
+          {
+            path: "filter",
+            message:
+              "501 grievances match these filters; at most 500 can be moved at once. Narrow the filters and try again.",
+          },
+        ],
+      });
+    });
+    await db.grievance.update({ where: { id: "capped-500" }, data: { deletedAt: new Date() } });
+    // 500 match: past the cap check, each is reported (none was previewed), and none moves.
+    const error = await expectNothingChanged(() => refusal(changeGrievanceStatuses(SYSTEM, body)));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "500 of 500 grievances changed since you saw them, so nothing was applied. Review their changes, then drop them or apply again at their new versions.",
+    );
+    expect(error.current.items).toHaveLength(500);
+    expect(error.current.items[0]).toEqual({
+      id: "capped-0",
+      title: "Capped 000",
+      result: "stale",
+      message: "It matches the filters now but was not among those you previewed.",
+      status: "OPEN",
+      version: 1,
+      seenVersion: null,
+      changedBy: null,
+      changedAt: null,
+    });
+  });
+
+  it("by filter: a previewed grievance that no longer matches is reported with who changed it, and nothing moves", async () => {
+    const { party, grievances } = await three();
+    const [alpha, bravo, charlie] = grievances;
+    const filter = { party: party.slug };
+    const preview = await changeGrievanceStatuses(SYSTEM, { filter, status: "STALLED", reason: "x", dryRun: true });
+    const versions = Object.fromEntries(preview.items.map((row) => [row.id, row.version!]));
+    const bea = await analyst("Bea Other");
+    await updateGrievance(bea, bravo!.id, { version: bravo!.version, raisedBy: [(await makeParty()).slug] });
+    // Previewed too: one deleted since, and one that was never there.
+    const gone = await makeGrievance({ title: "Echo gone", raisedBy: [party.slug] });
+    await deleteGrievance(SYSTEM, gone.id);
+    const error = await expectNothingChanged(() =>
+      refusal(
         changeGrievanceStatuses(SYSTEM, {
-          filter: { party: party.slug },
+          filter,
           status: "STALLED",
           reason: "x",
-          dryRun: true,
+          versions: { ...versions, [gone.id]: gone.version, nosuchgrievance: 3 },
         }),
-      ).rejects.toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "filter" }] });
+      ),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "1 of 5 grievances changed since you saw them, so nothing was applied. Review their changes, then drop them or apply again at their new versions.",
+    );
+    // The matching ones in the list's order, then those no longer matching as the preview had them.
+    expect(error.current.items.map((row) => [row.id, row.result])).toEqual([
+      [alpha!.id, "ready"],
+      [charlie!.id, "ready"],
+      [bravo!.id, "stale"],
+      [gone.id, "missing"],
+      ["nosuchgrievance", "missing"],
+    ]);
+    const stale = error.current.items[2]!;
+    expect(stale.changedBy).toEqual({ name: "Bea Other", email: expect.stringContaining("@example.org") });
+    expect(stale).toMatchObject({ status: "OPEN", version: bravo!.version + 1, seenVersion: bravo!.version });
+    expect(stale.message).toBe(
+      `It no longer matches the filters (it is at version ${bravo!.version + 1}; you saw version ${bravo!.version}). Bea Other edited it on ${momentLabel(new Date(stale.changedAt!))}.`,
+    );
+    expect(error.current.items.slice(3)).toEqual([
+      {
+        id: gone.id,
+        title: null,
+        result: "missing",
+        message: "No such grievance",
+        status: null,
+        version: null,
+        seenVersion: gone.version,
+      },
+      {
+        id: "nosuchgrievance",
+        title: null,
+        result: "missing",
+        message: "No such grievance",
+        status: null,
+        version: null,
+        seenVersion: 3,
+      },
+    ]);
+    expect(error.issues).toEqual([
+      { path: `versions.${bravo!.id}`, message: "Bravo banking: changed since you saw it" },
+      { path: "ids.3", message: "No such grievance" },
+      { path: "ids.4", message: "No such grievance" },
+    ]);
+  });
+});
+
+describe("the stale row's report", () => {
+  it("says what the latest change was: a move with its reason, or a revision, by name or as Someone", async () => {
+    const { grievances } = await three();
+    const [a, b, c] = grievances;
+    const bea = await analyst("Bea Other");
+    const moved = await updateGrievance(bea, a!.id, {
+      version: a!.version,
+      status: "RESOLVED",
+      reason: "Settled by phone",
     });
+    // A move, then an edit of the title: the edit is the latest.
+    await updateGrievance(SYSTEM, b!.id, { version: b!.version, status: "STALLED", reason: "Quiet" });
+    await updateGrievance(SYSTEM, b!.id, { version: b!.version + 1, title: "Bravo banking, renamed" });
+    // Deleted and restored: the restore is the latest.
+    await deleteGrievance(SYSTEM, c!.id);
+    await restoreGrievance(SYSTEM, c!.id);
+    const error = await expectNothingChanged(() =>
+      refusal(
+        changeGrievanceStatuses(SYSTEM, {
+          ids: grievances.map((g) => g.id),
+          status: "WITHDRAWN",
+          reason: "Dropped",
+          versions: versionsOf(grievances),
+        }),
+      ),
+    );
+    const history = await getGrievanceOrThrow(SYSTEM, a!.id);
+    const [rowA, rowB, rowC] = error.current.items;
+    expect(rowA!.changedAt).toBe(history.history.at(-1)!.recordedAt);
+    expect(rowA!.message).toBe(
+      `It is at version ${moved.version}; you saw version ${a!.version}. Bea Other moved it from Open to Resolved ("Settled by phone") on ${momentLabel(new Date(rowA!.changedAt!))}.`,
+    );
+    expect(rowB).toMatchObject({
+      title: "Bravo banking, renamed",
+      status: "STALLED",
+      version: b!.version + 2,
+      changedBy: null,
+    });
+    expect(rowB!.message).toBe(
+      `It is at version ${b!.version + 2}; you saw version ${b!.version}. Someone edited it on ${momentLabel(new Date(rowB!.changedAt!))}.`,
+    );
+    expect(rowC!.message).toBe(
+      `It is at version ${c!.version + 2}; you saw version ${c!.version}. Someone restored it on ${momentLabel(new Date(rowC!.changedAt!))}.`,
+    );
+    expect(error.message).toMatch(/^3 of 3 grievances changed since you saw them/);
+  });
+});
+
+describe("a dry run", () => {
+  it("counts only the rows that would move, and reports a stale version it was given", async () => {
+    const { grievances } = await three();
+    const [a, b, c] = grievances;
+    const moved = await updateGrievance(SYSTEM, b!.id, { version: b!.version, status: "STALLED", reason: "First" });
+    await updateGrievance(SYSTEM, c!.id, { version: c!.version, title: "Charlie, renamed" });
+    const report = await expectNothingChanged(() =>
+      changeGrievanceStatuses(SYSTEM, {
+        ids: [a!.id, b!.id, c!.id],
+        status: "STALLED",
+        reason: "Again",
+        dryRun: true,
+        versions: { [b!.id]: moved.version, [c!.id]: c!.version },
+      }),
+    );
+    expect(report).toMatchObject({ applied: false, status: "STALLED", moved: 1 });
+    expect(report.items.map((row) => [row.id, row.result, row.seenVersion])).toEqual([
+      [a!.id, "ready", null],
+      [b!.id, "refused", moved.version],
+      [c!.id, "stale", c!.version],
+    ]);
+  });
+});
+
+describe("what the moves leave", () => {
+  it("a move dated before a later one leaves the later status, which the report reads back", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    const later = await updateGrievance(SYSTEM, g.id, {
+      version: g.version,
+      status: "RESOLVED",
+      reason: "Settled",
+      occurredAt: "2025-06-01",
+    });
+    const report = await changeGrievanceStatuses(
+      SYSTEM,
+      {
+        ids: [g.id],
+        status: "STALLED",
+        reason: "Talks stalled then",
+        occurredAt: "2025-03-01",
+        versions: { [g.id]: later.version },
+      },
+      { sourceTitle: "Minutes of the March round" },
+    );
+    expect(report).toEqual({
+      applied: true,
+      status: "STALLED",
+      moved: 1,
+      items: [
+        {
+          id: g.id,
+          title: g.title,
+          result: "moved",
+          message: null,
+          status: "RESOLVED",
+          version: later.version + 1,
+          seenVersion: later.version,
+        },
+      ],
+    });
+    const after = await getGrievanceOrThrow(SYSTEM, g.id);
+    expect(after.history.map((h) => [h.to, h.occurredAt.slice(0, 10)])).toEqual([
+      ["OPEN", "2025-01-01"],
+      ["STALLED", "2025-03-01"],
+      ["RESOLVED", "2025-06-01"],
+    ]);
+    expect(after.history[1]!.source).toMatchObject({ title: "Minutes of the March round", url: null });
+  });
+
+  it("a refusal says how many cannot move and to what, and carries the unapplied report", async () => {
+    const { grievances } = await three();
+    const [a, b] = grievances;
+    const moved = await updateGrievance(SYSTEM, b!.id, { version: b!.version, status: "STALLED", reason: "First" });
+    const error = await expectNothingChanged(() =>
+      refusal(
+        changeGrievanceStatuses(SYSTEM, {
+          ids: [a!.id, b!.id],
+          status: "STALLED",
+          reason: "Again",
+          versions: { [a!.id]: a!.version, [b!.id]: moved.version },
+        }),
+      ),
+    );
+    expect(error.message).toBe(
+      "1 of 2 grievances cannot move to Stalled, so nothing was applied. Drop them and try again.",
+    );
+    expect(error.current).toMatchObject({ applied: false, status: "STALLED", moved: 0 });
   });
 });
