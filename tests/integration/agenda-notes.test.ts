@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM, type Actor } from "@/lib/server/authz";
 import { updateAgendaNote } from "@/lib/server/agenda";
 import { getDb } from "@/lib/server/db";
+import { deleteGrievance } from "@/lib/server/grievances";
 import { deleteMeeting, getMeetingOrThrow, logMeetingOutcome } from "@/lib/server/meetings";
 import { listRevisions } from "@/lib/server/revisions";
+import { createUser } from "@/lib/server/users";
 import { makeGrievance, makeMeeting } from "../support/factories";
 
 // Editing an agenda note keeps what it said before as a revision (issue 8).
@@ -35,7 +37,14 @@ describe("editing an agenda note", () => {
       version: "1",
       note: "Notes exchanged; banking channel agreed.",
     });
-    expect(edited).toMatchObject({ id: item.id, note: "Notes exchanged; banking channel agreed.", version: 2 });
+    expect(edited).toEqual({
+      id: item.id,
+      meetingId: meeting.id,
+      grievanceId: item.grievance.id,
+      note: "Notes exchanged; banking channel agreed.",
+      version: 2,
+      deletedAt: null,
+    });
     expect((await getMeetingOrThrow(SYSTEM, meeting.id)).agenda[0]).toMatchObject({
       id: item.id,
       note: "Notes exchanged; banking channel agreed.",
@@ -88,9 +97,48 @@ describe("editing an agenda note", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("404s for an unknown note, and for a note on a deleted meeting", async () => {
+  it("is open to an analyst, and tells a viewer the role it needs", async () => {
+    const analyst = await createUser(SYSTEM, {
+      email: "note-editor@example.org",
+      role: "analyst",
+      password: "a long test password",
+    });
+    const { item } = await noteOnNewMeeting("By the system");
+    const edited = await updateAgendaNote({ kind: "user", ...analyst, via: "session" }, item.id, {
+      version: 1,
+      note: "By an analyst",
+    });
+    expect(edited).toMatchObject({ note: "By an analyst", version: 2 });
+    const db = await getDb();
+    const revision = await db.revision.findFirstOrThrow({ where: { entityId: item.id, action: "EDIT" } });
+    expect(revision.actorId).toBe(analyst.id);
+    await expect(updateAgendaNote(viewer, item.id, { version: 2, note: "By a viewer" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "This needs the analyst role or higher",
+    });
+  });
+
+  it("names the note in a conflict, carrying it as it stands", async () => {
+    const { item } = await noteOnNewMeeting("First words");
+    await updateAgendaNote(SYSTEM, item.id, { version: 1, note: "Second words" });
+    await expect(updateAgendaNote(SYSTEM, item.id, { version: 1, note: "Stale words" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Someone else changed this agenda note first (it is now at version 2); review their change and apply yours again",
+      current: { id: item.id, note: "Second words", version: 2 },
+    });
+  });
+
+  it("404s for an unknown note, and for a note on a deleted meeting or grievance", async () => {
     await expect(updateAgendaNote(SYSTEM, "missing", { version: 1, note: "x" })).rejects.toMatchObject({
       code: "NOT_FOUND",
+      message: "Agenda note was not found",
+    });
+    const onGrievance = await noteOnNewMeeting("On a grievance to delete");
+    await deleteGrievance(SYSTEM, onGrievance.item.grievance.id);
+    await expect(updateAgendaNote(SYSTEM, onGrievance.item.id, { version: 1, note: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Agenda note was not found",
     });
     const { meeting, item } = await noteOnNewMeeting("As it was");
     await deleteMeeting(SYSTEM, meeting.id);
