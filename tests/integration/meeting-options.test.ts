@@ -42,6 +42,16 @@ describe("listMeetingOptions", () => {
     expect(options.filter((o) => o.id === oldest)).toHaveLength(1);
   });
 
+  it("adds the older meetings it is asked to include newest first", async () => {
+    const db = await getDb();
+    const round0 = await db.meeting.findFirstOrThrow({ where: { title: "Round 0" }, select: { id: true } });
+    const options = await listMeetingOptions(SYSTEM, [oldest, round0.id]);
+    expect(options.slice(100).map((o) => [o.title, o.date])).toEqual([
+      ["Round 0", "2021-01-01T00:00:00.000Z"],
+      ["The oldest round", "2020-01-01T00:00:00.000Z"],
+    ]);
+  });
+
   it("does not repeat an included meeting that is already among the latest", async () => {
     const latest = (await listMeetingOptions(SYSTEM))[0]!.id;
     const options = await listMeetingOptions(SYSTEM, [latest]);

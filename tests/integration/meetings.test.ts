@@ -12,6 +12,7 @@ import {
   restoreMeeting,
   updateMeeting,
 } from "@/lib/server/meetings";
+import { createUser } from "@/lib/server/users";
 import { makeGrievance, makeMeeting, makeParty, makeVenue, userActor } from "../support/factories";
 
 async function counts() {
@@ -602,5 +603,119 @@ describe("an outcome's bounds", () => {
       ],
     });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("a meeting's dates and sources", () => {
+  it("pages newest first through dated and undated meetings, and back", async () => {
+    const venue = await makeVenue();
+    const undated = await makeMeeting({ title: "Paged undated", date: null, venue: venue.slug });
+    const older = await makeMeeting({ title: "Paged older", date: "2024-03-01", venue: venue.slug });
+    const newer = await makeMeeting({ title: "Paged newer", date: "2024-04-01", venue: venue.slug });
+    const ids: string[] = [];
+    let page = await listMeetings(SYSTEM, { venue: venue.slug, limit: 1 });
+    ids.push(...page.items.map((m) => m.id));
+    while (page.nextCursor) {
+      page = await listMeetings(SYSTEM, { venue: venue.slug, limit: 1, cursor: page.nextCursor });
+      ids.push(...page.items.map((m) => m.id));
+    }
+    expect(ids).toEqual([newer.id, older.id, undated.id]);
+    expect(page).toMatchObject({ total: 3, offset: 2 });
+    const back = await listMeetings(SYSTEM, { venue: venue.slug, limit: 1, cursor: page.prevCursor });
+    expect(back.items.map((m) => m.id)).toEqual([older.id]);
+  });
+
+  it("refuses a move dated before the meeting was logged, naming the date", async () => {
+    const meeting = await createMeeting(SYSTEM, { title: "Logged late" }, { at: new Date("2025-03-01T00:00:00Z") });
+    await expect(
+      updateMeeting(
+        SYSTEM,
+        meeting.id,
+        { version: 1, status: "HELD", reason: "Backdated" },
+        { at: new Date("2025-02-01T00:00:00Z") },
+      ),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "occurredAt", message: "It was logged on 2025-03-01: nothing can be dated before that" }],
+    });
+    expect(await storedMeeting(meeting.id)).toMatchObject({ version: 1 });
+  });
+
+  it("is logged with its quotes", async () => {
+    const meeting = await createMeeting(
+      SYSTEM,
+      { title: "Quoted" },
+      { citations: [{ quote: "We met.", source: "https://example.org/met-quote" }] },
+    );
+    expect(meeting.citations).toEqual([
+      expect.objectContaining({
+        quote: "We met.",
+        source: expect.objectContaining({ url: "https://example.org/met-quote" }),
+      }),
+    ]);
+  });
+
+  it("takes an outcome whose rows are all dated for a meeting dated ahead, and refuses an undated row", async () => {
+    const ahead = await makeMeeting({ date: "2099-01-01" });
+    const a = await makeGrievance();
+    const b = await makeGrievance();
+    const logged = await logMeetingOutcome(SYSTEM, ahead.id, {
+      outcomes: [{ grievanceId: a.id, note: "Dated", occurredAt: "2025-05-05" }],
+    });
+    expect(logged.agenda).toHaveLength(1);
+    const before = await counts();
+    await expect(
+      logMeetingOutcome(SYSTEM, ahead.id, {
+        outcomes: [
+          { grievanceId: a.id, note: "Dated again", occurredAt: "2025-05-06" },
+          { grievanceId: b.id, note: "Undated" },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "occurredAt", message: "The meeting's date is in the future: give the date it happened" }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("dates an undated batch at the context's time, and records who logged each note", async () => {
+    const meeting = await makeMeeting({ date: "2025-05-01" });
+    const a = await makeGrievance();
+    const analyst = await createUser(SYSTEM, {
+      email: "outcome-analyst@example.org",
+      role: "analyst",
+      password: "a long test password",
+    });
+    const at = new Date("2025-05-09T12:00:00Z");
+    await logMeetingOutcome(
+      { kind: "user", ...analyst, via: "session" },
+      meeting.id,
+      { outcomes: [{ grievanceId: a.id, note: "Told later" }] },
+      { at },
+    );
+    const db = await getDb();
+    const note = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    expect(note).toMatchObject({ occurredAt: at, createdAt: at, actorId: analyst.id, statusAfter: null });
+    const revision = await db.revision.findFirstOrThrow({ where: { entity: "agendaItem", entityId: note.id } });
+    expect(revision.actorId).toBe(analyst.id);
+  });
+
+  it("names the row whose move is dated before its grievance was raised", async () => {
+    const meeting = await makeMeeting({ date: "2025-05-01" });
+    const early = await makeGrievance({ raisedAt: "2025-01-01" });
+    const late = await makeGrievance({ raisedAt: "2025-07-01" });
+    await expect(
+      logMeetingOutcome(SYSTEM, meeting.id, {
+        outcomes: [
+          { grievanceId: early.id, note: "Fine", status: "STALLED" },
+          { grievanceId: late.id, note: "Too soon", status: "STALLED" },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      issues: [
+        { path: "outcomes.1.occurredAt", message: "It was raised on 2025-07-01: nothing can be dated before that" },
+      ],
+    });
+    expect(await getGrievanceOrThrow(SYSTEM, early.id)).toMatchObject({ status: "OPEN", version: 1 });
   });
 });
