@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "@/lib/errors";
 import { AgendaNoteUpdateSchema, type AgendaNote } from "@/lib/schemas/agenda";
 import type { Actor } from "./authz";
 import type { Tx } from "./db";
@@ -48,8 +47,7 @@ export function updateAgendaNote(actor: Actor | null, agendaItemId: string, inpu
       at: new Date(),
       fields: async () => ({ note: data.note }),
     });
-    const note = await readAgendaNote(tx, agendaItemId);
-    if (!note) throw notFound("Agenda note");
-    return note;
+    // change() has found the note in this transaction, or thrown NOT_FOUND.
+    return (await readAgendaNote(tx, agendaItemId))!;
   });
 }
