@@ -719,3 +719,81 @@ describe("a meeting's dates and sources", () => {
     expect(await getGrievanceOrThrow(SYSTEM, early.id)).toMatchObject({ status: "OPEN", version: 1 });
   });
 });
+
+describe("a meeting as read", () => {
+  it("names its venue and participants' parties by their references only", async () => {
+    const venue = await makeVenue({ name: "Ref Hall", city: "Riga", country: "Latvia" });
+    const party = await makeParty({ name: "Ref Land", shortName: "RL" });
+    const meeting = await makeMeeting({ venue: venue.slug, participants: [{ party: party.slug, role: "MEDIATOR" }] });
+    const listed = (await listMeetings(SYSTEM, { venue: venue.slug })).items[0]!;
+    for (const read of [meeting, await getMeetingOrThrow(SYSTEM, meeting.id), listed]) {
+      expect(read.venue).toEqual({ slug: venue.slug, name: "Ref Hall", city: "Riga", country: "Latvia" });
+      expect(read.participants).toEqual([
+        { party: { slug: party.slug, name: "Ref Land", shortName: "RL" }, role: "MEDIATOR", headOfDelegation: null },
+      ]);
+    }
+  });
+
+  it("counts and shows only its live grievances' agenda items, in the list and on its page", async () => {
+    const venue = await makeVenue();
+    const meeting = await makeMeeting({ venue: venue.slug });
+    const quiet = await makeMeeting({ venue: venue.slug, date: "2025-04-01" });
+    const [a, b, c] = [await makeGrievance(), await makeGrievance(), await makeGrievance()];
+    await logMeetingOutcome(SYSTEM, meeting.id, {
+      outcomes: [a, b, c].map((g) => ({ grievanceId: g.id, note: `On ${g.title}` })),
+    });
+    await deleteGrievance(SYSTEM, b.id);
+    const listed = await listMeetings(SYSTEM, { venue: venue.slug });
+    expect(listed.items.map((m) => [m.id, m.agendaCount])).toEqual([
+      [meeting.id, 2],
+      [quiet.id, 0],
+    ]);
+    const detail = await getMeetingOrThrow(SYSTEM, meeting.id);
+    expect(detail.agendaCount).toBe(2);
+    expect(detail.agenda.map((item) => item.grievance.id)).toEqual([a.id, c.id]);
+  });
+
+  it("filters by a party among several, and lists meetings held nowhere when no venue is asked for", async () => {
+    const [one, two] = [await makeParty(), await makeParty()];
+    const withOne = await makeMeeting({ participants: [{ party: one.slug }] });
+    const withTwo = await makeMeeting({ participants: [{ party: two.slug }] });
+    const withBoth = await makeMeeting({ participants: [{ party: one.slug }, { party: two.slug }] });
+    const ids = (await listMeetings(SYSTEM, { party: one.slug })).items.map((m) => m.id);
+    expect(ids.sort()).toEqual([withOne.id, withBoth.id].sort());
+    expect(ids).not.toContain(withTwo.id);
+    // None of the three has a venue: without a venue filter they are listed.
+    const all = (await listMeetings(SYSTEM, { limit: 100 })).items.map((m) => m.id);
+    expect(all).toEqual(expect.arrayContaining([withOne.id, withTwo.id, withBoth.id]));
+  });
+
+  it("is not found when unknown, and a stale edit's conflict names the meeting", async () => {
+    await expect(getMeetingOrThrow(SYSTEM, "no-such-meeting")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Meeting was not found",
+    });
+    await expect(updateMeeting(SYSTEM, "no-such-meeting", { version: 1, title: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Meeting was not found",
+    });
+    const meeting = await makeMeeting({ title: "Contested" });
+    await updateMeeting(SYSTEM, meeting.id, { version: 1, title: "Contested again" });
+    await expect(updateMeeting(SYSTEM, meeting.id, { version: 1, title: "Late" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Someone else changed this meeting first (it is now at version 2); review their change and apply yours again",
+      current: { id: meeting.id, title: "Contested again", version: 2 },
+    });
+  });
+
+  it("names an unknown participant at its place, and is offered to a viewer's picker", async () => {
+    const known = await makeParty();
+    await expect(
+      createMeeting(SYSTEM, { title: "x", participants: [{ party: known.slug }, { party: "atlantis" }] }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "participants.1", message: 'Unknown party "atlantis"' }],
+    });
+    const meeting = await makeMeeting({ title: "Offered" });
+    expect((await listMeetingOptions(userActor("viewer"))).map((o) => o.id)).toContain(meeting.id);
+  });
+});
