@@ -9,8 +9,10 @@ import {
   restoreGrievance,
   updateGrievance,
 } from "@/lib/server/grievances";
-import { updateMeeting } from "@/lib/server/meetings";
+import { getMeetingOrThrow, updateMeeting } from "@/lib/server/meetings";
+import { deleteParty, restoreParty } from "@/lib/server/parties";
 import { listRevisions } from "@/lib/server/revisions";
+import { createUser } from "@/lib/server/users";
 import { expectNothingChanged } from "../support/fingerprint";
 import { makeGrievance, makeMeeting, makeParty, makeVenue, userActor } from "../support/factories";
 
@@ -143,13 +145,37 @@ describe("a deleted record", () => {
   it("only an admin deletes or restores: an analyst is refused and nothing changes", async () => {
     const g = await makeGrievance();
     const analyst = userActor("analyst");
+    const refused = { code: "FORBIDDEN", message: "This needs the admin role or higher" };
     await expectNothingChanged(async () => {
-      await expect(deleteGrievance(analyst, g.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(deleteGrievance(analyst, g.id)).rejects.toMatchObject(refused);
     });
+    const user = await createUser(SYSTEM, {
+      email: `admin-${g.id}@example.org`,
+      name: "Ada Admin",
+      role: "admin",
+      password: "a long test password",
+    });
+    const admin = { kind: "user" as const, ...user, via: "session" as const };
+    expect(await deleteGrievance(admin, g.id)).toMatchObject({ version: 2, deletedAt: expect.any(String) });
+    await expectNothingChanged(async () => {
+      await expect(restoreGrievance(analyst, g.id)).rejects.toMatchObject(refused);
+    });
+    expect(await restoreGrievance(admin, g.id)).toMatchObject({ version: 3, deletedAt: null });
+    const revisions = await listRevisions(SYSTEM, "grievance", g.id);
+    expect(revisions.slice(1).map((r) => [r.action, r.actor?.name])).toEqual([
+      ["delete", "Ada Admin"],
+      ["restore", "Ada Admin"],
+    ]);
+  });
+
+  it("a party restored is checked as a restore: one its grievance names again comes back", async () => {
+    const party = await makeParty();
+    const g = await makeGrievance({ raisedBy: [party.slug] });
     await deleteGrievance(SYSTEM, g.id);
-    await expectNothingChanged(async () => {
-      await expect(restoreGrievance(analyst, g.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    });
+    await deleteParty(SYSTEM, party.slug);
+    await restoreGrievance(SYSTEM, g.id);
+    // Deleting it now would be refused (a live grievance names it); restoring it is not.
+    expect(await restoreParty(SYSTEM, party.slug)).toMatchObject({ slug: party.slug, deletedAt: null });
   });
 
   it("an unknown one cannot be deleted or restored", async () => {
@@ -241,5 +267,74 @@ describe("where a dated move lands", () => {
     expect((await getGrievanceOrThrow(SYSTEM, g.id)).history.map((h) => h.reason)).toEqual(
       history.map((h) => h.reason),
     );
+  });
+
+  it("a late move landing before two later ones leaves the last one's status", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "b", occurredAt: "2025-04-01" });
+    await updateGrievance(SYSTEM, g.id, { version: 2, status: "RESOLVED", reason: "c", occurredAt: "2025-05-01" });
+    const late = await updateGrievance(SYSTEM, g.id, {
+      version: 3,
+      status: "IN_NEGOTIATION",
+      reason: "a",
+      occurredAt: "2025-02-01",
+    });
+    expect(late).toMatchObject({ status: "RESOLVED", version: 4, lastMovedAt: "2025-05-01T00:00:00.000Z" });
+  });
+
+  it("a move records its history row and no revision, even with the fields given as they were", async () => {
+    const g = await makeGrievance({ title: "Moved only" });
+    const before = await stored(g.id);
+    await updateGrievance(SYSTEM, g.id, { version: 1, status: "STALLED", reason: "bare" });
+    await updateGrievance(SYSTEM, g.id, { version: 2, status: "RESOLVED", reason: "with", title: "Moved only" });
+    expect(await stored(g.id)).toMatchObject({
+      status: "RESOLVED",
+      version: 3,
+      history: 3,
+      revisions: before.revisions,
+    });
+  });
+
+  it("a meeting, which writes nothing beside its status, moves too", async () => {
+    const m = await makeMeeting({ status: "PLANNED", date: "2025-05-01" });
+    const held = await updateMeeting(SYSTEM, m.id, { version: m.version, status: "HELD", reason: "It took place" });
+    expect(held).toMatchObject({ status: "HELD", version: m.version + 1 });
+    expect((await getMeetingOrThrow(SYSTEM, m.id)).history.map((h) => [h.from, h.to, h.reason])).toEqual([
+      [null, "PLANNED", "Logged"],
+      ["PLANNED", "HELD", "It took place"],
+    ]);
+  });
+
+  it("orders entries of one instant by when they were recorded, then by id, wherever they are read", async () => {
+    const g = await makeGrievance({ raisedAt: "2025-01-01" });
+    const db = await getDb();
+    // Written directly, as an import or a backfill may write them: not in the order they read.
+    const day = new Date("2025-03-01T00:00:00Z");
+    const entry = (id: string, toStatus: "IN_NEGOTIATION" | "STALLED" | "RESOLVED", recordedAt: string) => ({
+      id,
+      grievanceId: g.id,
+      fromStatus: "OPEN" as const,
+      toStatus,
+      reason: id,
+      occurredAt: day,
+      recordedAt: new Date(recordedAt),
+    });
+    for (const row of [
+      entry("tie-0", "RESOLVED", "2025-03-02T12:00:00Z"),
+      entry("tie-b", "STALLED", "2025-03-02T09:00:00Z"),
+      entry("tie-a", "IN_NEGOTIATION", "2025-03-02T09:00:00Z"),
+    ]) {
+      await db.grievanceStatusChange.create({ data: row });
+    }
+    const expected = ["Raised", "tie-a", "tie-b", "tie-0"];
+    expect((await getGrievanceHistory(SYSTEM, g.id)).map((h) => h.reason)).toEqual(expected);
+    expect((await getGrievanceOrThrow(SYSTEM, g.id)).history.map((h) => h.reason)).toEqual(expected);
+    // The timeline a move is placed in reads them in the same order.
+    expect(await grievanceTimelineAt(db, g.id, new Date("2025-02-01T00:00:00Z"), "OPEN")).toEqual({
+      began: new Date("2025-01-01T00:00:00Z"),
+      inForce: "OPEN",
+      next: { to: "IN_NEGOTIATION", at: day },
+      latest: "RESOLVED",
+    });
   });
 });
