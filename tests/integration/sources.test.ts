@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/server/authz";
+import { updateCitation } from "@/lib/server/citations";
 import { getDb } from "@/lib/server/db";
 import { getGrievanceOrThrow, updateGrievance } from "@/lib/server/grievances";
 import { createMeeting } from "@/lib/server/meetings";
@@ -169,6 +170,57 @@ describe("a record's quotes", () => {
     expect((await getGrievanceOrThrow(SYSTEM, grievance.id)).citations.map((c) => c.quote)).toEqual([
       "Zulu first.",
       "Mike third.",
+    ]);
+  });
+});
+
+describe("a quote's source, further", () => {
+  it("takes a plain http URL as a URL", async () => {
+    const grievance = await makeGrievance({ citations: [{ quote: "Plain.", source: "http://example.org/plain" }] });
+    expect(grievance.citations[0]!.source).toMatchObject({
+      title: "http://example.org/plain",
+      url: "http://example.org/plain",
+    });
+  });
+
+  it("is kept by a grievance's quote revision with the grievance it backs, by URL even once retitled", async () => {
+    const url = "https://example.org/retitled";
+    const grievance = await makeGrievance({ citations: [{ quote: "Kept by URL.", source: url }] });
+    const citation = grievance.citations[0]!;
+    expect(await revisionsOf("citation", citation.id)).toEqual([
+      {
+        action: "CREATE",
+        changes: [
+          { field: "quote", before: null, after: "Kept by URL." },
+          { field: "source", before: null, after: url },
+          { field: "grievanceId", before: null, after: grievance.id },
+        ],
+      },
+    ]);
+    const db = await getDb();
+    await db.source.update({ where: { id: citation.source.id }, data: { title: "A retitled report" } });
+    await updateCitation(SYSTEM, citation.id, { version: 1, source: "Another wire" });
+    expect((await revisionsOf("citation", citation.id)).at(-1)).toEqual({
+      action: "EDIT",
+      changes: [{ field: "source", before: url, after: "Another wire" }],
+    });
+  });
+
+  it("lists a record's quotes by when they were added, then by id", async () => {
+    const grievance = await makeGrievance({ citations: [{ quote: "Added now.", source: "Order source" }] });
+    const db = await getDb();
+    const sourceId = grievance.citations[0]!.source.id;
+    const earlier = new Date("2024-06-01T00:00:00Z");
+    for (const [id, quote] of [
+      ["order-z", "Earlier, id z."],
+      ["order-a", "Earlier, id a."],
+    ]) {
+      await db.citation.create({ data: { id, grievanceId: grievance.id, sourceId, quote, createdAt: earlier } });
+    }
+    expect((await getGrievanceOrThrow(SYSTEM, grievance.id)).citations.map((c) => c.quote)).toEqual([
+      "Earlier, id a.",
+      "Earlier, id z.",
+      "Added now.",
     ]);
   });
 });
