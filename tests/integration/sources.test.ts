@@ -214,7 +214,7 @@ describe("a quote's source, further", () => {
     for (const [id, quote] of [
       ["order-z", "Earlier, id z."],
       ["order-a", "Earlier, id a."],
-    ]) {
+    ] as const) {
       await db.citation.create({ data: { id, grievanceId: grievance.id, sourceId, quote, createdAt: earlier } });
     }
     expect((await getGrievanceOrThrow(SYSTEM, grievance.id)).citations.map((c) => c.quote)).toEqual([
