@@ -502,4 +502,36 @@ describe("what the moves leave", () => {
     );
     expect(error.current).toMatchObject({ applied: false, status: "STALLED", moved: 0 });
   });
+
+  it("by filter: the grievances are taken in the order of their titles, not of their creation", async () => {
+    const party = await makeParty();
+    const zulu = await makeGrievance({ title: "Zulu last", raisedBy: [party.slug] });
+    const alpha = await makeGrievance({ title: "Alpha first", raisedBy: [party.slug] });
+    const preview = await changeGrievanceStatuses(SYSTEM, {
+      filter: { party: party.slug },
+      status: "STALLED",
+      reason: "x",
+      dryRun: true,
+    });
+    expect(preview.items.map((row) => row.id)).toEqual([alpha.id, zulu.id]);
+  });
+
+  it("with a meeting dated in the future and no date, is refused naming occurredAt, and moves none", async () => {
+    const g = await makeGrievance();
+    const planned = await makeMeeting({ date: "2999-01-01", status: "PLANNED" });
+    await expectNothingChanged(async () => {
+      await expect(
+        changeGrievanceStatuses(SYSTEM, {
+          ids: [g.id],
+          status: "STALLED",
+          reason: "x",
+          meetingId: planned.id,
+          versions: versionsOf([g]),
+        }),
+      ).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        issues: [{ path: "occurredAt", message: "The meeting's date is in the future: give the date it happened" }],
+      });
+    });
+  });
 });
