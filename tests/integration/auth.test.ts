@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PEER_HEADER } from "@/lib/request-trust";
 import { getDb } from "@/lib/server/db";
-import { actorFromHeaders, getAuth, passwordHashing, SIGN_IN_LIMITS, signIn } from "@/lib/server/auth";
+import { actorFromHeaders, getAuth, passwordHashing, SIGN_IN_LIMITS, signIn, signOut } from "@/lib/server/auth";
 import { SYSTEM } from "@/lib/server/authz";
 import { LONGEST_WINDOW_SECONDS, hit, purgeExpired } from "@/lib/server/rate-limit";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
@@ -291,5 +291,92 @@ describe("the session cookie over TLS", () => {
     // A client's own X-Forwarded-Proto, with no proxy trusted, is not TLS.
     delete process.env.BACKCHANNEL_TRUSTED_PROXIES;
     expect(await actorFromHeaders(new Headers(tls))).toBeNull();
+  });
+});
+
+describe("Better Auth as configured", () => {
+  // What lib/server/auth.ts asks of Better Auth, each seen from outside: the session's life, no
+  // cookie cache, no sign-up, the hook that gives a deactivated user no session, quiet refusals.
+  const db = () => getDb();
+
+  it("a session lasts seven days, in the database and in the cookie", async () => {
+    await createUser(SYSTEM, { email: "week@example.org", role: "viewer", password: PASSWORD });
+    const { headers } = await (
+      await getAuth()
+    ).api.signInEmail({
+      body: { email: "week@example.org", password: PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    expect(headers.getSetCookie().join()).toMatch(/Max-Age=604800/);
+    const session = await (await db()).session.findFirstOrThrow({ where: { user: { email: "week@example.org" } } });
+    const days = (session.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+  });
+
+  it("a session deleted in the database stops working at once: no cookie cache answers for it", async () => {
+    await createUser(SYSTEM, { email: "cached@example.org", role: "viewer", password: PASSWORD });
+    const cookie = await sessionCookie("cached@example.org");
+    expect(await actorFromHeaders(new Headers({ cookie }))).toMatchObject({ email: "cached@example.org" });
+    await (await db()).session.deleteMany({ where: { user: { email: "cached@example.org" } } });
+    expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
+  });
+
+  it("signing up through Better Auth is refused, and no user is written", async () => {
+    const before = await (await db()).user.count();
+    await expect(
+      (await getAuth()).api.signUpEmail({
+        body: { email: "walk-in@example.org", password: PASSWORD, name: "Walk-in" },
+      }),
+    ).rejects.toThrow();
+    expect(await (await db()).user.count()).toBe(before);
+  });
+
+  it("gives a deactivated user no session even when asked directly, without an error in the log", async () => {
+    const user = await createUser(SYSTEM, { email: "dormant@example.org", role: "viewer", password: PASSWORD });
+    await (await db()).user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+    await expect(
+      (await getAuth()).api.signInEmail({
+        body: { email: "dormant@example.org", password: PASSWORD },
+        headers: new Headers(),
+      }),
+    ).rejects.toThrow();
+    expect(await (await db()).session.count({ where: { userId: user.id } })).toBe(0);
+    // The afterEach of tests/support/per-file-database.ts fails this test if console.error was called.
+  });
+
+  it("reads a session's actor with the user's name, and an Authorization that is not a bearer leaves the cookie to speak", async () => {
+    await createUser(SYSTEM, { email: "named@example.org", role: "analyst", password: PASSWORD, name: "Named User" });
+    const cookie = await sessionCookie("named@example.org");
+    expect(await actorFromHeaders(new Headers({ cookie, authorization: "Basic bmFtZWQ6cHc=" }))).toMatchObject({
+      name: "Named User",
+      email: "named@example.org",
+      role: "analyst",
+      via: "session",
+    });
+  });
+
+  it("a cookie Better Auth cannot read is nobody, not an error", async () => {
+    expect(await actorFromHeaders(new Headers({ cookie: "backchannel.session_token=%E0%A4%A; other=1" }))).toBeNull();
+  });
+
+  it("a stored credential that is no argon2 hash refuses the sign-in as a wrong password, naming the field", async () => {
+    const user = await createUser(SYSTEM, { email: "mangled@example.org", role: "viewer", password: PASSWORD });
+    await (await db()).account.updateMany({ where: { userId: user.id }, data: { password: "not-a-hash" } });
+    await expect(
+      signIn({ email: "mangled@example.org", password: PASSWORD }, from("198.51.100.90")),
+    ).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+      issues: [{ path: "password", message: "The email or password is wrong, or the account is deactivated" }],
+    });
+  });
+
+  it("signing out ends the session in the database", async () => {
+    await createUser(SYSTEM, { email: "leaving@example.org", role: "viewer", password: PASSWORD });
+    const cookie = await sessionCookie("leaving@example.org");
+    await signOut(new Headers({ cookie }));
+    expect(await sessionsOf("leaving@example.org")).toBe(0);
+    expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
   });
 });
