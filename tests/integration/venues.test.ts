@@ -268,3 +268,66 @@ describe("merging venues", () => {
     expect(await fingerprint()).toEqual(before);
   });
 });
+
+describe("a venue, further", () => {
+  it("moves to another city, by an analyst, and answers a stale version naming the venue", async () => {
+    const venue = await makeVenue({ name: "City Hall", city: "Oslo", country: "Norway" });
+    const analyst = await createUser(SYSTEM, {
+      email: "venue-analyst@example.org",
+      role: "analyst",
+      password: "a long test password",
+    });
+    const moved = await updateVenue({ kind: "user", ...analyst, via: "session" }, venue.slug, {
+      version: 1,
+      city: "Bergen",
+    });
+    expect(moved).toMatchObject({ name: "City Hall", city: "Bergen", country: "Norway", version: 2 });
+    expect(await venueRow(venue.id)).toMatchObject({ searchText: "city hall\nbergen\nnorway" });
+    expect((await revisionsOf(venue.id)).at(-1)!.changes).toEqual([{ field: "city", before: "Oslo", after: "Bergen" }]);
+    await expect(updateVenue(SYSTEM, venue.slug, { version: 1, city: "Tromsø" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Someone else changed this venue first (it is now at version 2); review their change and apply yours again",
+    });
+  });
+
+  it("leaves an unchanged venue's updatedAt as it was", async () => {
+    const venue = await makeVenue({ city: "Oslo" });
+    const db = await getDb();
+    const read = () => db.venue.findUniqueOrThrow({ where: { id: venue.id }, select: { updatedAt: true } });
+    const before = await read();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await updateVenue(SYSTEM, venue.slug, { version: 1, city: "Oslo" });
+    expect(await read()).toEqual(before);
+  });
+
+  it("is listed deleted, deleted and restored by an admin user; a deleted one is not found by a viewer", async () => {
+    const admin = await createUser(SYSTEM, {
+      email: "venue-admin@example.org",
+      role: "admin",
+      password: "a long test password",
+    });
+    const asAdmin = { kind: "user", ...admin, via: "session" } as const;
+    const venue = await makeVenue();
+    await deleteVenue(asAdmin, venue.slug);
+    expect((await listVenues(asAdmin, { deleted: "1" })).map((v) => v.id)).toContain(venue.id);
+    await expect(getVenueOrThrow(userActor("viewer"), venue.slug)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Venue was not found",
+    });
+    expect(await restoreVenue(asAdmin, venue.slug)).toMatchObject({ deletedAt: null });
+  });
+
+  it("refuses deletion naming the meetings in the plural, and a slug from a name and city without letters", async () => {
+    const venue = await makeVenue({ name: "Busy" });
+    await makeMeeting({ venue: venue.slug });
+    await makeMeeting({ venue: venue.slug });
+    await expect(deleteVenue(SYSTEM, venue.slug)).rejects.toMatchObject({
+      message: "Busy is still the venue of 2 meetings; merge it or move them to another venue first",
+    });
+    await expect(createVenue(SYSTEM, { name: "!!!", city: "???", country: "Nowhere" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "slug", message: "Give a slug; the name and city have no letters to make one from" }],
+    });
+  });
+});
