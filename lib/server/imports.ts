@@ -54,7 +54,7 @@ const IMPORT_TIMEOUT_MS = 180_000;
  * import creates rows and compares no version, so past its time only its own refusals (a bad row,
  * a permission) are not the expiry.
  */
-function transactionExpired(error: unknown, elapsedMs: number, timeoutMs: number): boolean {
+export function transactionExpired(error: unknown, elapsedMs: number, timeoutMs: number): boolean {
   if (typeof error !== "object" || error === null) return false;
   if ((error as { code?: unknown }).code === "P2028") return true;
   if (elapsedMs < timeoutMs) return false;
