@@ -62,6 +62,7 @@ describe("the grievance list's cursors", () => {
     expect(forward.map((p) => p.total)).toEqual([13, 13, 13]);
     expect(ids(forward)).toEqual(whole.items.map((g) => g.id));
     expect(back.map((p) => p.items.map((i) => i.id))).toEqual(forward.map((p) => p.items.map((i) => i.id)));
+    expect(back.map((p) => p.offset)).toEqual([0, 5, 10]);
     expect(forward[0]!.prevCursor).toBeNull();
   });
 
@@ -112,6 +113,18 @@ describe("paging by an enum column", () => {
     const { forward, back } = await walk((cursor) => listGrievances(SYSTEM, { ...filters, limit: 3, cursor }));
     expect(ids(forward)).toEqual(whole.items.map((g) => g.id));
     expect(ids(back)).toEqual(ids(forward));
+  });
+});
+
+describe("the last page", () => {
+  it("has no next cursor when the rows end exactly at the page's end", async () => {
+    const slug = (await makeParty()).slug;
+    for (let i = 0; i < 4; i++) await makeGrievance({ raisedBy: [slug] });
+    const first = await listGrievances(SYSTEM, { party: slug, limit: 2 });
+    const second = await listGrievances(SYSTEM, { party: slug, limit: 2, cursor: first.nextCursor });
+    expect(second.items).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+    expect((await listGrievances(SYSTEM, { party: slug, limit: 4 })).nextCursor).toBeNull();
   });
 });
 
