@@ -42,6 +42,14 @@ describe("seeding", () => {
     }
   });
 
+  it("keeps the note on the editorial as a source: what it lacks, and which round it is taken to mean", async () => {
+    const db = await getDb();
+    const sources = await db.source.findMany({ where: { note: { not: null } }, select: { note: true } });
+    expect(sources.map((s) => s.note)).toEqual([
+      "The editorial the seed is built from. It names no publisher, author or date; it speaks of “the recent meeting”, taken to be the second round.",
+    ]);
+  });
+
   it("records the second round's moves at the second round, with their sources", async () => {
     const { items } = await listGrievances(SYSTEM, { party: "russia", role: "raised" });
     expect(items.map((g) => [g.title, g.status]).sort()).toEqual(
