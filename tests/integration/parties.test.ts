@@ -15,6 +15,7 @@ import {
 } from "@/lib/server/parties";
 import { makeGrievance, makeMeeting, makeParty, userActor } from "../support/factories";
 import { fingerprint } from "../support/fingerprint";
+import { storedRevisions } from "../support/revisions";
 
 // lib/server/parties.ts beyond parties-venues.test.ts: a party as created, listed, picked and read,
 // with its counts; its search text through edits; how unknown slugs are reported; and the rules of
@@ -25,14 +26,7 @@ async function partyRow(slug: string) {
   return db.party.findUniqueOrThrow({ where: { slug }, select: { id: true, searchText: true, version: true } });
 }
 
-async function revisionsOf(entityId: string) {
-  const db = await getDb();
-  const rows = await db.revision.findMany({
-    where: { entity: "party", entityId },
-    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({ action: r.action, note: r.note, changes: JSON.parse(r.changes) as unknown }));
-}
+const revisionsOf = (entityId: string) => storedRevisions("party", entityId);
 
 describe("creating a party", () => {
   it("makes its slug from the name, a state unless told, with its search text and a create revision", async () => {

@@ -14,9 +14,10 @@ import {
   revokeUserSessions,
 } from "@/lib/server/users";
 import { userActor } from "@/tests/support/factories";
+import { fingerprint } from "@/tests/support/fingerprint";
 
-// lib/server/users.ts: the admin's user management. Each refusal leaves the users, their roles,
-// sessions and tokens as they were.
+// lib/server/users.ts: the admin's user management. Each refusal leaves every row as it was
+// (tests/support/fingerprint.ts), the users, their roles, sessions and tokens among them.
 
 const PASSWORD = "a long enough password";
 let n = 0;
@@ -29,17 +30,6 @@ async function make(role: "viewer" | "analyst" | "admin", name?: string) {
 async function addSession(userId: string, expiresAt: Date) {
   const db = await getDb();
   await db.session.create({ data: { id: randomUUID(), token: randomUUID(), userId, expiresAt } });
-}
-
-/** Every user's row, role, deactivation and credentials: what a refused call must leave alone. */
-async function everything() {
-  const db = await getDb();
-  return {
-    users: await db.user.findMany({ orderBy: { id: "asc" } }),
-    accounts: await db.account.count(),
-    sessions: await db.session.findMany({ orderBy: { id: "asc" } }),
-    tokens: await db.apiToken.findMany({ orderBy: { id: "asc" } }),
-  };
 }
 
 const hour = 60 * 60 * 1000;
@@ -70,7 +60,7 @@ describe("createUser", () => {
 
   it("refuses a taken email naming the field, and a non-admin, writing nothing", async () => {
     const taken = await make("viewer");
-    const before = await everything();
+    const before = await fingerprint();
     await expect(createUser(SYSTEM, { email: taken.email, role: "admin", password: PASSWORD })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       issues: [{ path: "email", message: "A user with this email exists" }],
@@ -78,7 +68,7 @@ describe("createUser", () => {
     await expect(
       createUser(userActor("analyst"), { email: email("refused"), role: "admin", password: PASSWORD }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await everything()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 });
 
@@ -131,7 +121,7 @@ describe("the last active admin", () => {
     const last = await make("admin");
     const dormant = await make("admin");
     await deactivateUser(SYSTEM, dormant.id);
-    const before = await everything();
+    const before = await fingerprint();
     for (const refused of [
       () => changeUserRole(SYSTEM, last.id, { role: "analyst" }),
       () => deactivateUser(SYSTEM, last.id),
@@ -141,7 +131,7 @@ describe("the last active admin", () => {
         issues: [{ path: "role", message: "The last active admin must stay an admin" }],
       });
     }
-    expect(await everything()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
     // Only an admin's demotion needs another admin: anyone else's role still changes.
     const viewer = await make("viewer");
     expect((await changeUserRole(SYSTEM, viewer.id, { role: "analyst" })).role).toBe("analyst");
@@ -159,11 +149,11 @@ describe("changeUserRole", () => {
     const user = await make("viewer");
     expect(await changeUserRole(ADMIN, user.id, { role: "analyst" })).toMatchObject({ id: user.id, role: "analyst" });
     await expect(changeUserRole(SYSTEM, "no-such-user", { role: "analyst" })).rejects.toMatchObject(userNotFound);
-    const before = await everything();
+    const before = await fingerprint();
     await expect(changeUserRole(userActor("analyst"), user.id, { role: "admin" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    expect(await everything()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 });
 
@@ -197,11 +187,11 @@ describe("deactivateUser and reactivateUser", () => {
       code: "NOT_FOUND",
       message: "User was not found",
     });
-    const before = await everything();
+    const before = await fingerprint();
     await expect(deactivateUser(userActor("analyst"), user.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(reactivateUser(userActor("viewer"), user.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(revokeUserSessions(userActor("analyst"), user.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await everything()).toEqual(before);
+    expect(await fingerprint()).toEqual(before);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from "@/lib/server/venues";
 import { makeMeeting, makeVenue, userActor } from "../support/factories";
 import { fingerprint } from "../support/fingerprint";
+import { storedRevisions } from "../support/revisions";
 
 // lib/server/venues.ts: a venue as created, listed and read, its edits field by field, and the
 // rules of deleting, restoring and merging one.
@@ -23,14 +24,7 @@ async function venueRow(id: string) {
   return db.venue.findUniqueOrThrow({ where: { id }, select: { searchText: true, version: true, note: true } });
 }
 
-async function revisionsOf(entityId: string) {
-  const db = await getDb();
-  const rows = await db.revision.findMany({
-    where: { entity: "venue", entityId },
-    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({ action: r.action, note: r.note, changes: JSON.parse(r.changes) as unknown }));
-}
+const revisionsOf = (entityId: string) => storedRevisions("venue", entityId);
 
 describe("creating a venue", () => {
   it("makes its slug from name and city, and records every field with its search text and a revision", async () => {
