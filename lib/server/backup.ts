@@ -16,11 +16,16 @@ const execFileAsync = promisify(execFile);
 const VACUUM_INTO_WORKER = `
 const { workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
-const source = new Database(workerData.from, { fileMustExist: true, timeout: workerData.timeout });
+let source;
 try {
+  source = new Database(workerData.from, { fileMustExist: true, timeout: workerData.timeout });
   source.prepare("VACUUM INTO ?").run(workerData.to);
+} catch (error) {
+  // A SqliteError reaches the parent thread as a bare object holding only its code; a plain
+  // Error keeps the message.
+  throw new Error(error.code ? error.message + " (" + error.code + ")" : error.message);
 } finally {
-  source.close();
+  source?.close();
 }
 `;
 

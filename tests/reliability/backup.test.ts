@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/server/authz";
 import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
 import { disconnectDb, getDb } from "@/lib/server/db";
@@ -125,3 +125,78 @@ describe("backups", () => {
     expect(await fingerprint()).toEqual(restored);
   }, 120_000);
 });
+
+describe.runIf(resolveDatabaseTarget().kind === "sqlite")(
+  "backups on SQLite: where they go and what is refused",
+  () => {
+    const appDatabase = process.env.DATABASE_URL;
+    const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "bc-backup-"));
+    afterEach(async () => {
+      await disconnectDb();
+      process.env.DATABASE_URL = appDatabase;
+    });
+
+    const grievanceCount = async () => (await getDb()).grievance.count();
+
+    it("writes into folders that do not exist yet, and over an earlier snapshot of the same name", async () => {
+      await makeGrievance({ title: "First of two" });
+      const live = await grievanceCount();
+      const file = path.join(tmp(), "nested", "deeper", "snapshot");
+      await backupDatabase(file);
+      await makeGrievance({ title: "Second of two" });
+      // VACUUM INTO refuses an existing file: the earlier snapshot is replaced, not an error.
+      const { kind, bytes } = await backupDatabase(file);
+      expect([kind, bytes]).toEqual(["sqlite", fs.statSync(file).size]);
+      const snapshot = new Database(file, { readonly: true });
+      expect(snapshot.prepare(`SELECT count(*) AS n FROM "Grievance"`).get()).toEqual({ n: live + 1 });
+      snapshot.close();
+
+      // Restoring makes the target's folders too.
+      const restoredFile = path.join(tmp(), "not", "yet", "restored.db");
+      await disconnectDb();
+      process.env.DATABASE_URL = `file:${restoredFile}`;
+      await restoreDatabase(file);
+      expect(await grievanceCount()).toBe(live + 1);
+    });
+
+    it("a database that is not there cannot be backed up: the worker's error is the answer", async () => {
+      const missing = path.join(tmp(), "no-such.db");
+      process.env.DATABASE_URL = `file:${missing}`;
+      const out = path.join(tmp(), "snapshot");
+      await expect(backupDatabase(out)).rejects.toThrow("unable to open database file (SQLITE_CANTOPEN)");
+      expect(fs.existsSync(missing)).toBe(false);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
+    it("refuses a missing backup and a corrupt one, and leaves the database as it was", async () => {
+      const kept = await makeGrievance({ title: "Kept through refusals" });
+      const live = await grievanceCount();
+      const missing = path.join(tmp(), "never-written");
+      await expect(restoreDatabase(missing)).rejects.toThrow(`No backup at ${missing}`);
+      expect(await grievanceCount()).toBe(live);
+
+      // A backup whose pages fail the integrity check: the last page's cells overwritten.
+      const corrupt = path.join(tmp(), "corrupt");
+      const made = new Database(corrupt);
+      made.exec("CREATE TABLE t (a TEXT); CREATE INDEX ti ON t (a);");
+      const insert = made.prepare("INSERT INTO t VALUES (?)");
+      made.transaction(() => {
+        for (let i = 0; i < 3_000; i++) insert.run(`row ${i} ${"x".repeat(50)}`);
+      })();
+      made.close();
+      const pages = fs.statSync(corrupt).size / 4096;
+      const fd = fs.openSync(corrupt, "r+");
+      fs.writeSync(fd, Buffer.alloc(4096 - 100, 0x41), 0, 4096 - 100, (pages - 1) * 4096 + 100);
+      fs.closeSync(fd);
+      const refused = restoreDatabase(corrupt);
+      await expect(refused).rejects.toThrow(
+        /^The backup fails SQLite's integrity check: \*\*\* in database main \*\*\*\nTree /,
+      );
+      await disconnectDb();
+      expect(await grievanceCount()).toBe(live);
+      expect((await (await getDb()).grievance.findUniqueOrThrow({ where: { id: kept.id } })).title).toBe(
+        "Kept through refusals",
+      );
+    });
+  },
+);
