@@ -419,6 +419,72 @@ describe("the stale row's report", () => {
   });
 });
 
+describe("the stale row's latest change, by when each was recorded", () => {
+  it("a raise and its revision recorded in the same instant (as the seed writes them) name the raise; else the later, whatever the insertion order", async () => {
+    const db = await getDb();
+    const party = await makeParty();
+    const g = async (title: string) => makeGrievance({ title, raisedBy: [party.slug] });
+    const [tied, revisedLater, raiseLatest, createLatest] = [
+      await g("Alpha tied"),
+      await g("Bravo revised later"),
+      await g("Charlie raise latest"),
+      await g("Delta create latest"),
+    ];
+    const t0 = new Date("2025-06-01T09:00:00.000Z");
+    const plus = (ms: number) => new Date(t0.getTime() + ms);
+    const stamp = async (id: string, moves: Date, revisions: Date) => {
+      await db.grievanceStatusChange.updateMany({ where: { grievanceId: id }, data: { recordedAt: moves } });
+      await db.revision.updateMany({ where: { entity: "grievance", entityId: id }, data: { recordedAt: revisions } });
+    };
+    await stamp(tied.id, t0, t0);
+    await stamp(revisedLater.id, t0, plus(1_000));
+    // A move inserted after the raise but recorded before it: the raise is the latest.
+    const moved = await updateGrievance(SYSTEM, raiseLatest.id, {
+      version: raiseLatest.version,
+      status: "STALLED",
+      reason: "Quiet",
+    });
+    await stamp(raiseLatest.id, t0, t0);
+    await db.grievanceStatusChange.updateMany({
+      where: { grievanceId: raiseLatest.id, fromStatus: null },
+      data: { recordedAt: plus(3_600_000) },
+    });
+    // An edit inserted after the create but recorded before it: the create is the latest.
+    const edited = await updateGrievance(SYSTEM, createLatest.id, {
+      version: createLatest.version,
+      title: "Delta create latest, edited",
+    });
+    await stamp(createLatest.id, plus(-1_000), t0);
+    await db.revision.updateMany({
+      where: { entity: "grievance", entityId: createLatest.id, action: "CREATE" },
+      data: { recordedAt: plus(3_600_000) },
+    });
+
+    const stale = [
+      tied,
+      revisedLater,
+      { ...raiseLatest, version: moved.version },
+      { ...createLatest, version: edited.version },
+    ];
+    const error = await refusal(
+      changeGrievanceStatuses(SYSTEM, {
+        ids: stale.map((row) => row.id),
+        status: "WITHDRAWN",
+        reason: "Dropped",
+        versions: Object.fromEntries(stale.map((row) => [row.id, row.version + 9])),
+      }),
+    );
+    const said = (row: { version: number }, what: string, at: Date) =>
+      `It is at version ${row.version}; you saw version ${row.version + 9}. Someone ${what} on ${momentLabel(at)}.`;
+    expect(error.current.items.map((row) => [row.message, row.changedAt])).toEqual([
+      [said(stale[0]!, "raised it", t0), t0.toISOString()],
+      [said(stale[1]!, "created it", plus(1_000)), plus(1_000).toISOString()],
+      [said(stale[2]!, "raised it", plus(3_600_000)), plus(3_600_000).toISOString()],
+      [said(stale[3]!, "created it", plus(3_600_000)), plus(3_600_000).toISOString()],
+    ]);
+  });
+});
+
 describe("a dry run", () => {
   it("counts only the rows that would move, and reports a stale version it was given", async () => {
     const { grievances } = await three();
