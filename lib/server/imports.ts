@@ -27,12 +27,6 @@ import { partyRefSelect } from "./parties";
 /** The columns a file must have; the others may be missing (an exported file has them all). */
 const REQUIRED_COLUMNS: readonly GrievanceCsvColumn[] = ["title", "category", "raisedBy", "addressedTo"];
 
-/**
- * An exported file's record-keeping columns: an import makes new records, raised now, so its own
- * id, last move and creation time are the new ones and these are read past.
- */
-const IGNORED_COLUMNS: readonly GrievanceCsvColumn[] = ["id", "lastMovedAt", "createdAt"];
-
 /** The reason of the first move of a grievance whose file row had a status other than OPEN. */
 export const importedStatusReason = (status: GrievanceStatus) =>
   `Imported with status ${GRIEVANCE_STATUS_LABELS[status]} from a CSV file`;
@@ -71,8 +65,9 @@ async function partyIndex(tx: Tx): Promise<PartyIndex> {
   const byKey = new Map<string, PartyRef[]>();
   for (const party of parties) {
     for (const key of new Set([foldForSearch(party.slug), foldForSearch(party.name)])) {
+      // The Set gives a party whose slug and name fold alike one key, so it is listed once under it.
       const named = byKey.get(key) ?? [];
-      if (!named.some((p) => p.slug === party.slug)) named.push(party);
+      named.push(party);
       byKey.set(key, named);
     }
   }
@@ -230,8 +225,9 @@ async function planImport(tx: Tx, text: string): Promise<Plan> {
       });
       continue;
     }
+    // An exported file's record-keeping columns (id, lastMovedAt, createdAt) are read past: an
+    // import makes new records, raised now, and planRow reads none of them.
     const byColumn = Object.fromEntries(header.map((name, i) => [name, cells[i]]));
-    for (const ignored of IGNORED_COLUMNS) delete byColumn[ignored];
     const planned = planRow(csvRowToGrievance(byColumn), row, index, unknown);
     rows.push(planned);
     errors.push(...planned.errors);

@@ -5,7 +5,8 @@ import { LIMITS } from "@/lib/schemas/common";
 import { SYSTEM, type Actor } from "@/lib/server/authz";
 import { getGrievanceOrThrow, listGrievances } from "@/lib/server/grievances";
 import { applyGrievanceImport, IMPORTED_REASON, previewGrievanceImport } from "@/lib/server/imports";
-import { makeGrievance, makeParty } from "../support/factories";
+import { deleteParty } from "@/lib/server/parties";
+import { makeGrievance, makeParty, userActor } from "../support/factories";
 import { expectNothingChanged } from "../support/fingerprint";
 
 const HEADER = "title,description,category,status,raisedBy,addressedTo";
@@ -107,6 +108,102 @@ describe("the dry run", () => {
     expect(report.errors).toEqual([{ row: 2, column: "", message: "The file has no grievance rows below its header" }]);
   });
 
+  it("matches a party once however often a cell names it, never a deleted one, and refuses a name two parties share", async () => {
+    const { a, b } = await twoParties();
+    const gone = await makeParty();
+    await deleteParty(SYSTEM, gone.slug);
+    const twinA = await makeParty({ name: "Twin Republic", slug: "twin-a" });
+    const twinB = await makeParty({ name: "Twin Republic", slug: "twin-b" });
+    const file = csvOf([
+      ["  Padded title  ", "", "OTHER", "", `${a.slug};${a.name.toUpperCase()};${a.slug}`, `${twinA.slug};${b.slug}`],
+      ["Deleted party", "", "OTHER", "", a.slug, gone.slug],
+      ["Shared name", "", "OTHER", "", "twin republic", b.slug],
+    ]);
+    const report = await previewGrievanceImport(SYSTEM, file);
+    expect(report.errors).toEqual([
+      { row: 3, column: "addressedTo", message: `Unknown party "${gone.slug}"` },
+      { row: 4, column: "raisedBy", message: '"twin republic" names several parties (twin-a, twin-b); give the slug' },
+    ]);
+    expect(report.unknownParties).toEqual([gone.slug]);
+    // The report's title is the cell's, trimmed as the grievance's will be.
+    expect(report.rows[0]).toEqual({
+      row: 2,
+      title: "Padded title",
+      category: "OTHER",
+      status: "OPEN",
+      raisedBy: [{ slug: a.slug, name: a.name, shortName: null }],
+      addressedTo: [
+        { slug: twinA.slug, name: "Twin Republic", shortName: null },
+        { slug: b.slug, name: b.name, shortName: null },
+      ],
+      valid: true,
+    });
+    expect(twinB.slug).toBe("twin-b");
+  });
+
+  it("refuses a status outside the list, naming every status", async () => {
+    const { a, b } = await twoParties();
+    const report = await previewGrievanceImport(SYSTEM, csvOf([["T", "", "OTHER", "DONE", a.slug, b.slug]]));
+    expect(report.errors).toEqual([
+      {
+        row: 2,
+        column: "status",
+        message: "Must be one of OPEN, IN_NEGOTIATION, PARTIALLY_RESOLVED, RESOLVED, STALLED, WITHDRAWN",
+      },
+    ]);
+    expect(report.rows).toEqual([expect.objectContaining({ row: 2, status: null, valid: false })]);
+  });
+
+  it("numbers rows by the file's lines: an empty line or one of blank cells counts, but is no grievance", async () => {
+    const { a, b } = await twoParties();
+    const file = `${HEADER}\n\n  , ,\t,,  ,\nGood,,OTHER,,${a.slug},${b.slug}\nBad,,OTHER,,${a.slug},nowhere\n`;
+    const report = await previewGrievanceImport(SYSTEM, file);
+    expect(report.rows.map((r) => [r.row, r.title])).toEqual([
+      [4, "Good"],
+      [5, "Bad"],
+    ]);
+    expect(report.errors).toEqual([{ row: 5, column: "addressedTo", message: 'Unknown party "nowhere"' }]);
+  });
+
+  it("reads a header whose names are quoted behind the BOM or padded with spaces", async () => {
+    const { a, b } = await twoParties();
+    const quoted = `\uFEFF"title","category","raisedBy","addressedTo"\r\nQuoted,OTHER,${a.slug},${b.slug}\r\n`;
+    expect(await previewGrievanceImport(SYSTEM, quoted)).toMatchObject({ errors: [], willCreate: 1 });
+    const padded = ` title , category,raisedBy ,  addressedTo\nPadded,OTHER,${a.slug},${b.slug}\n`;
+    expect(await previewGrievanceImport(SYSTEM, padded)).toMatchObject({ errors: [], willCreate: 1 });
+  });
+
+  it("reports a header's blank, unknown and repeated names in full, and reads no row", async () => {
+    const { a, b } = await twoParties();
+    const columns = "id, title, description, category, status, raisedBy, addressedTo, lastMovedAt, createdAt";
+    const report = await previewGrievanceImport(
+      SYSTEM,
+      `title,,category,raisedBy,colour,addressedTo,title\nT,,OTHER,${a.slug},red,${b.slug},T\n`,
+    );
+    expect(report).toEqual({
+      rows: [],
+      errors: [
+        { row: 1, column: "", message: `Unknown column ""; the columns are ${columns}` },
+        { row: 1, column: "colour", message: `Unknown column "colour"; the columns are ${columns}` },
+        { row: 1, column: "title", message: 'Column "title" appears twice' },
+      ],
+      unknownParties: [],
+      willCreate: 0,
+    });
+  });
+
+  it("refuses a first line of blank cells as an empty file, naming the columns", async () => {
+    const message =
+      "The file is empty; its first line must name the columns: id,title,description,category,status,raisedBy,addressedTo,lastMovedAt,createdAt";
+    for (const file of ["", " , ,\t\nT,,OTHER,,a,b\n"]) {
+      await expect(previewGrievanceImport(SYSTEM, file)).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        message,
+        issues: [{ path: "file", message }],
+      });
+    }
+  });
+
   it("is for analysts and admins", async () => {
     await expect(previewGrievanceImport(viewer, `${HEADER}\n`)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(previewGrievanceImport(null, `${HEADER}\n`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -119,6 +216,22 @@ describe("the limits", () => {
     await expect(expectNothingChanged(() => applyGrievanceImport(SYSTEM, file))).rejects.toMatchObject({
       code: "PAYLOAD_TOO_LARGE",
       message: expect.stringMatching(/at most 1,000,000 bytes/),
+    });
+  });
+
+  it("counts the limit in UTF-8 bytes: a file of exactly the limit is read, one byte more is not", async () => {
+    const { a, b } = await twoParties();
+    const head = `${HEADER}\nВизы,,OTHER,,${a.slug},${b.slug}\n`;
+    // The rest is a line of spaces, which is no grievance.
+    const atLimit = head + " ".repeat(LIMITS.importBytes - Buffer.byteLength(head));
+    expect(Buffer.byteLength(atLimit)).toBe(1_000_000);
+    expect(await previewGrievanceImport(SYSTEM, atLimit)).toMatchObject({ errors: [], willCreate: 1 });
+    // The same number of characters, one of them two bytes long.
+    const over = `${atLimit.slice(0, -1)}é`;
+    await expect(previewGrievanceImport(SYSTEM, over)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message:
+        "The file is 1,000,001 bytes; an import takes at most 1,000,000 bytes (1 MB). Split it into smaller files.",
     });
   });
 
@@ -172,6 +285,36 @@ describe("applying", () => {
       message: 'Nothing was imported: the file has 1 problem. The first, row 15, addressedTo: Unknown party "nowhere"',
       issues: [{ path: "rows.15.addressedTo", message: 'Unknown party "nowhere"' }],
     });
+  });
+
+  it("takes a file with CR-only line ends, a lone CR inside a cell a line break too", async () => {
+    const { a, b } = await twoParties();
+    const file = `${HEADER}\r"Old Mac file","Line one\rline two",OTHER,,${a.slug},${b.slug}\r`;
+    const { ids } = await applyGrievanceImport(SYSTEM, file);
+    const grievance = await getGrievanceOrThrow(SYSTEM, ids[0]!);
+    expect(grievance).toMatchObject({ title: "Old Mac file", description: "Line one\nline two" });
+    expect(grievance.history).toEqual([expect.objectContaining({ reason: "Imported from a CSV file" })]);
+  });
+
+  it("counts every problem in its refusal; a problem of the whole row is named by its row alone", async () => {
+    const { a, b } = await twoParties();
+    const file = `${HEADER}\nToo wide,,OTHER,,${a.slug},${b.slug},extra\nFine,,OTHER,,${a.slug},nowhere\n`;
+    await expect(expectNothingChanged(() => applyGrievanceImport(userActor("admin"), file))).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: "Nothing was imported: the file has 2 problems. The first, row 2: The row has 7 cells; the header has 6",
+      issues: [
+        { path: "rows.2", message: "The row has 7 cells; the header has 6" },
+        { path: "rows.3.addressedTo", message: 'Unknown party "nowhere"' },
+      ],
+    });
+  });
+
+  it("lets a database error in time through as itself, not as the expiry", async () => {
+    const { a, b } = await twoParties();
+    // An admin with no user row behind it: the first revision's recordedBy has nothing to point to.
+    const file = csvOf([["T", "", "OTHER", "", a.slug, b.slug]]);
+    const error = await expectNothingChanged(() => applyGrievanceImport(userActor("admin"), file)).catch((e) => e);
+    expect(error).toMatchObject({ code: "P2003" });
   });
 
   it("is refused for a viewer, and nothing changes", async () => {
@@ -237,7 +380,8 @@ describe("an import that runs out of time", () => {
         expectNothingChanged(() => applyGrievanceImport(SYSTEM, file, { timeoutMs: 20 })),
       ).rejects.toMatchObject({
         code: "PAYLOAD_TOO_LARGE",
-        message: expect.stringContaining("was undone: nothing was created"),
+        message:
+          "The import took longer than 0 s and was undone: nothing was created. Import the file in smaller parts.",
       });
     },
   );
