@@ -12,17 +12,37 @@ const USAGE = `Usage:
   npm run users -- create --email E --role viewer|analyst|admin --password P [--name N]
   npm run users -- token --email E [--name N]`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    email: { type: "string" },
-    role: { type: "string" },
-    password: { type: "string" },
-    name: { type: "string" },
-  },
-});
+/** The arguments, or null (usage printed) for `--help` or an option the script does not know. */
+function readArgs() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        password: { type: "string" },
+        name: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    // parseArgs throws a TypeError naming the option; a terminal user needs that line, not its stack.
+    console.error(`✗ ${(error as Error).message.split(". ")[0]}.`);
+    return null;
+  }
+}
+const args = readArgs();
 
 async function main(): Promise<number> {
+  if (!args) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { positionals, values } = args;
   const [command] = positionals;
   if (command === "create") {
     const user = await createUser(SYSTEM, {
