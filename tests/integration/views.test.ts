@@ -243,8 +243,9 @@ describe("saved views", () => {
     const ana = await user("ana", "analyst");
     await createView(ana, { name: "Here", query: "" });
     await expectNothingChanged(async () => {
-      await expect(getView(ana, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(updateView(ana, "nope", { version: 1, name: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const notFound = { code: "NOT_FOUND", message: "View was not found" };
+      await expect(getView(ana, "nope")).rejects.toMatchObject(notFound);
+      await expect(updateView(ana, "nope", { version: 1, name: "x" })).rejects.toMatchObject(notFound);
       await expect(deleteView(ana, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getView(null, "nope")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
       await expect(listViews(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
