@@ -1,11 +1,19 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GRIEVANCE_STATUSES, UNSETTLED_GRIEVANCE_STATUSES, type GrievanceStatus } from "@/lib/schemas/enums";
-import { grievanceStatusAsOf } from "@/lib/server/as-of";
+import { resolveDatabaseTarget } from "@/lib/database-url";
+import {
+  GRIEVANCE_CATEGORIES,
+  GRIEVANCE_STATUSES,
+  UNSETTLED_GRIEVANCE_STATUSES,
+  type GrievanceCategory,
+  type GrievanceStatus,
+} from "@/lib/schemas/enums";
+import { grievancesOutOfStep, grievanceStatusAsOf } from "@/lib/server/as-of";
 import { SYSTEM } from "@/lib/server/authz";
 import { getDb } from "@/lib/server/db";
 import {
   createGrievance,
+  deleteGrievance,
   getGrievanceHistory,
   getGrievanceOrThrow,
   listGrievances,
@@ -83,6 +91,298 @@ async function storedRow(id: string) {
 beforeAll(async () => {
   raiser = (await makeParty({ name: "As-of raiser", slug: "asof-raiser" })).slug;
   addressee = (await makeParty({ name: "As-of addressee", slug: "asof-addressee" })).slug;
+});
+
+// The replayed list's filters and order, on a small record built so that each answer differs from
+// the live list's: statuses and "last moved" that changed after the day, a grievance raised after
+// it, a deleted one, meetings before and after it. Dated in 2026, after every day the property
+// test below replays (its overview counts every grievance raised by its days).
+const DAY = "2026-03-10";
+
+type Then = {
+  id: string;
+  title: string;
+  category: GrievanceCategory;
+  status: GrievanceStatus;
+  lastMoved: string;
+  created: string;
+};
+
+/** An enum's values in the order the database sorts them (grievances.ts enumOrder). */
+const rank = (values: readonly string[]) => {
+  const ordered = resolveDatabaseTarget().kind === "postgresql" ? [...values] : [...values].sort();
+  return (value: string) => ordered.indexOf(value);
+};
+
+describe("the list as of a day, filtered and sorted", () => {
+  const ids: Record<string, string> = {};
+  /** Each listed grievance as of DAY: what it was then, not what it is now. */
+  const then: Then[] = [];
+  let m1: string;
+  let m2: string;
+  const slug = { a: "asofc-a", b: "asofc-b", c: "asofc-c" };
+
+  beforeAll(async () => {
+    for (const [key, s] of Object.entries(slug)) await makeParty({ name: `As-of C ${key}`, slug: s });
+    m1 = (await makeMeeting({ title: "As-of C round one", date: "2026-02-01", status: "HELD" })).id;
+    m2 = (await makeMeeting({ title: "As-of C round two", date: "2026-04-01", status: "HELD" })).id;
+    const raise = async (
+      key: string,
+      title: string,
+      category: GrievanceCategory,
+      raisedBy: string,
+      addressedTo: string,
+      at: string,
+    ) => {
+      const g = await createGrievance(
+        SYSTEM,
+        { title, category, raisedBy: [raisedBy], addressedTo: [addressedTo] },
+        { at: new Date(at) },
+      );
+      ids[key] = g.id;
+      return g.version;
+    };
+    const move = async (
+      key: string,
+      version: number,
+      status: GrievanceStatus,
+      occurredAt: string,
+      meetingId?: string,
+    ) =>
+      (
+        await updateGrievance(SYSTEM, ids[key]!, {
+          version,
+          status,
+          reason: `move ${key}`,
+          occurredAt,
+          ...(meetingId ? { meetingId } : {}),
+        })
+      ).version;
+
+    // g1: moved at round one by a PATCH (a history row naming it, no agenda note), resolved after the day.
+    let v = await raise("g1", "Bravo zqx harbour", "VISAS", slug.a, slug.b, "2026-01-03T09:00:00.000Z");
+    v = await move("g1", v, "IN_NEGOTIATION", "2026-02-01T00:00:00.000Z", m1);
+    await move("g1", v, "RESOLVED", "2026-04-01T00:00:00.000Z");
+    // g2: a note at round one (an agenda note, no history row), stalled before the day.
+    v = await raise("g2", "Alpha zqx harbour fees", "BANKING", slug.b, slug.a, "2026-01-02T09:00:00.000Z");
+    await logMeetingOutcome(SYSTEM, m1, { outcomes: [{ grievanceId: ids.g2!, version: v, note: "discussed" }] });
+    v = (await getGrievanceOrThrow(SYSTEM, ids.g2!)).version;
+    await move("g2", v, "STALLED", "2026-03-05T12:00:00.000Z");
+    // g3: withdrawn at round two, after the day.
+    v = await raise("g3", "Charlie zqx", "VISAS", slug.c, slug.b, "2026-01-04T09:00:00.000Z");
+    await logMeetingOutcome(SYSTEM, m2, {
+      outcomes: [{ grievanceId: ids.g3!, version: v, status: "WITHDRAWN", note: "withdrawn" }],
+    });
+    // g4: ties g1 on title, creation, "last moved" and status as of the day (not since).
+    v = await raise("g4", "Bravo zqx harbour", "OTHER", slug.a, slug.c, "2026-01-03T09:00:00.000Z");
+    await move("g4", v, "IN_NEGOTIATION", "2026-02-01T00:00:00.000Z");
+    // g5: resolved before the day, reopened after it.
+    v = await raise("g5", "Delta zqx", "PROPERTY", slug.b, slug.c, "2026-02-20T09:00:00.000Z");
+    v = await move("g5", v, "RESOLVED", "2026-03-01T08:00:00.000Z");
+    await move("g5", v, "OPEN", "2026-03-20T08:00:00.000Z");
+    // g6: raised after the day; g7: stalled before it, deleted since.
+    await raise("g6", "Echo zqx harbour", "VISAS", slug.a, slug.b, "2026-05-01T09:00:00.000Z");
+    v = await raise("g7", "Foxtrot zqx harbour", "VISAS", slug.a, slug.b, "2026-01-06T09:00:00.000Z");
+    await move("g7", v, "STALLED", "2026-02-10T00:00:00.000Z");
+    await deleteGrievance(SYSTEM, ids.g7!);
+
+    const row = (key: string, t: Omit<Then, "id" | "title" | "category">, title: string, category: GrievanceCategory) =>
+      then.push({ id: ids[key]!, title, category, ...t });
+    row(
+      "g1",
+      { status: "IN_NEGOTIATION", lastMoved: "2026-02-01T00:00:00.000Z", created: "2026-01-03T09:00:00.000Z" },
+      "Bravo zqx harbour",
+      "VISAS",
+    );
+    row(
+      "g2",
+      { status: "STALLED", lastMoved: "2026-03-05T12:00:00.000Z", created: "2026-01-02T09:00:00.000Z" },
+      "Alpha zqx harbour fees",
+      "BANKING",
+    );
+    row(
+      "g3",
+      { status: "OPEN", lastMoved: "2026-01-04T09:00:00.000Z", created: "2026-01-04T09:00:00.000Z" },
+      "Charlie zqx",
+      "VISAS",
+    );
+    row(
+      "g4",
+      { status: "IN_NEGOTIATION", lastMoved: "2026-02-01T00:00:00.000Z", created: "2026-01-03T09:00:00.000Z" },
+      "Bravo zqx harbour",
+      "OTHER",
+    );
+    row(
+      "g5",
+      { status: "RESOLVED", lastMoved: "2026-03-01T08:00:00.000Z", created: "2026-02-20T09:00:00.000Z" },
+      "Delta zqx",
+      "PROPERTY",
+    );
+  });
+
+  const key = (id: string) => Object.entries(ids).find(([, v]) => v === id)![0];
+  const listed = async (filters: Record<string, string | number>) => {
+    const page = await listGrievances(SYSTEM, { asOf: DAY, limit: 100, ...filters });
+    expect(page.total).toBe(page.items.length);
+    return page.items.map((item) => key(item.id));
+  };
+
+  it("lists the grievances raised by the day and not deleted, each with its status and last move then", async () => {
+    const page = await listGrievances(SYSTEM, { asOf: DAY, q: "zqx", limit: 100 });
+    expect(page.items.map((item) => key(item.id))).toEqual(["g2", "g5", ...[ids.g1!, ids.g4!].sort().map(key), "g3"]);
+    expect(page.items.map((item) => [key(item.id), item.status, item.lastMovedAt])).toEqual(
+      then
+        .map((t) => [key(t.id), t.status, t.lastMoved])
+        .sort(
+          (a, b) => page.items.findIndex((i) => key(i.id) === a[0]) - page.items.findIndex((i) => key(i.id) === b[0]),
+        ),
+    );
+    expect(page.total).toBe(5);
+    // Only an admin's deleted list shows the deleted one, with its status then.
+    const deleted = await listGrievances(SYSTEM, { asOf: DAY, q: "zqx", deleted: "1" });
+    expect(deleted.items.map((item) => [key(item.id), item.status])).toEqual([["g7", "STALLED"]]);
+    expect(deleted.total).toBe(1);
+  });
+
+  it("filters by party, and by party and role, among the grievances of the day", async () => {
+    const sorted = (keys: string[]) => [...keys].sort();
+    expect(sorted(await listed({ party: slug.a }))).toEqual(["g1", "g2", "g4"]);
+    expect(sorted(await listed({ party: slug.a, role: "raised" }))).toEqual(["g1", "g4"]);
+    expect(sorted(await listed({ party: slug.a, role: "addressed" }))).toEqual(["g2"]);
+    expect(sorted(await listed({ party: slug.b, role: "addressed" }))).toEqual(["g1", "g3"]);
+    expect(sorted(await listed({ party: slug.c }))).toEqual(["g3", "g4", "g5"]);
+    expect(await listed({ party: "asofc-nobody" })).toEqual([]);
+    // With the status filter: the statuses then (now g1 is resolved, g3 withdrawn, g5 open).
+    expect(sorted(await listed({ party: slug.b, status: "IN_NEGOTIATION,OPEN" }))).toEqual(["g1", "g3"]);
+    expect(sorted(await listed({ party: slug.c, status: "RESOLVED" }))).toEqual(["g5"]);
+  });
+
+  it("filters by category, by meeting (what was dated at it by the day) and by every search term", async () => {
+    const sorted = (keys: string[]) => [...keys].sort();
+    expect(sorted(await listed({ q: "zqx", category: "VISAS" }))).toEqual(["g1", "g3"]);
+    expect(sorted(await listed({ q: "zqx", category: "VISAS,BANKING" }))).toEqual(["g1", "g2", "g3"]);
+    expect(sorted(await listed({ meeting: m1 }))).toEqual(["g1", "g2"]);
+    expect(await listed({ meeting: m2 })).toEqual([]);
+    expect(await listed({ meeting: m2, asOf: "2026-04-01" })).toEqual(["g3"]);
+    expect(sorted(await listed({ q: "harbour" }))).toEqual(["g1", "g2", "g4"]);
+    expect(await listed({ q: "Harbour  FEES" })).toEqual(["g2"]);
+    expect(await listed({ q: "harbour nowhere" })).toEqual([]);
+  });
+
+  const SORTS = ["title", "category", "status", "lastMoved", "created"] as const;
+  const byKey: Record<(typeof SORTS)[number], (t: Then) => string | number> = {
+    title: (t) => t.title,
+    category: (t) => rank(GRIEVANCE_CATEGORIES)(t.category),
+    status: (t) => rank(GRIEVANCE_STATUSES)(t.status),
+    lastMoved: (t) => t.lastMoved,
+    created: (t) => t.created,
+  };
+  const expectedOrder = (sort: (typeof SORTS)[number], dir: "asc" | "desc") => {
+    const value = byKey[sort];
+    const sign = dir === "asc" ? 1 : -1;
+    return [...then]
+      .sort((x, y) => {
+        const [a, b] = [value(x), value(y)];
+        if (a !== b) return (a < b ? -1 : 1) * sign;
+        return x.id < y.id ? -1 : 1;
+      })
+      .map((t) => key(t.id));
+  };
+
+  it.each(SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
+    "sorts by %s %s as the values stood on the day",
+    async (sort, dir) => {
+      expect(await listed({ q: "zqx", sort, dir })).toEqual(expectedOrder(sort, dir));
+    },
+  );
+
+  it("sorts title, category and status ascending, the dates descending, unless told; by last move when not told", async () => {
+    for (const sort of ["title", "category", "status"] as const) {
+      expect(await listed({ q: "zqx", sort })).toEqual(expectedOrder(sort, "asc"));
+    }
+    for (const sort of ["lastMoved", "created"] as const) {
+      expect(await listed({ q: "zqx", sort })).toEqual(expectedOrder(sort, "desc"));
+    }
+    expect(await listed({ q: "zqx" })).toEqual(expectedOrder("lastMoved", "desc"));
+    expect(await listed({ q: "zqx", dir: "asc" })).toEqual(expectedOrder("lastMoved", "asc"));
+  });
+
+  it("pages through the order with the cursors, forward and back", async () => {
+    const order = expectedOrder("title", "asc");
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    const offsets: number[] = [];
+    do {
+      const page = await listGrievances(SYSTEM, {
+        asOf: DAY,
+        q: "zqx",
+        sort: "title",
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(page.total).toBe(5);
+      offsets.push(page.offset);
+      seen.push(...page.items.map((item) => key(item.id)));
+      if (page.offset === 2) {
+        const back = await listGrievances(SYSTEM, {
+          asOf: DAY,
+          q: "zqx",
+          sort: "title",
+          limit: 2,
+          cursor: page.prevCursor!,
+        });
+        expect(back.items.map((item) => key(item.id))).toEqual(order.slice(0, 2));
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(offsets).toEqual([0, 2, 4]);
+    expect(seen).toEqual(order);
+  });
+
+  it("names the grievances whose stored status or last move is not their timeline's, and only those", async () => {
+    const db = await getDb();
+    const make = async (title: string) =>
+      createGrievance(
+        SYSTEM,
+        { title, category: "OTHER", raisedBy: [slug.a], addressedTo: [slug.b] },
+        { at: new Date("2026-06-01T09:00:00.000Z") },
+      );
+    const moved = await make("Out of step moved zqy");
+    await updateGrievance(SYSTEM, moved.id, {
+      version: moved.version,
+      status: "STALLED",
+      reason: "stalled",
+      occurredAt: "2026-06-02T09:00:00.000Z",
+    });
+    const wrongStatus = await make("Out of step status zqy");
+    const wrongDate = await make("Out of step date zqy");
+    await db.grievance.update({ where: { id: wrongStatus.id }, data: { status: "RESOLVED" } });
+    await db.grievance.update({
+      where: { id: wrongDate.id },
+      data: { lastMovedAt: new Date("2026-06-05T00:00:00.000Z") },
+    });
+    // A grievance with no history at all is no timeline's to mend.
+    await db.grievance.create({
+      data: { title: "No history zqy", category: "OTHER", status: "OPEN", lastMovedAt: new Date("2026-06-01") },
+    });
+    const out = await grievancesOutOfStep(db);
+    expect(out.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [
+        {
+          id: wrongStatus.id,
+          version: wrongStatus.version,
+          status: "OPEN",
+          lastMovedAt: new Date("2026-06-01T09:00:00.000Z"),
+        },
+        {
+          id: wrongDate.id,
+          version: wrongDate.version,
+          status: "OPEN",
+          lastMovedAt: new Date("2026-06-01T09:00:00.000Z"),
+        },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  });
 });
 
 describe("as of a date", () => {
