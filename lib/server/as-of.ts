@@ -95,7 +95,10 @@ export async function grievancePageAsOf(
     : Prisma.empty;
   const key = filters.sort ?? "lastMoved";
   const dir = (filters.dir ?? (key === "title" || key === "category" || key === "status" ? "asc" : "desc")) === "asc";
-  const order = Prisma.sql`${SORT_COLUMNS[key]} ${dir ? Prisma.sql`ASC` : Prisma.sql`DESC`}, a."id" ASC`;
+  const direction = dir ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // Ties by id in the same direction, as the live list breaks them (grievances.ts grievanceKeys):
+  // a day after the last move lists in the order today does.
+  const order = Prisma.sql`${SORT_COLUMNS[key]} ${direction}, a."id" ${direction}`;
   const [pageRows, counted] = await Promise.all([
     db.$queryRaw<Array<{ id: string; status: GrievanceStatus; lastMovedAt: Date | string }>>`SELECT
         a."id", a."status", a."lastMovedAt" FROM (${rows}) a ${statusWhere}
