@@ -1,9 +1,11 @@
+import { createHmac } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PEER_HEADER } from "@/lib/request-trust";
 import { getDb } from "@/lib/server/db";
 import { actorFromHeaders, getAuth, passwordHashing, SIGN_IN_LIMITS, signIn, signOut } from "@/lib/server/auth";
 import { SYSTEM } from "@/lib/server/authz";
 import { LONGEST_WINDOW_SECONDS, hit, purgeExpired } from "@/lib/server/rate-limit";
+import { sharedSecret } from "@/lib/server/secrets";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { changeUserRole, createFirstAdmin, createUser, deactivateUser, needsFirstAdmin } from "@/lib/server/users";
 
@@ -378,5 +380,131 @@ describe("Better Auth as configured", () => {
     await signOut(new Headers({ cookie }));
     expect(await sessionsOf("leaving@example.org")).toBe(0);
     expect(await actorFromHeaders(new Headers({ cookie }))).toBeNull();
+  });
+});
+
+describe("Better Auth as configured, further", () => {
+  const db = () => getDb();
+  const ARGON2ID_OWASP = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/;
+
+  it("refreshes a session once a day of use: a day-old one gets seven days again, a younger one is left as it is", async () => {
+    await createUser(SYSTEM, { email: "daily@example.org", role: "viewer", password: PASSWORD });
+    const cookie = await sessionCookie("daily@example.org");
+    const where = { user: { email: "daily@example.org" } };
+    const week = 7 * 86_400_000;
+    const hour = 3_600_000;
+    // Made 23 hours ago: read, not refreshed.
+    const younger = new Date(Date.now() + week - 23 * hour);
+    await (await db()).session.updateMany({ where, data: { expiresAt: younger } });
+    expect(await actorFromHeaders(new Headers({ cookie }))).toMatchObject({ email: "daily@example.org" });
+    expect((await (await db()).session.findFirstOrThrow({ where })).expiresAt).toEqual(younger);
+    // Made 25 hours ago: its expiry moves to seven days from now.
+    await (await db()).session.updateMany({ where, data: { expiresAt: new Date(Date.now() + week - 25 * hour) } });
+    const before = Date.now();
+    expect(await actorFromHeaders(new Headers({ cookie }))).toMatchObject({ email: "daily@example.org" });
+    const refreshed = (await (await db()).session.findFirstOrThrow({ where })).expiresAt.getTime();
+    expect(refreshed).toBeGreaterThanOrEqual(before + week - 1000);
+    expect(refreshed).toBeLessThanOrEqual(Date.now() + week);
+  });
+
+  it("a password changed through Better Auth is stored as argon2id at OWASP's parameters, and signs in", async () => {
+    await createUser(SYSTEM, { email: "changer@example.org", role: "viewer", password: PASSWORD });
+    const cookie = await sessionCookie("changer@example.org");
+    const changed = "a brand new passphrase";
+    await (
+      await getAuth()
+    ).api.changePassword({
+      body: { currentPassword: PASSWORD, newPassword: changed, revokeOtherSessions: false },
+      headers: new Headers({ cookie }),
+    });
+    const account = await (await db()).account.findFirstOrThrow({ where: { user: { email: "changer@example.org" } } });
+    expect(account.password).toMatch(ARGON2ID_OWASP);
+    expect(await attempt("changer@example.org", changed, from("198.51.100.91"))).toBe("ok");
+    expect(await attempt("changer@example.org", PASSWORD, from("198.51.100.91"))).toBe(WRONG_ANSWER);
+  });
+
+  it("an unknown email is checked against a real argon2id hash at the same parameters, one and the same each time", async () => {
+    const verify = vi.spyOn(passwordHashing, "verify");
+    try {
+      expect(await attempt("no-one@example.org", PASSWORD, from("198.51.100.92"))).toBe(WRONG_ANSWER);
+      expect(await attempt("no-one-else@example.org", WRONG, from("198.51.100.92"))).toBe(WRONG_ANSWER);
+      expect(verify).toHaveBeenCalledTimes(2);
+      const [first, second] = verify.mock.calls.map(([stored, password]) => ({ stored, password }));
+      expect(first?.stored).toMatch(ARGON2ID_OWASP);
+      expect(second?.stored).toBe(first?.stored);
+      expect([first?.password, second?.password]).toEqual([PASSWORD, WRONG]);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it("a user deactivated between the password check and the session is refused with the same answer, and gets no session", async () => {
+    const user = await createUser(SYSTEM, { email: "racing@example.org", role: "viewer", password: PASSWORD });
+    const real = passwordHashing.verify;
+    // The first verify is signIn's own: the account is deactivated just after it, before Better Auth's.
+    const verify = vi.spyOn(passwordHashing, "verify").mockImplementationOnce(async (stored, password) => {
+      const matches = await real(stored, password);
+      await (await db()).user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+      return matches;
+    });
+    try {
+      await expect(
+        signIn({ email: "racing@example.org", password: PASSWORD }, from("198.51.100.93")),
+      ).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+        message: "The email or password is wrong, or the account is deactivated",
+        issues: [{ path: "password", message: "The email or password is wrong, or the account is deactivated" }],
+      });
+      expect(verify).toHaveBeenCalledTimes(2);
+    } finally {
+      verify.mockRestore();
+    }
+    expect(await sessionsOf("racing@example.org")).toBe(0);
+  });
+
+  it("keeps Better Auth's warnings (a wrong password asked of it directly) out of the server log", async () => {
+    await createUser(SYSTEM, { email: "warned@example.org", role: "viewer", password: PASSWORD });
+    await expect(
+      (await getAuth()).api.signInEmail({
+        body: { email: "warned@example.org", password: WRONG },
+        headers: new Headers(),
+      }),
+    ).rejects.toThrow();
+    expect(console.error).not.toHaveBeenCalled();
+  });
+
+  it("sends Better Auth's other errors to the server log, marked as its own", async () => {
+    await expect(
+      (await getAuth()).api.requestPasswordReset({ body: { email: "admin@example.org" }, headers: new Headers() }),
+    ).rejects.toThrow();
+    const logged = vi.mocked(console.error).mock.calls;
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.[0]).toMatch(/^\[Better Auth\] error: Reset password isn't enabled/);
+    // Expected here: the setup's afterEach fails a test on any other console.error.
+    vi.mocked(console.error).mockClear();
+  });
+
+  it("signs the session cookie with the secret stored in the database, which every instance reads", async () => {
+    await createUser(SYSTEM, { email: "signed@example.org", role: "viewer", password: PASSWORD });
+    const cookie = await sessionCookie("signed@example.org");
+    const [name, ...rest] = cookie.split("; ")[0]?.split("=") ?? [];
+    expect(name).toBe("backchannel.session_token");
+    const [token = "", signature] = decodeURIComponent(rest.join("=")).split(".");
+    const stored = await (await db()).appSecret.findUniqueOrThrow({ where: { id: "better-auth" } });
+    expect(await sharedSecret("better-auth", undefined)).toBe(stored.value);
+    expect(signature).toBe(createHmac("sha256", stored.value).update(token).digest("base64"));
+    const session = await (await db()).session.findFirstOrThrow({ where: { user: { email: "signed@example.org" } } });
+    expect(session.token).toBe(token);
+  });
+
+  it("reads a bearer token whatever the scheme's case and the spaces after it", async () => {
+    const user = await createUser(SYSTEM, { email: "spaced@example.org", role: "analyst", password: PASSWORD });
+    const { token } = await createApiToken(SYSTEM, user.id, { name: "spaced" });
+    for (const authorization of [`bearer ${token}`, `BEARER ${token}`, `Bearer    ${token}`]) {
+      expect(await actorFromHeaders(new Headers({ authorization })), authorization).toMatchObject({
+        email: "spaced@example.org",
+        via: "token",
+      });
+    }
   });
 });
