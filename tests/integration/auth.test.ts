@@ -497,6 +497,23 @@ describe("Better Auth as configured, further", () => {
     expect(session.token).toBe(token);
   });
 
+  it("lets no user set their own role or deactivation through Better Auth", async () => {
+    const user = await createUser(SYSTEM, { email: "climber@example.org", role: "viewer", password: PASSWORD });
+    const cookie = await sessionCookie("climber@example.org");
+    const auth = await getAuth();
+    for (const body of [{ role: "admin" }, { deactivatedAt: new Date() }]) {
+      await expect(
+        auth.api.updateUser({ body, headers: new Headers({ cookie }) }),
+        JSON.stringify(body),
+      ).rejects.toThrow(/is not allowed to be set/);
+    }
+    expect(await (await db()).user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      role: "viewer",
+      deactivatedAt: null,
+    });
+    expect(await actorFromHeaders(new Headers({ cookie }))).toMatchObject({ role: "viewer" });
+  });
+
   it("reads a bearer token whatever the scheme's case and the spaces after it", async () => {
     const user = await createUser(SYSTEM, { email: "spaced@example.org", role: "analyst", password: PASSWORD });
     const { token } = await createApiToken(SYSTEM, user.id, { name: "spaced" });
