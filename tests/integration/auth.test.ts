@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PEER_HEADER } from "@/lib/request-trust";
 import { getDb } from "@/lib/server/db";
 import { actorFromHeaders, getAuth, passwordHashing, SIGN_IN_LIMITS, signIn, signOut } from "@/lib/server/auth";
@@ -23,6 +23,18 @@ async function sessionCookie(email: string, password = PASSWORD): Promise<string
   expect(setCookie.join()).toMatch(/HttpOnly/i);
   expect(setCookie.join()).toMatch(/SameSite=Lax/i);
   return setCookie.map((c) => c.split(";")[0]).join("; ");
+}
+
+/**
+ * Drops the Better Auth instances getAuth keeps for the process (and signIn's dummy hash), so the
+ * next call builds them again from lib/server/auth.ts inside the test that asks: each test of the
+ * configuration then checks an instance made under its own eyes, not one an earlier test made.
+ * Sessions and cookies carry over, as between two app instances: the secret is in the database.
+ */
+function dropCachedAuth(): void {
+  const cache = globalThis as unknown as { backchannelAuth?: unknown; backchannelDummyHash?: unknown };
+  delete cache.backchannelAuth;
+  delete cache.backchannelDummyHash;
 }
 
 describe("users and sessions", () => {
@@ -232,6 +244,8 @@ describe("rate-limit counters", () => {
 });
 
 describe("sign-in answers do the same work whatever the account", () => {
+  beforeEach(dropCachedAuth);
+
   it("a wrong password, an unknown email and a deactivated account each cost one argon2 verify, no hash", async () => {
     await createUser(SYSTEM, { email: "timing@example.org", role: "viewer", password: PASSWORD });
     const gone = await createUser(SYSTEM, { email: "gone@example.org", role: "viewer", password: PASSWORD });
@@ -261,6 +275,8 @@ describe("sign-in answers do the same work whatever the account", () => {
 });
 
 describe("the session cookie over TLS", () => {
+  beforeEach(dropCachedAuth);
+
   afterEach(() => {
     delete process.env.BACKCHANNEL_TRUSTED_PROXIES;
   });
@@ -297,6 +313,8 @@ describe("the session cookie over TLS", () => {
 });
 
 describe("Better Auth as configured", () => {
+  beforeEach(dropCachedAuth);
+
   // What lib/server/auth.ts asks of Better Auth, each seen from outside: the session's life, no
   // cookie cache, no sign-up, the hook that gives a deactivated user no session, quiet refusals.
   const db = () => getDb();
@@ -384,6 +402,8 @@ describe("Better Auth as configured", () => {
 });
 
 describe("Better Auth as configured, further", () => {
+  beforeEach(dropCachedAuth);
+
   const db = () => getDb();
   const ARGON2ID_OWASP = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/;
 
