@@ -384,12 +384,20 @@ describe("Better Auth as configured", () => {
   it("a stored credential that is no argon2 hash refuses the sign-in as a wrong password, naming the field", async () => {
     const user = await createUser(SYSTEM, { email: "mangled@example.org", role: "viewer", password: PASSWORD });
     await (await db()).account.updateMany({ where: { userId: user.id }, data: { password: "not-a-hash" } });
-    await expect(
-      signIn({ email: "mangled@example.org", password: PASSWORD }, from("198.51.100.90")),
-    ).rejects.toMatchObject({
-      code: "UNAUTHENTICATED",
-      issues: [{ path: "password", message: "The email or password is wrong, or the account is deactivated" }],
-    });
+    const verify = vi.spyOn(passwordHashing, "verify");
+    try {
+      await expect(
+        signIn({ email: "mangled@example.org", password: PASSWORD }, from("198.51.100.90")),
+      ).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+        issues: [{ path: "password", message: "The email or password is wrong, or the account is deactivated" }],
+      });
+      // Refused at signIn's own check, after one verify, as every refusal is: Better Auth is not asked.
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
+    expect(await sessionsOf("mangled@example.org")).toBe(0);
   });
 
   it("signing out ends the session in the database", async () => {
