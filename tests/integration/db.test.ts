@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveDatabaseTarget } from "@/lib/database-url";
-import { disconnectDb, getDb } from "@/lib/server/db";
+import { disconnectDb, getDb, onQuery, type SentQuery } from "@/lib/server/db";
 
 // The app's one client per process (lib/server/db.ts): reused by every caller until closed, and on
 // SQLite it makes the database file's folder when it is not there yet (a fresh clone's data/).
@@ -27,6 +28,53 @@ describe("the app's database client", () => {
     // Closing twice is harmless: there is nothing left to close.
     await disconnectDb();
     await disconnectDb();
+  });
+
+  it("closing it closes its connections to the database", async () => {
+    const target = resolveDatabaseTarget();
+    // What stays open, seen from outside the client: on SQLite the write-ahead log, which the last
+    // connection to close checkpoints and removes; on PostgreSQL the server's sessions on this database.
+    const open = async () => {
+      if (target.kind === "sqlite") return fs.existsSync(`${target.filePath}-wal`) ? 1 : 0;
+      const outside = new pg.Client({ connectionString: target.url });
+      await outside.connect();
+      try {
+        const { rows } = await outside.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        );
+        return rows[0]!.n;
+      } finally {
+        await outside.end();
+      }
+    };
+    const db = await getDb();
+    await db.grievance.count();
+    expect(await open()).toBeGreaterThan(0);
+    await disconnectDb();
+    // A PostgreSQL backend leaves pg_stat_activity a moment after its client hangs up.
+    for (let tries = 0; tries < 50 && (await open()) > 0; tries++) await new Promise((r) => setTimeout(r, 100));
+    expect(await open()).toBe(0);
+  });
+
+  it("emits the statements it sends only with BACKCHANNEL_QUERY_EVENTS=1", async () => {
+    const events = process.env.BACKCHANNEL_QUERY_EVENTS;
+    const sent = async (setting: string | undefined) => {
+      await disconnectDb();
+      if (setting === undefined) delete process.env.BACKCHANNEL_QUERY_EVENTS;
+      else process.env.BACKCHANNEL_QUERY_EVENTS = setting;
+      const seen: SentQuery[] = [];
+      await onQuery((q) => seen.push(q));
+      await (await getDb()).$queryRawUnsafe("SELECT 42 AS answer");
+      return seen.filter((q) => q.query.includes("42")).length;
+    };
+    try {
+      expect(await sent(undefined)).toBe(0);
+      expect(await sent("0")).toBe(0);
+      expect(await sent("1")).toBe(1);
+    } finally {
+      if (events === undefined) delete process.env.BACKCHANNEL_QUERY_EVENTS;
+      else process.env.BACKCHANNEL_QUERY_EVENTS = events;
+    }
   });
 
   it.runIf(resolveDatabaseTarget().kind === "sqlite")(
