@@ -73,11 +73,14 @@ describe("backups", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bc-backup-")), "snapshot");
     const started = performance.now();
     const before = committedAt.length;
-    await backupDatabase(file);
+    const made = await backupDatabase(file);
     const ended = performance.now();
     const byEnd = committedAt.length;
     writing = false;
     await load;
+
+    // It says what it wrote: which kind of snapshot (pg_dump's archive or a SQLite file) and its size.
+    expect(made).toEqual({ kind: resolveDatabaseTarget().kind, bytes: fs.statSync(file).size });
 
     // Writes went on while the backup ran: it does not hold the writers' process or lock.
     const during = committedAt.filter((t) => t > started && t < ended).length;
@@ -137,6 +140,15 @@ describe.runIf(resolveDatabaseTarget().kind === "sqlite")(
     });
 
     const grievanceCount = async () => (await getDb()).grievance.count();
+    /** How many of this process's file descriptors are open on `file` (Linux's /proc). */
+    const handlesOn = (file: string) =>
+      fs.readdirSync("/proc/self/fd").filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === fs.realpathSync(file);
+        } catch {
+          return false; // the descriptor readdir itself used, closed by now
+        }
+      }).length;
 
     it("writes into folders that do not exist yet, and over an earlier snapshot of the same name", async () => {
       await makeGrievance({ title: "First of two" });
@@ -157,6 +169,8 @@ describe.runIf(resolveDatabaseTarget().kind === "sqlite")(
       process.env.DATABASE_URL = `file:${restoredFile}`;
       await restoreDatabase(file);
       expect(await grievanceCount()).toBe(live + 1);
+      // The restore let go of the snapshot: it can be moved or deleted at once.
+      expect(handlesOn(file)).toBe(0);
     });
 
     it("a database that is not there cannot be backed up: the worker's error is the answer", async () => {
@@ -166,6 +180,35 @@ describe.runIf(resolveDatabaseTarget().kind === "sqlite")(
       await expect(backupDatabase(out)).rejects.toThrow("unable to open database file (SQLITE_CANTOPEN)");
       expect(fs.existsSync(missing)).toBe(false);
       expect(fs.existsSync(out)).toBe(false);
+    });
+
+    it("only reads the backup: a snapshot copied mid-write, its hot journal beside it, is refused and left as it was", async () => {
+      const live = await grievanceCount();
+      // A database file and its rollback journal copied while a transaction had spilled pages into
+      // the file: whoever opens the copy for writing rolls the journal back into it.
+      const dir = tmp();
+      const writing = new Database(path.join(dir, "source.db"));
+      writing.pragma("journal_mode = DELETE");
+      writing.exec("CREATE TABLE t (a TEXT)");
+      const insert = writing.prepare("INSERT INTO t VALUES (?)");
+      writing.transaction(() => {
+        for (let i = 0; i < 2_000; i++) insert.run(`row ${i} ${"x".repeat(100)}`);
+      })();
+      writing.pragma("cache_size = 2");
+      writing.exec("BEGIN; UPDATE t SET a = 'half-written';");
+      const snapshot = path.join(dir, "snapshot");
+      fs.copyFileSync(path.join(dir, "source.db"), snapshot);
+      fs.copyFileSync(path.join(dir, "source.db-journal"), `${snapshot}-journal`);
+      writing.exec("ROLLBACK");
+      writing.close();
+      const bytes = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+      const before = [bytes(snapshot), bytes(`${snapshot}-journal`)];
+
+      // Opened read-only, SQLite will not roll the journal back, so the restore stops there.
+      await expect(restoreDatabase(snapshot)).rejects.toThrow("attempt to write a readonly database");
+      expect([bytes(snapshot), bytes(`${snapshot}-journal`)]).toEqual(before);
+      await disconnectDb();
+      expect(await grievanceCount()).toBe(live);
     });
 
     it("refuses a missing backup and a corrupt one, and leaves the database as it was", async () => {
@@ -192,6 +235,7 @@ describe.runIf(resolveDatabaseTarget().kind === "sqlite")(
       await expect(refused).rejects.toThrow(
         /^The backup fails SQLite's integrity check: \*\*\* in database main \*\*\*\nTree /,
       );
+      expect(handlesOn(corrupt)).toBe(0);
       await disconnectDb();
       expect(await grievanceCount()).toBe(live);
       expect((await (await getDb()).grievance.findUniqueOrThrow({ where: { id: kept.id } })).title).toBe(
