@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveDatabaseTarget } from "@/lib/database-url";
@@ -76,6 +77,37 @@ describe("the app's database client", () => {
       else process.env.BACKCHANNEL_QUERY_EVENTS = events;
     }
   });
+
+  it.runIf(resolveDatabaseTarget().kind === "sqlite")(
+    "on SQLite, a transaction holds the write lock from its BEGIN, before it writes anything",
+    async () => {
+      const target = resolveDatabaseTarget();
+      const db = await getDb();
+      await db.grievance.count();
+      // Another process's connection, which gives up at once instead of waiting for the lock.
+      const other = new Database(target.kind === "sqlite" ? target.filePath : "", { timeout: 0 });
+      const tryLock = () => {
+        try {
+          other.exec("BEGIN IMMEDIATE");
+          other.exec("ROLLBACK");
+          return "free";
+        } catch (error) {
+          return (error as { code?: string }).code;
+        }
+      };
+      try {
+        // Only a read inside: a deferred BEGIN would have taken no write lock yet.
+        const during = await db.$transaction(async (tx) => {
+          await tx.grievance.count();
+          return tryLock();
+        });
+        expect(during).toBe("SQLITE_BUSY");
+        expect(tryLock()).toBe("free");
+      } finally {
+        other.close();
+      }
+    },
+  );
 
   it.runIf(resolveDatabaseTarget().kind === "sqlite")(
     "on SQLite, opens a database whose folders do not exist yet, with the app's settings",
