@@ -3,11 +3,19 @@ import { disconnectDb, getDb } from "@/lib/server/db";
 import { listRevisions } from "@/lib/server/revisions";
 import { SYSTEM } from "@/lib/server/authz";
 import { BACKFILL_NOTE, upgradeDatabase } from "@/lib/server/upgrade";
+import { quoteSearchText, sourceSearchText, venueSearchText } from "@/lib/server/search-text";
+import { logMeetingOutcome } from "@/lib/server/meetings";
+import { makeGrievance, makeMeeting, makeVenue } from "../support/factories";
+import { expectNothingChanged } from "../support/fingerprint";
 import { createDatabaseAt, migrate, type RawDatabase } from "../support/test-database";
 
 // A database made by the main before revisions (migrations up to 20261128074855), holding what
 // that main wrote, upgrades in place: the new migration, then upgradeDatabase (as `npm start`
 // runs them). Every row stays, every record gains its create revision, and a second run adds nothing.
+//
+// Each test runs the upgrade itself before it looks (a no-op after the first, the upgrade being
+// idempotent): a test that only read what an earlier test's upgrade left would pass whatever the
+// upgrade did when run on its own, as Stryker runs the tests that reach a line.
 
 const ROUND = "2025-04-10T12:00:00.000Z";
 const LATER = "2025-06-01T09:00:00.000Z";
@@ -115,6 +123,18 @@ afterAll(async () => {
   await old?.drop();
 });
 
+/** Runs `work` with the app pointed at the database `url`, then points it back at the old one. */
+async function on<T>(url: string, work: () => Promise<T>): Promise<T> {
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+  try {
+    return await work();
+  } finally {
+    await disconnectDb();
+    process.env.DATABASE_URL = old.url;
+  }
+}
+
 describe("upgrading a database made before revisions", () => {
   it("keeps every row and gives every record one create revision, marked as backfilled", async () => {
     expect(await upgradeDatabase()).toBe(11);
@@ -131,6 +151,8 @@ describe("upgrading a database made before revisions", () => {
         expect(revisions[0]).toMatchObject({ action: "CREATE", seed: true, note: BACKFILL_NOTE, actorId: null });
       }
     }
+    // The words a record's history shows for the backfilled revision.
+    expect(BACKFILL_NOTE).toBe("Backfilled on upgrade");
     // A record's revisions include those of its agenda notes and quotes; its own come first here.
     const own = async (kind: "grievance" | "meeting", id: string) =>
       (await listRevisions(SYSTEM, kind, id)).filter((r) => r.entity === kind);
@@ -149,6 +171,7 @@ describe("upgrading a database made before revisions", () => {
   });
 
   it("sets a stored status that disagreed with the timeline to its latest move's by date, and leaves the others", async () => {
+    await upgradeDatabase();
     const db = await getDb();
     const rows = await db.grievance.findMany({
       orderBy: { id: "asc" },
@@ -162,6 +185,7 @@ describe("upgrading a database made before revisions", () => {
   });
 
   it("dates the old agenda notes at their meeting (or when typed, undated) and records them when typed", async () => {
+    await upgradeDatabase();
     const db = await getDb();
     const notes = await db.agendaItem.findMany({
       orderBy: { id: "asc" },
@@ -173,7 +197,30 @@ describe("upgrading a database made before revisions", () => {
     ]);
   });
 
+  it("fills the search text of the venues, sources and quotes made before the column existed, keeping updatedAt", async () => {
+    const db = await getDb();
+    const updatedAt = async () =>
+      Promise.all([
+        db.venue.findUniqueOrThrow({ where: { id: "v1" }, select: { updatedAt: true } }),
+        db.source.findUniqueOrThrow({ where: { id: "s1" }, select: { updatedAt: true } }),
+        db.citation.findUniqueOrThrow({ where: { id: "c1" }, select: { updatedAt: true } }),
+      ]);
+    const before = await updatedAt();
+    await upgradeDatabase();
+    const venue = await db.venue.findUniqueOrThrow({ where: { id: "v1" } });
+    expect(venue.searchText).toBe(venueSearchText(venue));
+    expect(venue.searchText).toContain("turkiye");
+    const source = await db.source.findUniqueOrThrow({ where: { id: "s1" } });
+    expect(source.searchText).toBe(sourceSearchText(source));
+    expect(source.searchText).toContain("readout");
+    const citation = await db.citation.findUniqueOrThrow({ where: { id: "c1" } });
+    expect(citation.searchText).toBe(quoteSearchText(citation.quote));
+    expect(citation.searchText).toContain("six properties were discussed");
+    expect(await updatedAt()).toEqual(before);
+  });
+
   it("adds nothing when run again", async () => {
+    await upgradeDatabase();
     const db = await getDb();
     const before = await db.revision.count();
     const dates = await db.agendaItem.findMany({ orderBy: { id: "asc" } });
@@ -183,4 +230,53 @@ describe("upgrading a database made before revisions", () => {
     expect(await db.agendaItem.findMany({ orderBy: { id: "asc" } })).toEqual(dates);
     expect(await db.grievance.findMany({ orderBy: { id: "asc" } })).toEqual(grievances);
   });
+});
+
+describe("upgrading a database with nothing old", () => {
+  it("writes nothing and changes no row of a database the current app made", async () => {
+    await on(appDatabase!, async () => {
+      const venue = await makeVenue();
+      const meeting = await makeMeeting({ venue: venue.slug });
+      const grievance = await makeGrievance({
+        meetingId: meeting.id,
+        citations: [{ quote: "A quote", source: "A source" }],
+      });
+      await logMeetingOutcome(SYSTEM, meeting.id, {
+        outcomes: [{ grievanceId: grievance.id, note: "Discussed", status: "STALLED" }],
+      });
+      expect(await expectNothingChanged(() => upgradeDatabase(), "the upgrade")).toBe(0);
+    });
+  });
+
+  it("keys what is done by kind and id: a venue with a party's id still gains its own revision", async () => {
+    const other = await createDatabaseAt(inject("testRunId"), "20261128074855_teams_and_soft_delete");
+    try {
+      await other.run(`INSERT INTO "Party" ("id", "slug", "name", "kind", "createdAt") VALUES (?, ?, ?, ?, ?)`, [
+        "x1",
+        "russia",
+        "Russia",
+        "STATE",
+        TYPED,
+      ]);
+      await other.run(
+        `INSERT INTO "Venue" ("id", "slug", "name", "city", "country", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+        ["x1", "consulate", "Consulate", "Istanbul", "Türkiye", TYPED],
+      );
+      migrate(other.url);
+      await on(other.url, async () => {
+        expect(await upgradeDatabase()).toBe(2);
+        const db = await getDb();
+        const revisions = await db.revision.findMany({
+          orderBy: { entity: "asc" },
+          select: { entity: true, entityId: true },
+        });
+        expect(revisions).toEqual([
+          { entity: "party", entityId: "x1" },
+          { entity: "venue", entityId: "x1" },
+        ]);
+      });
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
 });
