@@ -13,9 +13,9 @@ import { createDatabaseAt, migrate, type RawDatabase } from "../support/test-dat
 // that main wrote, upgrades in place: the new migration, then upgradeDatabase (as `npm start`
 // runs them). Every row stays, every record gains its create revision, and a second run adds nothing.
 //
-// Each test runs the upgrade itself before it looks (a no-op after the first, the upgrade being
-// idempotent): a test that only read what an earlier test's upgrade left would pass whatever the
-// upgrade did when run on its own, as Stryker runs the tests that reach a line.
+// Each check runs in the first test, right after the upgrade that does what it checks (Stryker runs,
+// for a mutant, only the tests that reach its line: the mending lines only the first run reaches),
+// and again in a test of its own that upgrades first (a no-op after the first) to name the behaviour.
 
 const ROUND = "2025-04-10T12:00:00.000Z";
 const LATER = "2025-06-01T09:00:00.000Z";
@@ -135,9 +135,68 @@ async function on<T>(url: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The stored status that disagreed with its timeline is set to its latest move's by date; the others are left. */
+async function expectAlignedStatuses(): Promise<void> {
+  const db = await getDb();
+  const rows = await db.grievance.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, version: true, lastMovedAt: true },
+  });
+  expect(rows.map((r) => [r.id, r.status, r.version, r.lastMovedAt.toISOString()])).toEqual([
+    ["g1", "IN_NEGOTIATION", 1, ROUND],
+    // A version bump: a form opened on the old status cannot save over the aligned one.
+    ["g2", "STALLED", 2, JUNE],
+  ]);
+}
+
+/** Old agenda notes are dated at their meeting (or when typed, undated) and recorded when typed. */
+async function expectRedatedNotes(): Promise<void> {
+  const db = await getDb();
+  const notes = await db.agendaItem.findMany({
+    orderBy: { id: "asc" },
+    select: { occurredAt: true, recordedAt: true },
+  });
+  expect(notes.map((n) => [n.occurredAt.toISOString(), n.recordedAt.toISOString()])).toEqual([
+    [ROUND, TYPED],
+    [LATER, LATER],
+  ]);
+}
+
+type UpdatedAt = Array<{ updatedAt: Date }>;
+
+/** When the old venue, source and quote were last edited. */
+async function searchedUpdatedAt(): Promise<UpdatedAt> {
+  const db = await getDb();
+  return Promise.all([
+    db.venue.findUniqueOrThrow({ where: { id: "v1" }, select: { updatedAt: true } }),
+    db.source.findUniqueOrThrow({ where: { id: "s1" }, select: { updatedAt: true } }),
+    db.citation.findUniqueOrThrow({ where: { id: "c1" }, select: { updatedAt: true } }),
+  ]);
+}
+
+/** The old venue, source and quote have their search text, and their updatedAt is as it was. */
+async function expectSearchTextFilled(before: UpdatedAt): Promise<void> {
+  const db = await getDb();
+  const venue = await db.venue.findUniqueOrThrow({ where: { id: "v1" } });
+  expect(venue.searchText).toBe(venueSearchText(venue));
+  expect(venue.searchText).toContain("turkiye");
+  const source = await db.source.findUniqueOrThrow({ where: { id: "s1" } });
+  expect(source.searchText).toBe(sourceSearchText(source));
+  expect(source.searchText).toContain("readout");
+  const citation = await db.citation.findUniqueOrThrow({ where: { id: "c1" } });
+  expect(citation.searchText).toBe(quoteSearchText(citation.quote));
+  expect(citation.searchText).toContain("six properties were discussed");
+  expect(await searchedUpdatedAt()).toEqual(before);
+}
+
 describe("upgrading a database made before revisions", () => {
   it("keeps every row and gives every record one create revision, marked as backfilled", async () => {
+    const before = await searchedUpdatedAt();
     expect(await upgradeDatabase()).toBe(11);
+    // What only the first run does: checked here too, as Stryker runs only the tests that reach a line.
+    await expectAlignedStatuses();
+    await expectRedatedNotes();
+    await expectSearchTextFilled(before);
     const db = await getDb();
     expect(await db.party.count()).toBe(2);
     expect(await db.meetingParticipant.count()).toBe(1);
@@ -172,51 +231,18 @@ describe("upgrading a database made before revisions", () => {
 
   it("sets a stored status that disagreed with the timeline to its latest move's by date, and leaves the others", async () => {
     await upgradeDatabase();
-    const db = await getDb();
-    const rows = await db.grievance.findMany({
-      orderBy: { id: "asc" },
-      select: { id: true, status: true, version: true, lastMovedAt: true },
-    });
-    expect(rows.map((r) => [r.id, r.status, r.version, r.lastMovedAt.toISOString()])).toEqual([
-      ["g1", "IN_NEGOTIATION", 1, ROUND],
-      // A version bump: a form opened on the old status cannot save over the aligned one.
-      ["g2", "STALLED", 2, JUNE],
-    ]);
+    await expectAlignedStatuses();
   });
 
   it("dates the old agenda notes at their meeting (or when typed, undated) and records them when typed", async () => {
     await upgradeDatabase();
-    const db = await getDb();
-    const notes = await db.agendaItem.findMany({
-      orderBy: { id: "asc" },
-      select: { occurredAt: true, recordedAt: true },
-    });
-    expect(notes.map((n) => [n.occurredAt.toISOString(), n.recordedAt.toISOString()])).toEqual([
-      [ROUND, TYPED],
-      [LATER, LATER],
-    ]);
+    await expectRedatedNotes();
   });
 
   it("fills the search text of the venues, sources and quotes made before the column existed, keeping updatedAt", async () => {
-    const db = await getDb();
-    const updatedAt = async () =>
-      Promise.all([
-        db.venue.findUniqueOrThrow({ where: { id: "v1" }, select: { updatedAt: true } }),
-        db.source.findUniqueOrThrow({ where: { id: "s1" }, select: { updatedAt: true } }),
-        db.citation.findUniqueOrThrow({ where: { id: "c1" }, select: { updatedAt: true } }),
-      ]);
-    const before = await updatedAt();
+    const before = await searchedUpdatedAt();
     await upgradeDatabase();
-    const venue = await db.venue.findUniqueOrThrow({ where: { id: "v1" } });
-    expect(venue.searchText).toBe(venueSearchText(venue));
-    expect(venue.searchText).toContain("turkiye");
-    const source = await db.source.findUniqueOrThrow({ where: { id: "s1" } });
-    expect(source.searchText).toBe(sourceSearchText(source));
-    expect(source.searchText).toContain("readout");
-    const citation = await db.citation.findUniqueOrThrow({ where: { id: "c1" } });
-    expect(citation.searchText).toBe(quoteSearchText(citation.quote));
-    expect(citation.searchText).toContain("six properties were discussed");
-    expect(await updatedAt()).toEqual(before);
+    await expectSearchTextFilled(before);
   });
 
   it("adds nothing when run again", async () => {
