@@ -51,20 +51,17 @@ async function redateAgendaItem(tx: Tx, id: string): Promise<void> {
  * rule, a move logged late for an earlier round set the status it moved to, so an older
  * database may hold grievances whose list status disagrees with their own timeline: each is set
  * to what its timeline says, with a version bump so a form opened on the old status cannot save
- * over it. Its history already records every move, so nothing else is written. Returns how many.
+ * over it. Its history already records every move, so nothing else is written.
  */
-async function alignStoredStatuses(): Promise<number> {
+async function alignStoredStatuses(): Promise<void> {
   const db = await getDb();
-  let aligned = 0;
   for (const row of await grievancesOutOfStep(db)) {
     // Compare-and-set: a grievance changed since it was read is already right.
-    const { count } = await db.grievance.updateMany({
+    await db.grievance.updateMany({
       where: { id: row.id, version: row.version },
       data: { status: row.status, lastMovedAt: row.lastMovedAt, version: { increment: 1 } },
     });
-    aligned += count;
   }
-  return aligned;
 }
 
 /**
@@ -80,8 +77,8 @@ export async function upgradeDatabase(): Promise<number> {
   for (const { spec, rows } of KINDS) {
     const revised = await db.revision.findMany({
       where: { entity: spec.entity },
+      // The Set de-duplicates: Prisma's `distinct` (without nativeDistinct) only did so in memory too.
       select: { entityId: true },
-      distinct: ["entityId"],
     });
     const done = new Set(revised.map((r) => r.entityId));
     for (const row of await rows(db)) {
